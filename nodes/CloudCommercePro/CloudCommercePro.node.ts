@@ -1,0 +1,103 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as addCustomer from './actions/customer/add.operation';
+import * as getSummaryForOrder from './actions/invoice/getSummaryForOrder.operation';
+import * as createPayment from './actions/payment/create.operation';
+import * as payOrderInFull from './actions/payment/payOrderInFull.operation';
+import { router } from './actions/router';
+import { cloudCommerceProApiTest } from './credentialTest';
+
+export class CloudCommercePro implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cloud Commerce Pro',
+		name: 'cloudCommercePro',
+		icon: { light: 'file:cloudCommercePro.svg', dark: 'file:cloudCommercePro.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Pay invoices of Cloud Commerce Pro orders through its SOAP Open API',
+		defaults: { name: 'Cloud Commerce Pro' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cloudCommerceProApi', required: true, testedBy: 'cloudCommerceProApiTest' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Invoice', value: 'invoice' },
+					{ name: 'Payment', value: 'payment' },
+				],
+				default: 'payment',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['payment'] } },
+				options: [
+					{
+						name: 'Create',
+						value: 'create',
+						action: 'Create a payment against an invoice',
+						description: 'CreatePayment: pay a known invoice a given amount',
+					},
+					{
+						name: 'Pay Order in Full',
+						value: 'payOrderInFull',
+						action: 'Pay an order s invoice in full',
+						description:
+							'Read the order\'s invoice summary, then pay Amount - AmountPaid (skipped when nothing is open)',
+					},
+				],
+				default: 'create',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['invoice'] } },
+				options: [
+					{
+						name: 'Get Summary for Order',
+						value: 'getSummaryForOrder',
+						action: 'Get the invoice summary of an order',
+						description: 'Read getInvoiceSummaryForOrderID: invoice ID, amounts and amount paid',
+					},
+				],
+				default: 'getSummaryForOrder',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['customer'] } },
+				options: [
+					{
+						name: 'Add',
+						value: 'add',
+						action: 'Add a customer',
+						description: 'AddCustomer: create a customer, or get the one with the same e-mail',
+					},
+				],
+				default: 'add',
+			},
+			...createPayment.description,
+			...payOrderInFull.description,
+			...getSummaryForOrder.description,
+			...addCustomer.description,
+		],
+	};
+
+	methods = { credentialTest: { cloudCommerceProApiTest } };
+
+	execute = router;
+}

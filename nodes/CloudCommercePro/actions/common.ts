@@ -1,0 +1,144 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DateTime } from 'luxon';
+
+import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
+import { formatVendorDate, DATE_FORMATS } from '../../shared/dates';
+import { formatAmount, parseAmount } from '../../shared/money';
+import type { XmlElement } from '../../shared/soap';
+import { optionalIntegerId, optionalText, parseIntegerId } from '../../shared/input';
+import { CREDENTIAL_TYPE } from '../transport';
+
+export async function getCcpCredentials(ctx: IExecuteFunctions): Promise<ICredentialDataDecryptedObject> {
+	return await ctx.getCredentials(CREDENTIAL_TYPE);
+}
+
+export function credentialBrandId(credentials: ICredentialDataDecryptedObject): string {
+	return parseIntegerId(credentials.brandId, 'Brand ID (credential)');
+}
+
+export interface RunOptions {
+	dryRun: boolean;
+	timeout: number;
+}
+
+export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		dryRun: options.dryRun === true,
+		timeout: Number(options.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
+	};
+}
+
+/** CCP's recommended payment date format: 2021-10-22T12:01:44. Empty means now, in the workflow's time zone. */
+export function paymentDate(ctx: IExecuteFunctions, value: unknown): string {
+	const date = optionalText(value) === undefined ? DateTime.now().setZone(ctx.getTimezone()) : value;
+	return formatVendorDate(date, 'dtPaymentDate', DATE_FORMATS.isoLocalDateTime);
+}
+
+/** The optional CreatePayment fields public CCP client code uses, after the seed's eight. */
+export const paymentAdditionalFields: INodeProperties[] = [
+	{
+		displayName: 'Brand ID (intBrandID)',
+		name: 'intBrandID',
+		type: 'string',
+		default: '',
+		description: 'Brand the payment belongs to. Empty: the Brand ID of the credential.',
+	},
+	{
+		displayName: 'Proforma ID (intProformaID)',
+		name: 'intProformaID',
+		type: 'string',
+		default: '',
+		description: 'ProformaID of the invoice, as Get Summary for Order returns it',
+	},
+	{
+		displayName: 'Bank Account ID (intBankAccountID)',
+		name: 'intBankAccountID',
+		type: 'string',
+		default: '',
+		description: 'Bank account the payment was received into',
+	},
+	{
+		displayName: 'Net Amount (dbPaymentNetAmount)',
+		name: 'dbPaymentNetAmount',
+		type: 'string',
+		default: '',
+		placeholder: '10.00',
+		description: 'Net part of the payment, a decimal with at most 2 decimals',
+	},
+	{
+		displayName: 'Tax Amount (dbPaymentTaxAmount)',
+		name: 'dbPaymentTaxAmount',
+		type: 'string',
+		default: '',
+		placeholder: '2.00',
+		description: 'Tax part of the payment, a decimal with at most 2 decimals',
+	},
+	{
+		displayName: 'GBP Amount (dbGBPPaymentAmount)',
+		name: 'dbGBPPaymentAmount',
+		type: 'string',
+		default: '',
+		placeholder: '12.00',
+		description: 'The payment amount in GBP, for payments in another currency',
+	},
+	{
+		displayName: 'Gateway Type (GatewayType)',
+		name: 'GatewayType',
+		type: 'string',
+		default: '',
+		description: 'Payment gateway the money came through, as your CCP account names it',
+	},
+];
+
+export const transactionTypeField: INodeProperties = {
+	displayName: 'Transaction Type (TransactionTypeID)',
+	name: 'TransactionTypeID',
+	type: 'options',
+	options: [
+		{ name: 'Invoice', value: 'Invoice', description: 'Pay an invoice' },
+		{ name: 'Card Payment', value: 'CardPayment', description: 'A card payment against the invoice' },
+	],
+	default: 'Invoice',
+	description: 'Set to Invoice to pay an invoice (the seed document\'s advice)',
+};
+
+function optionalAmount(value: unknown, field: string): string | undefined {
+	return optionalText(value) === undefined ? undefined : formatAmount(parseAmount(value, field));
+}
+
+export interface PaymentContent {
+	intInvoiceID: string;
+	intBrandID: string;
+	intSalesChannelID: string;
+	strPaymentReference: string;
+	dbPaymentAmount: string;
+	intCustomerID: string;
+	dtPaymentDate: string;
+	TransactionTypeID: string;
+	additional: IDataObject;
+}
+
+/** CreatePayment's Content in the seed's element order, then the optional elements. */
+export function paymentContentElements(content: PaymentContent): XmlElement[] {
+	const extra = content.additional;
+	return [
+		['intInvoiceID', content.intInvoiceID],
+		['intBrandID', content.intBrandID],
+		['intSalesChannelID', content.intSalesChannelID],
+		['strPaymentReference', content.strPaymentReference],
+		['dbPaymentAmount', content.dbPaymentAmount],
+		['intCustomerID', content.intCustomerID],
+		['dtPaymentDate', content.dtPaymentDate],
+		['TransactionTypeID', content.TransactionTypeID],
+		['intProformaID', optionalIntegerId(extra.intProformaID, 'intProformaID')],
+		['intBankAccountID', optionalIntegerId(extra.intBankAccountID, 'intBankAccountID')],
+		['dbPaymentNetAmount', optionalAmount(extra.dbPaymentNetAmount, 'dbPaymentNetAmount')],
+		['dbPaymentTaxAmount', optionalAmount(extra.dbPaymentTaxAmount, 'dbPaymentTaxAmount')],
+		['dbGBPPaymentAmount', optionalAmount(extra.dbGBPPaymentAmount, 'dbGBPPaymentAmount')],
+		['GatewayType', optionalText(extra.GatewayType)],
+	];
+}
+
+export const TRANSACTION_TYPES = ['Invoice', 'CardPayment'];

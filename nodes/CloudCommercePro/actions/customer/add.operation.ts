@@ -1,0 +1,145 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { timeoutOption } from '../../../shared/fields';
+import { optionalText, parseIntegerId, requireText } from '../../../shared/input';
+import { InvalidInputError } from '../../../shared/money';
+import type { XmlElement, XmlNode } from '../../../shared/soap';
+import { buildEnvelope, callCcp } from '../../transport';
+import { credentialBrandId, getCcpCredentials, readOptions } from '../common';
+
+const show = { resource: ['customer'], operation: ['add'] };
+
+const requiredText = (displayName: string, name: string, placeholder: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder,
+	displayOptions: { show },
+});
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Sales Channel ID (SalesChannelID)',
+		name: 'SalesChannelID',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '36',
+		description: 'The sales channel the customer buys through',
+		displayOptions: { show },
+	},
+	requiredText('Company Name (CompanyName)', 'CompanyName', 'Acme Ltd'),
+	requiredText('Trading Name (TradingName)', 'TradingName', 'Acme'),
+	requiredText('First Name (FirstName)', 'FirstName', 'Jane'),
+	requiredText('Last Name (LastName)', 'LastName', 'Doe'),
+	{
+		...requiredText('Email Address (EmailAddress)', 'EmailAddress', 'name@email.com'),
+		description: 'CCP returns the existing customer when a customer with this e-mail exists',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Brand ID (intBrandID)',
+				name: 'intBrandID',
+				type: 'string',
+				default: '',
+				description: 'Empty: the Brand ID of the credential',
+			},
+			{
+				displayName: 'Other Customer Fields',
+				name: 'otherFields',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Customer Field',
+				description:
+					'Any other AddCustomer element (e.g. Telephone, Mobile, Address1, Town, Postcode, CountryID), sent by its exact CCP name. Empty values are not sent.',
+				options: [
+					{
+						displayName: 'Field',
+						name: 'field',
+						values: [
+							{
+								displayName: 'Element Name',
+								name: 'name',
+								type: 'string',
+								default: '',
+								placeholder: 'Telephone',
+							},
+							{
+								displayName: 'Value',
+								name: 'value',
+								type: 'string',
+								default: '',
+							},
+						],
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [timeoutOption],
+	},
+];
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const credentials = await getCcpCredentials(this);
+	const param = (name: string) => this.getNodeParameter(name, itemIndex, '') as unknown;
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const { timeout } = readOptions(this, itemIndex);
+
+	const email = requireText(param('EmailAddress'), 'EmailAddress');
+	if (!EMAIL.test(email)) {
+		throw new InvalidInputError('EmailAddress', `EmailAddress is not an e-mail address: "${email}"`);
+	}
+	const content: XmlElement[] = [
+		[
+			'intBrandID',
+			optionalText(additional.intBrandID) === undefined
+				? credentialBrandId(credentials)
+				: parseIntegerId(additional.intBrandID, 'intBrandID'),
+		],
+		['SalesChannelID', parseIntegerId(param('SalesChannelID'), 'SalesChannelID')],
+		['CompanyName', requireText(param('CompanyName'), 'CompanyName')],
+		['TradingName', requireText(param('TradingName'), 'TradingName')],
+		['FirstName', requireText(param('FirstName'), 'FirstName')],
+		['LastName', requireText(param('LastName'), 'LastName')],
+		['EmailAddress', email],
+	];
+	const others = ((additional.otherFields as IDataObject | undefined)?.field ?? []) as IDataObject[];
+	for (const { name, value } of others) {
+		const element = requireText(name, 'Other Customer Fields: Element Name');
+		if (!/^[A-Za-z_][\w.-]*$/.test(element)) {
+			throw new InvalidInputError('Other Customer Fields', `"${element}" is not a valid XML element name`);
+		}
+		// CCP's advice: do not send empty elements.
+		const text = optionalText(value);
+		if (text !== undefined) content.push([element, text]);
+	}
+
+	const envelope = buildEnvelope('AddCustomer', credentialBrandId(credentials), content);
+	const result = await callCcp(this, credentials, 'AddCustomer', envelope, timeout);
+	const answer = (typeof result.Content === 'object' ? result.Content : {}) as Record<string, XmlNode>;
+	return {
+		customerId: String(answer.ID ?? result.Content ?? ''),
+		emailAddress: email,
+		content: answer as IDataObject,
+	};
+}

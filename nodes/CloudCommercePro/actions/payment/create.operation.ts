@@ -1,0 +1,149 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { dryRunOption, timeoutOption } from '../../../shared/fields';
+import { optionalText, parseIntegerId, requireText } from '../../../shared/input';
+import { formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
+import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../../transport';
+import {
+	credentialBrandId,
+	getCcpCredentials,
+	paymentAdditionalFields,
+	paymentContentElements,
+	paymentDate,
+	readOptions,
+	TRANSACTION_TYPES,
+	transactionTypeField,
+} from '../common';
+
+const show = { resource: ['payment'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Invoice ID (intInvoiceID)',
+		name: 'intInvoiceID',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '86592563',
+		description: 'The invoice to pay: the ID that Get Summary for Order returns for the order',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Sales Channel ID (intSalesChannelID)',
+		name: 'intSalesChannelID',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '36',
+		description: 'The invoice\'s sales channel (SalesChannelID in Get Summary for Order)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Payment Reference (strPaymentReference)',
+		name: 'strPaymentReference',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Payment made against external order: TEST23456',
+		description: 'A short description; CCP recommends embedding the order reference',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Amount (dbPaymentAmount)',
+		name: 'dbPaymentAmount',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '12.00',
+		description: 'Amount to pay, a positive decimal with at most 2 decimals (sent as 12.00)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Customer ID (intCustomerID)',
+		name: 'intCustomerID',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '96354316',
+		description: 'The invoice\'s customer (CustomerID in Get Summary for Order, or the ID Add Customer returned)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Payment Date (dtPaymentDate)',
+		name: 'dtPaymentDate',
+		type: 'dateTime',
+		default: '',
+		description: 'When the payment was made, sent as 2021-10-22T12:01:44. Empty: now.',
+		displayOptions: { show },
+	},
+	{ ...transactionTypeField, displayOptions: { show } },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: paymentAdditionalFields,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [dryRunOption, timeoutOption],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const credentials = await getCcpCredentials(this);
+	const param = (name: string) => this.getNodeParameter(name, itemIndex, '') as unknown;
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const { dryRun, timeout } = readOptions(this, itemIndex);
+
+	const transactionType = requireText(param('TransactionTypeID'), 'TransactionTypeID');
+	if (!TRANSACTION_TYPES.includes(transactionType)) {
+		throw new InvalidInputError(
+			'TransactionTypeID',
+			`TransactionTypeID must be one of ${TRANSACTION_TYPES.join(', ')}, got "${transactionType}"`,
+		);
+	}
+	const amount = formatAmount(parseAmount(param('dbPaymentAmount'), 'dbPaymentAmount'));
+	const brandId =
+		optionalText(additional.intBrandID) === undefined
+			? credentialBrandId(credentials)
+			: parseIntegerId(additional.intBrandID, 'intBrandID');
+	const content = paymentContentElements({
+		intInvoiceID: parseIntegerId(param('intInvoiceID'), 'intInvoiceID'),
+		intBrandID: brandId,
+		intSalesChannelID: parseIntegerId(param('intSalesChannelID'), 'intSalesChannelID'),
+		strPaymentReference: requireText(param('strPaymentReference'), 'strPaymentReference'),
+		dbPaymentAmount: amount,
+		intCustomerID: parseIntegerId(param('intCustomerID'), 'intCustomerID'),
+		dtPaymentDate: paymentDate(this, param('dtPaymentDate')),
+		TransactionTypeID: transactionType,
+		additional,
+	});
+	const envelope = buildEnvelope('CreatePayment', credentialBrandId(credentials), content);
+
+	if (dryRun) {
+		return {
+			status: 'dry run',
+			operation: 'CreatePayment',
+			request: describeRequest(buildHttpRequest(credentials, 'CreatePayment', envelope, timeout)),
+		};
+	}
+	const result = await callCcp(this, credentials, 'CreatePayment', envelope, timeout);
+	return {
+		status: 'paid',
+		success: true,
+		paymentId: String(result.Content ?? ''),
+		invoiceId: content[0][1] as string,
+		amount,
+		paymentDate: content[6][1] as string,
+		reference: content[3][1] as string,
+		transactionType,
+	};
+}

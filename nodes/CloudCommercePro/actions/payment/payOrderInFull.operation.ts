@@ -1,0 +1,134 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { VendorError } from '../../../shared/errors';
+import { dryRunOption, timeoutOption } from '../../../shared/fields';
+import { optionalText, parseIntegerId } from '../../../shared/input';
+import { amountFromVendor } from '../../../shared/money';
+import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../../transport';
+import {
+	credentialBrandId,
+	getCcpCredentials,
+	paymentAdditionalFields,
+	paymentContentElements,
+	paymentDate,
+	readOptions,
+	transactionTypeField,
+} from '../common';
+import { orderIdField, readInvoiceSummary } from '../invoice/getSummaryForOrder.operation';
+
+const show = { resource: ['payment'], operation: ['payOrderInFull'] };
+
+export const description: INodeProperties[] = [
+	{
+		...orderIdField,
+		description:
+			'The order to pay. Its invoice, sales channel, customer and open amount (Amount - AmountPaid) are read from CCP first.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Payment Reference (strPaymentReference)',
+		name: 'strPaymentReference',
+		type: 'string',
+		default: '',
+		placeholder: 'Payment made against external order: TEST23456',
+		description: 'Empty: "Payment made against order" followed by the Order ID',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Payment Date (dtPaymentDate)',
+		name: 'dtPaymentDate',
+		type: 'dateTime',
+		default: '',
+		description: 'When the payment was made, sent as 2021-10-22T12:01:44. Empty: now.',
+		displayOptions: { show },
+	},
+	{ ...transactionTypeField, displayOptions: { show } },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: paymentAdditionalFields.filter((field) => field.name !== 'intBrandID'),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				...dryRunOption,
+				description:
+					'Whether to only return the payment request that would be sent (the Security Hash masked). The invoice summary is still read; no payment is sent.',
+			},
+			timeoutOption,
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const credentials = await getCcpCredentials(this);
+	const orderId = parseIntegerId(this.getNodeParameter('orderId', itemIndex, ''), 'Order ID');
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const reference =
+		optionalText(this.getNodeParameter('strPaymentReference', itemIndex, '')) ??
+		`Payment made against order ${orderId}`;
+	const transactionType = String(this.getNodeParameter('TransactionTypeID', itemIndex, 'Invoice'));
+	const date = paymentDate(this, this.getNodeParameter('dtPaymentDate', itemIndex, ''));
+	const { dryRun, timeout } = readOptions(this, itemIndex);
+
+	const summary = await readInvoiceSummary(this, credentials, orderId, timeout);
+	const invoiceId = String(summary.ID ?? '0');
+	if (invoiceId === '0' || invoiceId === '') {
+		throw new VendorError(
+			`Order ${orderId} has no invoice (InvoiceID 0, typical for trade customers): nothing was paid`,
+		);
+	}
+	const outstanding = amountFromVendor(summary.OutstandingAmount, 'OutstandingAmount');
+	if (outstanding.minor <= 0n) {
+		return {
+			status: 'skipped: already paid',
+			orderId,
+			invoiceId,
+			amount: '0.00',
+			summary,
+		};
+	}
+	const content = paymentContentElements({
+		intInvoiceID: invoiceId,
+		intBrandID: optionalText(summary.BrandID) ?? credentialBrandId(credentials),
+		intSalesChannelID: parseIntegerId(summary.SalesChannelID, 'SalesChannelID (from the invoice summary)'),
+		strPaymentReference: reference,
+		dbPaymentAmount: summary.OutstandingAmount,
+		intCustomerID: parseIntegerId(summary.CustomerID, 'CustomerID (from the invoice summary)'),
+		dtPaymentDate: date,
+		TransactionTypeID: transactionType,
+		additional,
+	});
+	const envelope = buildEnvelope('CreatePayment', credentialBrandId(credentials), content);
+	if (dryRun) {
+		return {
+			status: 'dry run',
+			orderId,
+			invoiceId,
+			amount: summary.OutstandingAmount,
+			request: describeRequest(buildHttpRequest(credentials, 'CreatePayment', envelope, timeout)),
+			summary,
+		};
+	}
+	const result = await callCcp(this, credentials, 'CreatePayment', envelope, timeout);
+	return {
+		status: 'paid',
+		orderId,
+		invoiceId,
+		amount: summary.OutstandingAmount,
+		paymentId: String(result.Content ?? ''),
+		paymentDate: date,
+		reference,
+		summary,
+	};
+}

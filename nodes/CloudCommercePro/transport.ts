@@ -1,0 +1,170 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { VendorError } from '../shared/errors';
+import { responseText, sendVendorRequest } from '../shared/http';
+import { MASK } from '../shared/redact';
+import type { XmlElement, XmlNode } from '../shared/soap';
+import { buildSoapEnvelope, parseSoapDocument, readSoapFault, readSoapResult, secretPlaceholder } from '../shared/soap';
+
+export const VENDOR = 'Cloud Commerce Pro';
+export const CREDENTIAL_TYPE = 'cloudCommerceProApi';
+
+const TEMPURI = 'http://tempuri.org/';
+
+export const BASE_URLS = {
+	live: 'https://wcfccpservicesbase.cloudcommercepro.com',
+	sandbox: 'https://devwcfccpservicesbase.cloudcommercepro.com',
+} as const;
+
+/** The WCF services and the operations each one dispatches on. */
+export const SERVICES = {
+	CreatePayment: 'Payment',
+	getInvoiceSummaryForOrderID: 'Order',
+	AddCustomer: 'Customer',
+} as const;
+
+export type CcpOperation = keyof typeof SERVICES;
+
+export const SECURITY_HASH_PLACEHOLDER = secretPlaceholder('SecurityHash');
+
+export function baseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const environment = String(credentials.environment ?? 'live');
+	const url =
+		environment === 'custom'
+			? String(credentials.customUrl ?? '')
+			: BASE_URLS[environment as keyof typeof BASE_URLS] ?? BASE_URLS.live;
+	return url.replace(/\/+$/, '');
+}
+
+export function serviceUrl(credentials: ICredentialDataDecryptedObject, operation: CcpOperation): string {
+	return `${baseUrl(credentials)}/CCPApi${SERVICES[operation]}Service.svc`;
+}
+
+/** WCF dispatches on this header; a wrong one is an ActionNotSupported fault. */
+export function soapAction(operation: CcpOperation): string {
+	return `${TEMPURI}ICCPApi${SERVICES[operation]}Service/${operation}`;
+}
+
+/**
+ * `<Op><request><BrandID/><SecurityHash/><Content/></request></Op>`, every call's shape. The
+ * Security Hash is a placeholder that the credential fills in when the request is sent.
+ */
+export function buildEnvelope(
+	operation: CcpOperation,
+	brandId: string,
+	content: XmlElement[] | string,
+	securityHash?: string,
+): string {
+	return buildSoapEnvelope(
+		operation,
+		[
+			[
+				'request',
+				[
+					['BrandID', brandId],
+					['SecurityHash', securityHash ?? { trustedMarkup: SECURITY_HASH_PLACEHOLDER }],
+					['Content', content],
+				],
+			],
+		],
+		{ namespace: TEMPURI, prefix: 'tem' },
+	);
+}
+
+export function buildHttpRequest(
+	credentials: ICredentialDataDecryptedObject,
+	operation: CcpOperation,
+	envelope: string,
+	timeout: number,
+): IHttpRequestOptions {
+	return {
+		method: 'POST',
+		url: serviceUrl(credentials, operation),
+		headers: {
+			'Content-Type': 'text/xml; charset=utf-8',
+			SOAPAction: `"${soapAction(operation)}"`,
+		},
+		body: envelope,
+		json: false,
+		encoding: 'text',
+		timeout,
+	};
+}
+
+/** The request as a dry run shows it: exactly what would be sent, the Security Hash masked. */
+export function describeRequest(request: IHttpRequestOptions): IDataObject {
+	return {
+		method: request.method,
+		url: request.url,
+		headers: request.headers,
+		body: String(request.body).split(SECURITY_HASH_PLACEHOLDER).join(MASK),
+	};
+}
+
+function text(node: XmlNode | XmlNode[] | undefined): string {
+	return typeof node === 'string' ? node : '';
+}
+
+/** Every `<ApiFault>` of an `<Errors>` list, as plain objects. */
+function readApiFaults(errors: XmlNode | XmlNode[] | undefined): IDataObject[] {
+	if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return [];
+	const faults = errors.ApiFault;
+	const list = Array.isArray(faults) ? faults : faults === undefined ? [] : [faults];
+	return list.filter((fault) => typeof fault === 'object') as IDataObject[];
+}
+
+/**
+ * Reads a CCP answer: Success=false (with HTTP 200) is a failure with the vendor's ErrorMessage
+ * and its Errors (each ApiFault's ElementName and Message); otherwise the result element.
+ */
+export function readCcpResult(xml: string, operation: CcpOperation): Record<string, XmlNode> {
+	const result = readSoapResult(xml, operation);
+	if (text(result.Success).toLowerCase() === 'true') return result;
+	const faults = readApiFaults(result.Errors);
+	const faultTexts = faults.map((fault) =>
+		[fault.ElementName, fault.Message || fault.Detail].filter(Boolean).join(': '),
+	);
+	const message = text(result.ErrorMessage) || faultTexts[0] || 'Success=false without an ErrorMessage';
+	const codes = faults.map((fault) => fault.ErrorCode).filter(Boolean);
+	throw new VendorError(message, {
+			code: codes.length ? String(codes[0]) : undefined,
+			description: [
+				`ErrorLevel ${text(result.ErrorLevel) || '?'}`,
+				...faults.map((fault) =>
+					Object.entries(fault)
+						.filter(([, value]) => value !== '' && value !== undefined)
+						.map(([key, value]) => `${key}: ${String(value)}`)
+						.join(', '),
+				),
+			].join('\n'),
+	});
+}
+
+/** Reads the vendor's words out of a non-2xx answer: a SOAP Fault is CCP's error format. */
+export function readCcpErrorBody(body: string): VendorError | undefined {
+	try {
+		return readSoapFault(parseSoapDocument(body));
+	} catch {
+		return undefined;
+	}
+}
+
+/** Sends one SOAP call and returns its result element (Success=true). */
+export async function callCcp(
+	ctx: IExecuteFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	operation: CcpOperation,
+	envelope: string,
+	timeout: number,
+): Promise<Record<string, XmlNode>> {
+	const response = await sendVendorRequest(ctx, {
+		credentialType: CREDENTIAL_TYPE,
+		request: buildHttpRequest(credentials, operation, envelope, timeout),
+		readVendorError: readCcpErrorBody,
+	});
+	return readCcpResult(responseText(response.body), operation);
+}
+
+export function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
+	return [String(credentials.securityHash ?? '')];
+}

@@ -1,0 +1,51 @@
+import { DateTime } from 'luxon';
+
+import { InvalidInputError } from './money';
+
+/** The date formats the vendors' documents show (luxon tokens). */
+export const DATE_FORMATS = {
+	/** Cloud Commerce Pro, CRM.COM: 2021-10-22T12:01:44 */
+	isoLocalDateTime: "yyyy-MM-dd'T'HH:mm:ss",
+	/** adilas: 2015-03-24 */
+	isoDate: 'yyyy-MM-dd',
+	/** adilas: 2015-03-24 11:54:00 */
+	isoDateSpaceTime: 'yyyy-MM-dd HH:mm:ss',
+	/** CNBS WebAR: 03-24-2015 */
+	usDate: 'MM-dd-yyyy',
+} as const;
+
+function isDateTimeLike(value: unknown): value is { toISO: () => string | null } {
+	return typeof value === 'object' && value !== null && typeof (value as DateTime).toISO === 'function';
+}
+
+/**
+ * Reads a date from what n8n gives a node (an ISO string from a date field, an expression's
+ * luxon DateTime, a JS Date or a vendor-format string) and writes it in the vendor's format.
+ * The wall-clock date and time are kept as written: an offset in the input is not converted to
+ * another zone, so a payment dated 2021-10-22 never becomes the 21st.
+ */
+export function formatVendorDate(value: unknown, field: string, format: string): string {
+	let parsed: DateTime | undefined;
+	if (value instanceof Date) {
+		parsed = DateTime.fromJSDate(value, { zone: 'utc' });
+	} else if (DateTime.isDateTime(value)) {
+		parsed = value;
+	} else if (isDateTimeLike(value)) {
+		parsed = DateTime.fromISO(value.toISO() ?? '', { setZone: true });
+	} else if (typeof value === 'string' && value.trim() !== '') {
+		const text = value.trim();
+		parsed = DateTime.fromISO(text, { setZone: true });
+		if (!parsed.isValid) parsed = DateTime.fromFormat(text, DATE_FORMATS.isoDateSpaceTime, { setZone: true });
+		if (!parsed.isValid) parsed = DateTime.fromFormat(text, DATE_FORMATS.usDate, { setZone: true });
+	}
+	if (!parsed) {
+		throw new InvalidInputError(field, `${field} must be a date such as 2021-10-22T12:01:44`);
+	}
+	if (!parsed.isValid) {
+		throw new InvalidInputError(
+			field,
+			`${field} is not a valid date: "${String(value)}" (${parsed.invalidExplanation ?? parsed.invalidReason})`,
+		);
+	}
+	return parsed.toFormat(format);
+}

@@ -1,0 +1,100 @@
+/**
+ * Money as decimal strings: amounts are validated as text and computed in integer minor units
+ * (BigInt), never as JavaScript floats, so 0.1 + 0.2 problems cannot reach a payment.
+ */
+
+export class InvalidInputError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+	) {
+		super(message);
+		this.name = 'InvalidInputError';
+	}
+}
+
+const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+
+/** A validated amount: its canonical text and its value in minor units (cents). */
+export interface Amount {
+	minor: bigint;
+	digits: number;
+}
+
+/**
+ * Reads an amount given by a user or an expression (number or string) and refuses anything that
+ * is not a positive decimal with at most `digits` decimals. Numbers are read through their
+ * shortest text form (12.1 → "12.1"), which is what the user typed.
+ */
+export function parseAmount(
+	value: unknown,
+	field: string,
+	{ digits = 2, allowZero = false }: { digits?: number; allowZero?: boolean } = {},
+): Amount {
+	let text: string;
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) throw new InvalidInputError(field, `${field} must be a number, got ${value}`);
+		text = String(value);
+		if (/e/i.test(text)) throw new InvalidInputError(field, `${field} is out of range: ${value}`);
+	} else if (typeof value === 'string') {
+		text = value.trim();
+	} else if (value === undefined || value === null) {
+		throw new InvalidInputError(field, `${field} is required`);
+	} else {
+		throw new InvalidInputError(field, `${field} must be a decimal amount such as 12.00`);
+	}
+	if (text === '') throw new InvalidInputError(field, `${field} is required`);
+	if (text.startsWith('-')) {
+		throw new InvalidInputError(field, `${field} must be positive, got ${text}`);
+	}
+	const match = DECIMAL.exec(text.replace(/^\+/, ''));
+	if (!match) {
+		throw new InvalidInputError(field, `${field} must be a decimal amount such as 12.00, got "${text}"`);
+	}
+	const [, whole, fraction = ''] = match;
+	if (fraction.length > digits) {
+		throw new InvalidInputError(
+			field,
+			`${field} has more than ${digits} decimal places: ${text}`,
+		);
+	}
+	const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
+	if (minor === 0n && !allowZero) {
+		throw new InvalidInputError(field, `${field} must be greater than zero`);
+	}
+	return { minor, digits };
+}
+
+/** Formats minor units the way the vendors' samples show amounts: "12.00". */
+export function formatAmount(amount: Amount): string {
+	const { minor, digits } = amount;
+	const negative = minor < 0n;
+	const abs = negative ? -minor : minor;
+	const scale = 10n ** BigInt(digits);
+	const whole = (abs / scale).toString();
+	const fraction = (abs % scale).toString().padStart(digits, '0');
+	return `${negative ? '-' : ''}${whole}${digits > 0 ? `.${fraction}` : ''}`;
+}
+
+/** Reads an amount a vendor returned (number or text, possibly zero) without the user checks. */
+export function amountFromVendor(value: unknown, field: string, digits = 2): Amount {
+	const text = typeof value === 'number' ? value.toFixed(digits) : String(value ?? '').trim();
+	const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
+	if (!match) throw new InvalidInputError(field, `The vendor returned an unreadable ${field}: "${text}"`);
+	const [, sign, whole, fraction = ''] = match;
+	// Vendors may send more decimals than the currency has (e.g. 12.000); round half up.
+	const padded = fraction.padEnd(digits + 1, '0');
+	let minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(padded.slice(0, digits) || '0');
+	if (Number(padded[digits]) >= 5) minor += 1n;
+	return { minor: sign ? -minor : minor, digits };
+}
+
+export function subtractAmounts(a: Amount, b: Amount): Amount {
+	if (a.digits !== b.digits) throw new Error('Cannot subtract amounts of different precision');
+	return { minor: a.minor - b.minor, digits: a.digits };
+}
+
+export function compareAmounts(a: Amount, b: Amount): number {
+	if (a.minor === b.minor) return 0;
+	return a.minor < b.minor ? -1 : 1;
+}

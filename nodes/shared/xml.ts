@@ -1,0 +1,18 @@
+/** XML text helpers with no dependencies, so credential bundles stay small. */
+
+export function escapeXml(text: string): string {
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&apos;');
+}
+
+/**
+ * Marks where a secret goes in a built document. Only the transport can write it: every value a
+ * user gives is escaped, and escaping turns `<` into `&lt;`, so user text can never contain it.
+ */
+export function secretPlaceholder(name: string): string {
+	return `<!--secret:${name}-->`;
+}

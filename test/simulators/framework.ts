@@ -1,0 +1,291 @@
+import * as http from 'http';
+import type { AddressInfo, Socket } from 'net';
+
+/** One request as the simulator received it. */
+export interface RecordedRequest {
+	method: string;
+	/** Path without the query string, e.g. `/crmapi/rest/v2/invoices/show`. */
+	path: string;
+	query: Record<string, string>;
+	/** Header names in lower case; repeated headers joined with `, `. */
+	headers: Record<string, string>;
+	/** Raw body as received (utf-8). */
+	body: string;
+	/** The body parsed, when it is JSON (by content type or by shape). */
+	json?: unknown;
+	/** Date.now() when the request was complete. */
+	at: number;
+}
+
+export interface SimResponse {
+	status: number;
+	headers?: Record<string, string>;
+	body: string;
+}
+
+/**
+ * What the simulator does instead of (or on top of) its normal answer.
+ * "Vendor acted" kinds (delay, hang, reset with afterProcessing) run the normal handler first,
+ * so the ledger changes although the client may never see the answer: the dangerous case for payments.
+ */
+export type Fault =
+	| { kind: 'delay'; ms: number }
+	| { kind: 'hang' }
+	| { kind: 'status'; status: number; retryAfter?: number; body?: string; contentType?: string }
+	| { kind: 'reset'; afterProcessing?: boolean }
+	| { kind: 'malformed' }
+	| { kind: 'html'; status?: number };
+
+export interface FailOptions {
+	/** How many matching requests get the fault (default 1). */
+	times?: number;
+	/** Only requests for which this returns true get the fault; others are handled normally. */
+	when?: (req: RecordedRequest) => boolean;
+}
+
+interface QueuedFault {
+	fault: Fault;
+	remaining: number;
+	when?: (req: RecordedRequest) => boolean;
+}
+
+/** Decimal string with at most 2 decimals to integer cents; undefined when not such a string. */
+export function toCents(value: string): number | undefined {
+	const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(value.trim());
+	if (!m) return undefined;
+	const cents = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+	return Number.isSafeInteger(cents) ? cents : undefined;
+}
+
+/** Integer cents to a decimal string with two decimals ('12.00'). */
+export function formatCents(cents: number): string {
+	const sign = cents < 0 ? '-' : '';
+	const abs = Math.abs(cents);
+	return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Local date-time without zone, `2021-10-22T12:01:44` (the form both vendors show). */
+export function formatDateTime(d: Date): string {
+	const p = (n: number) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** True when y-m-d is a real calendar day. */
+export function isCalendarDate(y: number, m: number, d: number): boolean {
+	if (m < 1 || m > 12 || d < 1) return false;
+	const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+	return d <= days;
+}
+
+export function htmlErrorPage(status: number): string {
+	const text = `${status} ${http.STATUS_CODES[status] ?? 'Error'}`;
+	return `<!DOCTYPE html>\n<html><head><title>${text}</title></head><body><h1>${text}</h1><p>The server encountered an error and could not complete your request.</p><hr><address>Simulated gateway</address></body></html>`;
+}
+
+export abstract class VendorSimulator {
+	readonly requests: RecordedRequest[] = [];
+	/** Exceptions thrown by handle(): a bug in the simulator, surfaced for tests. */
+	readonly handlerErrors: Error[] = [];
+
+	private server?: http.Server;
+	private listeningUrl?: string;
+	private readonly sockets = new Set<Socket>();
+	private readonly timers = new Set<NodeJS.Timeout>();
+	private faults: QueuedFault[] = [];
+
+	protected abstract handle(req: RecordedRequest): Promise<SimResponse> | SimResponse;
+	protected abstract resetLedger(): void;
+
+	/** A 200 answer that looks like the vendor's but is cut off / not parseable (vendors override it). */
+	protected malformedResponse(req: RecordedRequest): SimResponse {
+		if (/xml/i.test(req.headers['content-type'] ?? '')) {
+			return { status: 200, headers: { 'content-type': 'text/xml; charset=utf-8' }, body: '<?xml version="1.0"?><Envelope><Body><Resp' };
+		}
+		return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"status":{"code":"OK","mess' };
+	}
+
+	/** Body used by a `status` fault without its own body. */
+	protected statusFaultResponse(status: number): SimResponse {
+		return {
+			status,
+			headers: { 'content-type': 'text/plain; charset=utf-8' },
+			body: `${status} ${http.STATUS_CODES[status] ?? 'Error'}`,
+		};
+	}
+
+	get baseUrl(): string {
+		if (!this.listeningUrl) throw new Error('Simulator is not started');
+		return this.listeningUrl;
+	}
+
+	async start(port = 0): Promise<string> {
+		if (this.server) return this.baseUrl;
+		const server = http.createServer((req, res) => {
+			this.onRequest(req, res).catch((error: Error) => {
+				this.handlerErrors.push(error);
+				if (!res.headersSent && !res.destroyed) {
+					res.writeHead(500, { 'content-type': 'text/plain' });
+					res.end(`Simulator error: ${error.message}`);
+				}
+			});
+		});
+		server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, '127.0.0.1', () => {
+				server.off('error', reject);
+				resolve();
+			});
+		});
+		this.server = server;
+		const address = server.address() as AddressInfo;
+		this.listeningUrl = `http://127.0.0.1:${address.port}`;
+		return this.listeningUrl;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		this.server = undefined;
+		this.listeningUrl = undefined;
+		for (const t of this.timers) clearTimeout(t);
+		this.timers.clear();
+		const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+		// Keep-alive and hanging sockets would keep close() (and jest) waiting.
+		for (const socket of this.sockets) socket.destroy();
+		this.sockets.clear();
+		await closed;
+	}
+
+	/** Clears the request log, queued faults and the vendor's ledger. */
+	reset(): void {
+		this.requests.length = 0;
+		this.handlerErrors.length = 0;
+		this.faults = [];
+		this.resetLedger();
+	}
+
+	/** Queue a fault for the next matching request(s). Returns this for chaining. */
+	fail(fault: Fault, options: FailOptions = {}): this {
+		const times = options.times ?? 1;
+		if (times > 0) this.faults.push({ fault, remaining: times, when: options.when });
+		return this;
+	}
+
+	/** Faults still queued (not yet used up). */
+	get pendingFaults(): number {
+		return this.faults.reduce((n, f) => n + f.remaining, 0);
+	}
+
+	/**
+	 * Requests to a path: exact match for `/a/b`; a string without a leading slash matches
+	 * the end of the path (`payments/pay_invoice`). Or any predicate.
+	 */
+	requestsTo(pathOrPredicate: string | ((req: RecordedRequest) => boolean)): RecordedRequest[] {
+		if (typeof pathOrPredicate === 'function') return this.requests.filter(pathOrPredicate);
+		const p = pathOrPredicate;
+		return this.requests.filter((r) => (p.startsWith('/') ? r.path === p : r.path === p || r.path.endsWith(`/${p}`)));
+	}
+
+	get lastRequest(): RecordedRequest | undefined {
+		return this.requests[this.requests.length - 1];
+	}
+
+	private takeFault(req: RecordedRequest): Fault | undefined {
+		const index = this.faults.findIndex((f) => !f.when || f.when(req));
+		if (index < 0) return undefined;
+		const entry = this.faults[index];
+		entry.remaining--;
+		if (entry.remaining <= 0) this.faults.splice(index, 1);
+		return entry.fault;
+	}
+
+	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		try {
+			for await (const chunk of req) chunks.push(chunk as Buffer);
+		} catch {
+			// The client went away before sending the whole body: nothing to answer.
+			return;
+		}
+		const recorded = this.record(req, Buffer.concat(chunks).toString('utf8'));
+		this.requests.push(recorded);
+
+		const fault = this.takeFault(recorded);
+		if (!fault) return this.send(res, await this.handle(recorded));
+
+		switch (fault.kind) {
+			case 'delay': {
+				const answer = await this.handle(recorded);
+				await this.wait(fault.ms);
+				return this.send(res, answer);
+			}
+			case 'hang':
+				await this.handle(recorded);
+				// Never answer; stop() destroys the socket.
+				return;
+			case 'reset':
+				if (fault.afterProcessing) await this.handle(recorded);
+				req.socket.destroy();
+				return;
+			case 'status': {
+				const base = fault.body !== undefined
+					? { status: fault.status, headers: { 'content-type': fault.contentType ?? 'text/plain; charset=utf-8' }, body: fault.body }
+					: this.statusFaultResponse(fault.status);
+				const headers = { ...base.headers };
+				if (fault.contentType) headers['content-type'] = fault.contentType;
+				if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+				return this.send(res, { status: fault.status, headers, body: base.body });
+			}
+			case 'malformed':
+				return this.send(res, this.malformedResponse(recorded));
+			case 'html': {
+				const status = fault.status ?? 500;
+				return this.send(res, { status, headers: { 'content-type': 'text/html; charset=utf-8' }, body: htmlErrorPage(status) });
+			}
+		}
+	}
+
+	private record(req: http.IncomingMessage, body: string): RecordedRequest {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const query: Record<string, string> = {};
+		for (const [k, v] of url.searchParams) query[k] = v;
+		const headers: Record<string, string> = {};
+		for (const [k, v] of Object.entries(req.headers)) {
+			if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+		}
+		const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query, headers, body, at: Date.now() };
+		const contentType = headers['content-type'] ?? '';
+		const trimmed = body.trim();
+		if (contentType.includes('json') || trimmed.startsWith('{') || trimmed.startsWith('[')) {
+			try {
+				recorded.json = JSON.parse(body);
+			} catch {
+				// not JSON after all; leave json undefined
+			}
+		}
+		return recorded;
+	}
+
+	private wait(ms: number): Promise<void> {
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				this.timers.delete(timer);
+				resolve();
+			}, ms);
+			this.timers.add(timer);
+		});
+	}
+
+	private send(res: http.ServerResponse, answer: SimResponse): void {
+		// The client may have given up (timeout) while we were processing.
+		if (res.destroyed || res.writableEnded) return;
+		const headers: Record<string, string> = { ...answer.headers };
+		headers['content-length'] = String(Buffer.byteLength(answer.body));
+		res.writeHead(answer.status, headers);
+		res.end(answer.body);
+	}
+}

@@ -1,0 +1,646 @@
+import axios, { AxiosError, type AxiosResponse } from 'axios';
+import { XMLParser } from 'fast-xml-parser';
+import {
+	CCP_ERROR_CODES,
+	CCP_FIRST_PAYMENT_ID,
+	CCP_INVALID_CREDENTIALS_MESSAGE,
+	CCP_SOAP_ACTIONS,
+	CloudCommerceProSimulator,
+} from './cloudCommercePro';
+import { CRM_INVALID_TOKEN_MESSAGE, CRM_STATUS, CrmComSimulator } from './crmCom';
+import {
+	DEMO_CCP_BRAND_ID,
+	DEMO_CCP_SECURITY_HASH,
+	DEMO_CRM_ORGANISATION,
+	DEMO_CRM_PASSWORD,
+	DEMO_CRM_USERNAME,
+	DEMO_CRM_WEB_API_KEY,
+	seedCloudCommerceProDemo,
+	seedCrmComDemo,
+	startAllSimulators,
+} from './serve';
+
+// The seed's "Example Minimal Request", verbatim.
+const SEED_ENVELOPE = `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:tem="http://tempuri.org/">
+<soapenv:Header />
+<soapenv:Body>
+<tem:CreatePayment>
+<tem:request>
+<tem:BrandID>12</tem:BrandID>
+<tem:SecurityHash>98,114,159,142,193,251,85,184,254,121,38,92,206,180,142,179,121,224,68,1,122,17,132,158,161,85,26,91,35,133,149,245,249,30,232,38,46,136,226,91,92,75,42,87,66,254,33,14,189,56,127,61,73,130,74,177,221,164,220,185,187,148,1,78,153,81,198,54,170,115,167,130,150,131,242,183,8,208,2,110,61,185,217,246,38,108,235,177,4,231,20,218,60,104,219,37,209,139,29,195,160,80,62,44,7,234,167,220,219,228,30,82,223,173,14,73,105,67,44,211,1,16,255,181,125,179,141,103</tem:SecurityHash>
+<tem:Content>
+<tem:intInvoiceID>86592563</tem:intInvoiceID>
+<tem:intBrandID>12</tem:intBrandID>
+<tem:intSalesChannelID>36</tem:intSalesChannelID>
+<tem:strPaymentReference>Payment made against external order: TEST23456</tem:strPaymentReference>
+<tem:dbPaymentAmount>12.00</tem:dbPaymentAmount>
+<tem:intCustomerID>96354316</tem:intCustomerID>
+<tem:dtPaymentDate>2021-10-22T12:01:44</tem:dtPaymentDate>
+<tem:TransactionTypeID>Invoice</tem:TransactionTypeID>
+</tem:Content>
+</tem:request>
+</tem:CreatePayment>
+</soapenv:Body>
+</soapenv:Envelope>`;
+
+const SEED_SUCCESS_RESPONSE =
+	'<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">' +
+	'<s:Body xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">' +
+	'<CreatePaymentResponse xmlns="http://tempuri.org/"><CreatePaymentResult><Success>true</Success><ErrorLevel>0</ErrorLevel>' +
+	'<ErrorMessage /><Content>84975726</Content><Errors /></CreatePaymentResult></CreatePaymentResponse></s:Body></s:Envelope>';
+
+const xml = new XMLParser({ removeNSPrefix: true, parseTagValue: false, ignoreAttributes: true });
+
+function ccpEnvelope(operation: string, content: string, opts: { brandId?: number; hash?: string } = {}): string {
+	return (
+		'<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:tem="http://tempuri.org/">' +
+		`<soapenv:Header /><soapenv:Body><tem:${operation}><tem:request>` +
+		`<tem:BrandID>${opts.brandId ?? DEMO_CCP_BRAND_ID}</tem:BrandID>` +
+		`<tem:SecurityHash>${opts.hash ?? DEMO_CCP_SECURITY_HASH}</tem:SecurityHash>` +
+		`<tem:Content>${content}</tem:Content>` +
+		`</tem:request></tem:${operation}></soapenv:Body></soapenv:Envelope>`
+	);
+}
+
+function paymentContent(fields: Record<string, string> = {}): string {
+	const all: Record<string, string> = {
+		intInvoiceID: '86592563',
+		intBrandID: '12',
+		intSalesChannelID: '36',
+		strPaymentReference: 'Order TEST23456',
+		dbPaymentAmount: '12.00',
+		intCustomerID: '96354316',
+		dtPaymentDate: '2021-10-22T12:01:44',
+		TransactionTypeID: 'Invoice',
+		...fields,
+	};
+	return Object.entries(all)
+		.map(([k, v]) => `<tem:${k}>${v}</tem:${k}>`)
+		.join('');
+}
+
+describe('Cloud Commerce Pro simulator', () => {
+	const sim = new CloudCommerceProSimulator({ brandId: DEMO_CCP_BRAND_ID, securityHash: DEMO_CCP_SECURITY_HASH });
+
+	beforeAll(async () => {
+		await sim.start();
+	});
+	afterAll(async () => {
+		await sim.stop();
+	});
+	beforeEach(() => {
+		sim.reset();
+		seedCloudCommerceProDemo(sim);
+	});
+	afterEach(() => {
+		// An exception inside the simulator is a simulator bug, not a vendor answer.
+		expect(sim.handlerErrors).toEqual([]);
+	});
+
+	const post = (
+		path: string,
+		body: string,
+		action: string | undefined,
+		extra: { contentType?: string; timeout?: number } = {},
+	): Promise<AxiosResponse<string>> =>
+		axios.post<string>(`${sim.baseUrl}${path}`, body, {
+			headers: {
+				'Content-Type': extra.contentType ?? 'text/xml; charset=utf-8',
+				...(action === undefined ? {} : { SOAPAction: action }),
+			},
+			responseType: 'text',
+			transformResponse: (d: string) => d,
+			validateStatus: () => true,
+			timeout: extra.timeout ?? 5000,
+		});
+	const pay = (content = paymentContent(), opts: { timeout?: number; hash?: string } = {}) =>
+		post('/CCPApiPaymentService.svc', ccpEnvelope('CreatePayment', content, { hash: opts.hash }), `"${CCP_SOAP_ACTIONS.CreatePayment}"`, opts);
+	const result = (res: AxiosResponse<string>, op: string) =>
+		(xml.parse(res.data) as { Envelope: { Body: Record<string, Record<string, Record<string, unknown>>> } }).Envelope.Body[`${op}Response`][`${op}Result`];
+
+	test("the seed's exact envelope creates payment 84975726 against invoice 86592563", async () => {
+		const res = await post('/CCPApiPaymentService.svc', SEED_ENVELOPE, '"http://tempuri.org/ICCPApiPaymentService/CreatePayment"');
+		expect(res.status).toBe(200);
+		expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');
+		expect(res.data).toBe(SEED_SUCCESS_RESPONSE);
+		expect(sim.payments).toHaveLength(1);
+		expect(sim.payments[0]).toMatchObject({
+			paymentId: CCP_FIRST_PAYMENT_ID,
+			invoiceId: 86592563,
+			amount: '12.00',
+			reference: 'Payment made against external order: TEST23456',
+			paymentDate: '2021-10-22T12:01:44',
+			transactionType: 'Invoice',
+			salesChannelId: 36,
+			customerId: 96354316,
+		});
+		expect(sim.payments[0].contentOrder).toEqual([
+			'intInvoiceID',
+			'intBrandID',
+			'intSalesChannelID',
+			'strPaymentReference',
+			'dbPaymentAmount',
+			'intCustomerID',
+			'dtPaymentDate',
+			'TransactionTypeID',
+		]);
+		expect(sim.invoice(86592563)).toMatchObject({ amountPaid: '12.00', outstanding: '0.00' });
+		expect(sim.requestsTo('/CCPApiPaymentService.svc')).toHaveLength(1);
+		expect(sim.lastRequest?.headers.soapaction).toBe('"http://tempuri.org/ICCPApiPaymentService/CreatePayment"');
+	});
+
+	test('SOAPAction without quotes is accepted too; payment IDs are sequential; partial payments add up', async () => {
+		const first = await post(
+			'/CCPApiPaymentService.svc',
+			ccpEnvelope('CreatePayment', paymentContent({ dbPaymentAmount: '5.5' })),
+			CCP_SOAP_ACTIONS.CreatePayment,
+		);
+		expect(result(first, 'CreatePayment')).toMatchObject({ Success: 'true', Content: String(CCP_FIRST_PAYMENT_ID) });
+		const second = await pay(paymentContent({ dbPaymentAmount: '6.50' }));
+		expect(result(second, 'CreatePayment')).toMatchObject({ Success: 'true', Content: String(CCP_FIRST_PAYMENT_ID + 1) });
+		expect(sim.invoice(86592563)).toMatchObject({ amountPaid: '12.00', outstanding: '0.00' });
+		expect(sim.payments.map((p) => p.amount)).toEqual(['5.50', '6.50']);
+	});
+
+	test('a wrong SecurityHash gives Success=false with an ApiFault and no payment', async () => {
+		const res = await pay(paymentContent(), { hash: '1,2,3' });
+		expect(res.status).toBe(200);
+		const r = result(res, 'CreatePayment');
+		expect(r).toMatchObject({ Success: 'false', ErrorLevel: '2', ErrorMessage: CCP_INVALID_CREDENTIALS_MESSAGE, Content: '' });
+		expect(r.Errors).toEqual({
+			ApiFault: {
+				RequestNodeIndex: '0',
+				ErrorCode: String(CCP_ERROR_CODES.INVALID_CREDENTIALS),
+				FaultType: 'Security',
+				ElementName: 'SecurityHash',
+				Detail: '',
+				Message: CCP_INVALID_CREDENTIALS_MESSAGE,
+			},
+		});
+		expect(sim.payments).toHaveLength(0);
+		expect(sim.requests).toHaveLength(1);
+	});
+
+	test('a wrong SOAPAction gives an HTTP 500 ActionNotSupported fault', async () => {
+		const res = await post('/CCPApiPaymentService.svc', SEED_ENVELOPE, '"http://tempuri.org/ICCPApiPaymentService/Pay"');
+		expect(res.status).toBe(500);
+		const fault = (xml.parse(res.data) as { Envelope: { Body: { Fault: { faultcode: string; faultstring: string } } } }).Envelope.Body.Fault;
+		expect(fault.faultcode).toBe('a:ActionNotSupported');
+		expect(fault.faultstring).toContain("The message with Action 'http://tempuri.org/ICCPApiPaymentService/Pay' cannot be processed at the receiver");
+		expect(fault.faultstring).toContain('ContractFilter mismatch at the EndpointDispatcher');
+		expect(sim.payments).toHaveLength(0);
+
+		const missing = await post('/CCPApiPaymentService.svc', SEED_ENVELOPE, undefined);
+		expect(missing.status).toBe(500);
+		expect(missing.data).toContain('a:ActionNotSupported');
+	});
+
+	test('wrong content type gives 415, malformed XML a 400 fault', async () => {
+		const wrongType = await post('/CCPApiPaymentService.svc', SEED_ENVELOPE, CCP_SOAP_ACTIONS.CreatePayment, { contentType: 'application/json' });
+		expect(wrongType.status).toBe(415);
+		expect(wrongType.data).toContain('<s:Fault>');
+		const broken = await post('/CCPApiPaymentService.svc', '<soapenv:Envelope><soapenv:Body>', CCP_SOAP_ACTIONS.CreatePayment);
+		expect(broken.status).toBe(400);
+		expect(broken.data).toContain('<faultcode>s:Client</faultcode>');
+		expect(sim.payments).toHaveLength(0);
+	});
+
+	test('validation: unknown invoice, overpayment, already paid, bad type, bad date, missing element', async () => {
+		const unknown = result(await pay(paymentContent({ intInvoiceID: '1' })), 'CreatePayment');
+		expect(unknown).toMatchObject({ Success: 'false', ErrorLevel: '1', ErrorMessage: 'Invoice not found' });
+		expect(unknown.Errors).toMatchObject({ ApiFault: { ElementName: 'intInvoiceID', ErrorCode: String(CCP_ERROR_CODES.INVOICE_NOT_FOUND) } });
+
+		const over = result(await pay(paymentContent({ dbPaymentAmount: '20.00' })), 'CreatePayment');
+		expect(over).toMatchObject({ Success: 'false', ErrorMessage: 'Payment amount 20.00 exceeds outstanding balance 12.00' });
+
+		const paid = result(await pay(paymentContent({ intInvoiceID: '86592564' })), 'CreatePayment');
+		expect(paid.Errors).toMatchObject({ ApiFault: { ErrorCode: String(CCP_ERROR_CODES.INVOICE_ALREADY_PAID) } });
+
+		const type = result(await pay(paymentContent({ TransactionTypeID: 'Cash' })), 'CreatePayment');
+		expect(type.Errors).toMatchObject({ ApiFault: { ElementName: 'TransactionTypeID', ErrorCode: String(CCP_ERROR_CODES.INVALID_VALUE) } });
+
+		const date = result(await pay(paymentContent({ dtPaymentDate: '2021-02-30T12:00:00' })), 'CreatePayment');
+		expect(date.Errors).toMatchObject({ ApiFault: { ElementName: 'dtPaymentDate' } });
+
+		const negative = result(await pay(paymentContent({ dbPaymentAmount: '-1.00' })), 'CreatePayment');
+		expect(negative.Errors).toMatchObject({ ApiFault: { ElementName: 'dbPaymentAmount' } });
+
+		const noRef = paymentContent().replace(/<tem:strPaymentReference>.*<\/tem:strPaymentReference>/, '');
+		const missing = result(await pay(noRef), 'CreatePayment');
+		expect(missing.Errors).toMatchObject({
+			ApiFault: { ElementName: 'strPaymentReference', ErrorCode: String(CCP_ERROR_CODES.MISSING_ELEMENT), Message: 'Element strPaymentReference is required' },
+		});
+
+		expect(sim.payments).toHaveLength(0);
+		expect(sim.invoice(86592563)?.outstanding).toBe('12.00');
+	});
+
+	test('escaped payment reference is stored decoded and error texts are escaped', async () => {
+		const res = await pay(paymentContent({ strPaymentReference: 'A &amp; B &lt;order&gt;' }));
+		expect(result(res, 'CreatePayment').Success).toBe('true');
+		expect(sim.payments[0].reference).toBe('A & B <order>');
+		const bad = await pay(paymentContent({ TransactionTypeID: 'x&amp;y' }));
+		expect(bad.data).toContain('<Detail>Value: &apos;x&amp;y&apos;</Detail>');
+	});
+
+	test('getInvoiceSummaryForOrderID answers the invoice summary, or Order not found', async () => {
+		const call = (orderId: string) =>
+			post('/CCPApiOrderService.svc', ccpEnvelope('getInvoiceSummaryForOrderID', orderId), CCP_SOAP_ACTIONS.getInvoiceSummaryForOrderID);
+		const r = result(await call('5001'), 'getInvoiceSummaryForOrderID');
+		expect(r.Success).toBe('true');
+		expect(r.Content).toEqual({
+			ID: '86592563',
+			ProformaID: '0',
+			BrandID: '12',
+			SalesChannelID: '36',
+			InvoiceDate: '2021-10-22T12:01:44',
+			CustomerID: '96354316',
+			NetAmount: '10.00',
+			VATAmount: '2.00',
+			Amount: '12.00',
+			AmountPaid: '0.00',
+		});
+		expect(result(await call('5003'), 'getInvoiceSummaryForOrderID').Content).toMatchObject({ ID: '0', Amount: '48.00' });
+		const missing = result(await call('9999'), 'getInvoiceSummaryForOrderID');
+		expect(missing).toMatchObject({ Success: 'false', ErrorMessage: 'Order not found' });
+		// The order service checks its own SOAPAction.
+		const wrong = await post('/CCPApiOrderService.svc', ccpEnvelope('getInvoiceSummaryForOrderID', '5001'), CCP_SOAP_ACTIONS.CreatePayment);
+		expect(wrong.status).toBe(500);
+	});
+
+	test('AddCustomer creates a customer, returns the existing one for the same e-mail, names a missing element', async () => {
+		const call = (content: string) => post('/CCPApiCustomerService.svc', ccpEnvelope('AddCustomer', content), CCP_SOAP_ACTIONS.AddCustomer);
+		const fields =
+			'<tem:intBrandID>12</tem:intBrandID><tem:SalesChannelID>36</tem:SalesChannelID><tem:CompanyName>Acme</tem:CompanyName>' +
+			'<tem:TradingName>Acme</tem:TradingName><tem:FirstName>Grace</tem:FirstName><tem:LastName>Hopper</tem:LastName>';
+		const created = result(await call(`${fields}<tem:EmailAddress>grace@example.com</tem:EmailAddress><tem:Phone>123</tem:Phone>`), 'AddCustomer');
+		expect(created.Success).toBe('true');
+		const id = (created.Content as { ID: string }).ID;
+		expect(Number(id)).toBeGreaterThan(0);
+		expect(sim.customers.find((c) => c.id === Number(id))?.fields.Phone).toBe('123');
+
+		const again = result(await call(`${fields}<tem:EmailAddress>GRACE@example.com</tem:EmailAddress>`), 'AddCustomer');
+		expect(again.Content).toEqual({ ID: id });
+		const existing = result(await call(`${fields}<tem:EmailAddress>ada@example.com</tem:EmailAddress>`), 'AddCustomer');
+		expect(existing.Content).toEqual({ ID: '96354316' });
+
+		const missing = result(await call(fields), 'AddCustomer');
+		expect(missing).toMatchObject({ Success: 'false', ErrorMessage: 'Element EmailAddress is required' });
+		expect(missing.Errors).toMatchObject({ ApiFault: { ElementName: 'EmailAddress' } });
+	});
+
+	test('soapFaultNext answers one SOAP Fault, then normal service resumes', async () => {
+		sim.soapFaultNext('s:Server', 'Database unavailable & busy');
+		const res = await pay();
+		expect(res.status).toBe(500);
+		expect(res.data).toContain('<faultcode>s:Server</faultcode><faultstring xml:lang="en-GB">Database unavailable &amp; busy</faultstring>');
+		expect(sim.payments).toHaveLength(0);
+		expect(result(await pay(), 'CreatePayment').Success).toBe('true');
+	});
+
+	test('fault: status 503 with Retry-After, vendor not acting', async () => {
+		sim.fail({ kind: 'status', status: 503, retryAfter: 7 });
+		const res = await pay();
+		expect(res.status).toBe(503);
+		expect(res.headers['retry-after']).toBe('7');
+		expect(sim.payments).toHaveLength(0);
+		expect(sim.requests).toHaveLength(1);
+	});
+
+	test('fault: status 500 defaults to a WCF InternalServiceFault', async () => {
+		sim.fail({ kind: 'status', status: 500 });
+		const res = await pay();
+		expect(res.status).toBe(500);
+		expect(res.data).toContain('a:InternalServiceFault');
+		expect(sim.payments).toHaveLength(0);
+	});
+
+	test('fault: reset before processing gives ECONNRESET and no payment', async () => {
+		sim.fail({ kind: 'reset' });
+		await expect(pay()).rejects.toMatchObject({ code: 'ECONNRESET' });
+		expect(sim.payments).toHaveLength(0);
+		expect(sim.requests).toHaveLength(1);
+	});
+
+	test('fault: reset after processing gives ECONNRESET but the payment exists', async () => {
+		sim.fail({ kind: 'reset', afterProcessing: true });
+		await expect(pay()).rejects.toMatchObject({ code: 'ECONNRESET' });
+		expect(sim.payments).toHaveLength(1);
+		expect(sim.invoice(86592563)?.outstanding).toBe('0.00');
+	});
+
+	test('fault: html error page', async () => {
+		sim.fail({ kind: 'html', status: 502 });
+		const res = await pay();
+		expect(res.status).toBe(502);
+		expect(res.headers['content-type']).toContain('text/html');
+		expect(res.data).toContain('<h1>502 Bad Gateway</h1>');
+		expect(sim.payments).toHaveLength(0);
+	});
+
+	test('fault: malformed 200 answer is not parseable XML and nothing was paid', async () => {
+		sim.fail({ kind: 'malformed' });
+		const res = await pay();
+		expect(res.status).toBe(200);
+		expect(res.headers['content-type']).toContain('text/xml');
+		expect(res.data).not.toContain('</s:Envelope>');
+		expect(sim.payments).toHaveLength(0);
+	});
+
+	test('fault: delay beyond the client timeout, but the vendor acted', async () => {
+		sim.fail({ kind: 'delay', ms: 400 });
+		const error = (await pay(paymentContent(), { timeout: 100 }).catch((e: unknown) => e)) as AxiosError;
+		expect(axios.isAxiosError(error)).toBe(true);
+		expect(error.code).toBe('ECONNABORTED');
+		expect(sim.payments).toHaveLength(1);
+		expect(sim.invoice(86592563)?.outstanding).toBe('0.00');
+		// A retry now is refused as already paid: what a careless client would run into.
+		expect(result(await pay(), 'CreatePayment').Errors).toMatchObject({ ApiFault: { ErrorCode: String(CCP_ERROR_CODES.INVOICE_ALREADY_PAID) } });
+	});
+
+	test('fault: delay within the timeout answers normally; when and times select requests', async () => {
+		sim.fail({ kind: 'status', status: 429, retryAfter: 1 }, { times: 2, when: (r) => r.path === '/CCPApiOrderService.svc' });
+		sim.fail({ kind: 'delay', ms: 50 });
+		const started = Date.now();
+		const res = await pay();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+		expect(result(res, 'CreatePayment').Success).toBe('true');
+		const summary = () => post('/CCPApiOrderService.svc', ccpEnvelope('getInvoiceSummaryForOrderID', '5001'), CCP_SOAP_ACTIONS.getInvoiceSummaryForOrderID);
+		expect((await summary()).status).toBe(429);
+		expect((await summary()).status).toBe(429);
+		expect((await summary()).status).toBe(200);
+		expect(sim.pendingFaults).toBe(0);
+	});
+
+	test('fault: hang never answers; the client times out and stop() still closes', async () => {
+		const other = new CloudCommerceProSimulator({ brandId: 12, securityHash: DEMO_CCP_SECURITY_HASH });
+		await other.start();
+		seedCloudCommerceProDemo(other);
+		other.fail({ kind: 'hang' });
+		const error = (await axios
+			.post(`${other.baseUrl}/CCPApiPaymentService.svc`, SEED_ENVELOPE, {
+				headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: CCP_SOAP_ACTIONS.CreatePayment },
+				timeout: 100,
+			})
+			.catch((e: unknown) => e)) as AxiosError;
+		expect(error.code).toBe('ECONNABORTED');
+		expect(other.payments).toHaveLength(1);
+		await other.stop();
+		expect(() => other.baseUrl).toThrow('not started');
+	});
+});
+
+describe('CRM.COM simulator', () => {
+	const sim = new CrmComSimulator({
+		username: DEMO_CRM_USERNAME,
+		password: DEMO_CRM_PASSWORD,
+		organisation: DEMO_CRM_ORGANISATION,
+		webApiKey: DEMO_CRM_WEB_API_KEY,
+	});
+
+	beforeAll(async () => {
+		await sim.start();
+	});
+	afterAll(async () => {
+		await sim.stop();
+	});
+	beforeEach(() => {
+		sim.reset();
+		sim.tokenTtlMs = 2 * 60 * 60 * 1000;
+		sim.invalidTokenHttpStatus = 200;
+		seedCrmComDemo(sim);
+	});
+	afterEach(() => {
+		expect(sim.handlerErrors).toEqual([]);
+	});
+
+	type CrmBody = { status: { code: string; message: string; description: string }; data: Record<string, unknown> | null };
+	const post = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+		axios.post<CrmBody>(sim.url(method), body, { validateStatus: () => true, headers });
+	const get = (method: string, params: Record<string, string>) => axios.get<CrmBody>(sim.url(method), { params, validateStatus: () => true });
+	const signIn = async () => {
+		const res = await post('authentication/token', { username: DEMO_CRM_USERNAME, password: DEMO_CRM_PASSWORD, organisation: DEMO_CRM_ORGANISATION });
+		return (res.data.data as { token: string }).token;
+	};
+	// The seed's example 1 (its trailing comma removed: that is not JSON).
+	const example1 = (token: string) => ({
+		token,
+		accounts_receivable_identifier: { number: '192' },
+		type_identifier: { name: 'Invoices Balance Payment' },
+		payment_method_identifier: { name: 'Direct Debit' },
+		category_identifier: { name: 'Invoice Payments' },
+		invoice_identifier: { reference_number: '328' },
+		received_on: '2014-07-14T09:12:54',
+		received_by_user_identifier: { username: 'JackH' },
+		received_by_unit_identifier: { name: 'Admin Unit' },
+	});
+
+	test('sign in with username and password; wrong password fails', async () => {
+		const res = await post('authentication/token', { username: 'demo', password: 'demo-password', organisation: 'DEMO' });
+		expect(res.status).toBe(200);
+		expect(res.data.status).toEqual({ code: 'OK', message: '', description: '' });
+		expect((res.data.data as { token: string }).token).toMatch(/^[0-9A-F]{32}$/);
+		expect(sim.signIns).toBe(1);
+
+		const wrong = await post('authentication/token', { username: 'demo', password: 'nope', organisation: 'DEMO' });
+		expect(wrong.status).toBe(200);
+		expect(wrong.data.status).toMatchObject({ code: CRM_STATUS.AUTHENTICATION_FAILED, message: 'Invalid username or password' });
+		expect(wrong.data.data).toBeNull();
+		expect(sim.signIns).toBe(1);
+	});
+
+	test('sign in with the web API key (Basic key:) and release the token', async () => {
+		const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+		const res = await post('authentication/web_api_key/token', {}, { Authorization: basic(DEMO_CRM_WEB_API_KEY) });
+		expect(res.data.status.code).toBe('OK');
+		const token = (res.data.data as { token: string }).token;
+		expect(sim.isTokenValid(token)).toBe(true);
+		const wrong = await post('authentication/web_api_key/token', {}, { Authorization: basic('other') });
+		expect(wrong.data.status.code).toBe(CRM_STATUS.AUTHENTICATION_FAILED);
+
+		const released = await post('authentication/token/release', { token });
+		expect(released.data.status.code).toBe('OK');
+		const after = await get('invoices/show', { token, invoice_identifier: 'number=INV001' });
+		expect(after.data.status.code).toBe(CRM_STATUS.INVALID_TOKEN);
+	});
+
+	test('tokens expire after the TTL; INVALID_TOKEN with HTTP 200, or 401 when configured', async () => {
+		const token = await signIn();
+		sim.tokenTtlMs = 50;
+		await new Promise((r) => setTimeout(r, 80));
+		const res = await post('payments/pay_invoice', example1(token));
+		expect(res.status).toBe(200);
+		expect(res.data.status).toEqual({ code: CRM_STATUS.INVALID_TOKEN, message: CRM_INVALID_TOKEN_MESSAGE, description: '' });
+		expect(sim.payments).toHaveLength(0);
+
+		sim.invalidTokenHttpStatus = 401;
+		const shown = await get('invoices/show', { token, invoice_identifier: 'number=INV001' });
+		expect(shown.status).toBe(401);
+		expect(shown.data.status.code).toBe(CRM_STATUS.INVALID_TOKEN);
+
+		sim.tokenTtlMs = 60_000;
+		const fresh = await signIn();
+		expect(sim.signIns).toBe(2);
+		expect((await post('payments/pay_invoice', example1(fresh))).data.status.code).toBe('OK');
+	});
+
+	test("pay_invoice with the seed's example 1 pays the whole outstanding amount", async () => {
+		const token = await signIn();
+		const res = await post('payments/pay_invoice', example1(token));
+		expect(res.status).toBe(200);
+		expect(res.data.status).toEqual({ code: 'OK', message: '', description: '' });
+		const data = res.data.data as Record<string, unknown>;
+		expect(data).toMatchObject({ payment_amount: 225, life_cycle_state: 'POSTED', number: '100', reference_number: '115', currency_rate_period: null });
+		expect(data.id).toMatch(/^[0-9A-F]{32}$/);
+		expect(data.issued_on).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+		expect(sim.invoice({ number: 'INV001' })?.outstanding_amount).toBe('0.00');
+		expect(sim.payments).toHaveLength(1);
+		expect(sim.payments[0]).toMatchObject({ payment_amount: '225.00', invoice_id: '54F3A49F23024C51AFF21B7C728F3549', received_on: '2014-07-14T09:12:54' });
+		expect(sim.payments[0].body).not.toHaveProperty('token');
+		expect(sim.payments[0].body).toMatchObject({ invoice_identifier: { reference_number: '328' } });
+
+		const again = await post('payments/pay_invoice', example1(token));
+		expect(again.data.status.code).toBe(CRM_STATUS.INVOICE_ALREADY_PAID);
+		expect(sim.payments).toHaveLength(1);
+	});
+
+	test('fields_set limits the answer; 12.50 comes back as the number 12.5', async () => {
+		const token = await signIn();
+		const res = await post('payments/pay_invoice', {
+			token,
+			accounts_receivable_identifier: { name: 'Dina Mika' },
+			fields_set: 'number,reference_number,id,issued_on,payment_amount',
+			type_identifier: { name: 'Payment 1' },
+			payment_method_identifier: { name: 'Direct Debit' },
+			category_identifier: { name: 'Payment Category 1' },
+			invoice_identifier: { reference_number: '2023' },
+			received_on: '2014-07-14T09:12:54',
+			received_by_user_identifier: { username: 'MPAdministrator' },
+			received_by_unit_identifier: { name: 'Admin Unit' },
+		});
+		expect(res.data.status.code).toBe('OK');
+		expect(Object.keys(res.data.data ?? {}).sort()).toEqual(['id', 'issued_on', 'number', 'payment_amount', 'reference_number']);
+		expect(res.data.data?.payment_amount).toBe(12.5);
+	});
+
+	test('a duplicate back_office_code is refused and pays nothing', async () => {
+		const token = await signIn();
+		const first = await post('payments/pay_invoice', { ...example1(token), back_office_code: 'PAY-1' });
+		expect(first.data.status.code).toBe('OK');
+		const second = await post('payments/pay_invoice', {
+			...example1(token),
+			invoice_identifier: { number: 'INV002' },
+			accounts_receivable_identifier: { number: '192' },
+			back_office_code: 'PAY-1',
+		});
+		expect(second.data.status).toMatchObject({ code: CRM_STATUS.DUPLICATE_BACK_OFFICE_CODE, message: 'back_office_code PAY-1 already exists' });
+		expect(sim.invoice({ number: 'INV002' })?.outstanding_amount).toBe('12.50');
+		expect(sim.payments).toHaveLength(1);
+	});
+
+	test('identifier rules: two keys, missing mandatory, neither accounts receivable nor wallet, bad date, unknown invoice', async () => {
+		const token = await signIn();
+		const two = await post('payments/pay_invoice', { ...example1(token), invoice_identifier: { number: 'INV001', reference_number: '328' } });
+		expect(two.data.status).toMatchObject({
+			code: CRM_STATUS.INVALID_PARAMETER,
+			message: 'invoice_identifier: only one of id, number, reference_number, back_office_code may be specified',
+		});
+
+		const without = (key: string) => Object.fromEntries(Object.entries(example1(token)).filter(([k]) => k !== key));
+		const noMethod = without('payment_method_identifier');
+		const missing = await post('payments/pay_invoice', noMethod);
+		expect(missing.data.status).toMatchObject({ code: CRM_STATUS.MISSING_PARAMETER, message: 'Missing mandatory parameter: payment_method_identifier' });
+
+		const noAr = without('accounts_receivable_identifier');
+		expect((await post('payments/pay_invoice', noAr)).data.status.code).toBe(CRM_STATUS.MISSING_PARAMETER);
+		expect((await post('payments/pay_invoice', { ...noAr, wallet_identifier: { number: 'W0000007376' } })).data.status.code).toBe('OK');
+
+		sim.reset();
+		seedCrmComDemo(sim);
+		const t2 = await signIn();
+		const badDate = await post('payments/pay_invoice', { ...example1(t2), received_on: '14/07/2014' });
+		expect(badDate.data.status).toMatchObject({ code: CRM_STATUS.INVALID_PARAMETER });
+		expect(badDate.data.status.message).toContain('received_on');
+		const badFloat = await post('payments/pay_invoice', { ...example1(t2), udf_float_1: 'abc' });
+		expect(badFloat.data.status.message).toContain('udf_float_1');
+		const notFound = await post('payments/pay_invoice', { ...example1(t2), invoice_identifier: { number: 'INV404' } });
+		expect(notFound.data.status.code).toBe(CRM_STATUS.NOT_FOUND);
+		const unknownKey = await post('payments/pay_invoice', { ...example1(t2), card_identifier: { number: '4111' } });
+		expect(unknownKey.data.status.code).toBe(CRM_STATUS.INVALID_PARAMETER);
+		expect(sim.payments).toHaveLength(0);
+	});
+
+	test('a non-JSON body is refused with HTTP 400 in the usual JSON shape', async () => {
+		const res = await axios.post<CrmBody>(sim.url('payments/pay_invoice'), '{"token": "x",}', {
+			headers: { 'Content-Type': 'application/json' },
+			validateStatus: () => true,
+			transformRequest: (d: unknown) => d,
+		});
+		expect(res.status).toBe(400);
+		expect(res.data.status.code).toBe(CRM_STATUS.INVALID_REQUEST);
+		expect(sim.requests[0].json).toBeUndefined();
+	});
+
+	test('invoices/show with invoice_identifier=number=INV001 and fields_set', async () => {
+		const token = await signIn();
+		const res = await get('invoices/show', { token, invoice_identifier: 'number=INV001' });
+		expect(sim.lastRequest?.query).toEqual({ token, invoice_identifier: 'number=INV001' });
+		expect(res.data.status.code).toBe('OK');
+		expect(res.data.data).toEqual({
+			id: '54F3A49F23024C51AFF21B7C728F3549',
+			number: 'INV001',
+			reference_number: '328',
+			back_office_code: null,
+			life_cycle_state: 'POSTED',
+			total_amount: 225,
+			outstanding_amount: 225,
+			unsettled_amount: 225,
+			due_on: '2014-08-14T00:00:00',
+			currency: { code: 'EUR' },
+			accounts_receivable: { id: 'A6F1C2D3E4B5A6978812345678ABCDEF', number: '192', name: 'Dina Mika' },
+		});
+		const paid = await get('invoices/show', { token, invoice_identifier: 'back_office_code=BO-INV002', fields_set: 'outstanding_amount,number' });
+		expect(paid.data.data).toEqual({ outstanding_amount: 12.5, number: 'INV002' });
+		const none = await get('invoices/show', { token, invoice_identifier: 'number=NOPE' });
+		expect(none.data.status.code).toBe(CRM_STATUS.NOT_FOUND);
+		const bad = await get('invoices/show', { token, invoice_identifier: 'INV001' });
+		expect(bad.data.status.code).toBe(CRM_STATUS.INVALID_PARAMETER);
+	});
+
+	test('faults: 429 with Retry-After, malformed JSON, reset', async () => {
+		const token = await signIn();
+		sim.fail({ kind: 'status', status: 429, retryAfter: 2 });
+		const limited = await post('payments/pay_invoice', example1(token));
+		expect(limited.status).toBe(429);
+		expect(limited.headers['retry-after']).toBe('2');
+
+		sim.fail({ kind: 'malformed' });
+		const broken = await axios.post(sim.url('payments/pay_invoice'), example1(token), { responseType: 'text', transformResponse: (d: string) => d });
+		expect(broken.status).toBe(200);
+		expect(() => JSON.parse(broken.data as string)).toThrow();
+
+		sim.fail({ kind: 'reset' });
+		await expect(post('payments/pay_invoice', example1(token))).rejects.toMatchObject({ code: 'ECONNRESET' });
+		expect(sim.payments).toHaveLength(0);
+		expect(sim.requestsTo('payments/pay_invoice')).toHaveLength(3);
+	});
+});
+
+describe('startAllSimulators', () => {
+	test('starts both with the demo ledgers and stops them', async () => {
+		const sims = await startAllSimulators();
+		try {
+			expect(sims.cloudCommercePro.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+			expect(sims.cloudCommercePro.order(5002)).toMatchObject({ outstanding: '0.00' });
+			expect(sims.cloudCommercePro.order(5003)).toMatchObject({ invoiceId: 0 });
+			expect(sims.crmCom.invoice({ number: 'INV003' })?.outstanding_amount).toBe('0.00');
+			const res = await axios.post(`${sims.cloudCommercePro.baseUrl}/CCPApiPaymentService.svc`, SEED_ENVELOPE, {
+				headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: CCP_SOAP_ACTIONS.CreatePayment },
+				responseType: 'text',
+			});
+			expect(res.data).toBe(SEED_SUCCESS_RESPONSE);
+		} finally {
+			await sims.stop();
+		}
+	});
+});

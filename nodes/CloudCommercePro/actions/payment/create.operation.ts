@@ -115,7 +115,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		optionalText(additional.intBrandID) === undefined
 			? credentialBrandId(credentials)
 			: parseIntegerId(additional.intBrandID, 'intBrandID');
-	const content = paymentContentElements({
+	const payment = {
 		intInvoiceID: parseIntegerId(param('intInvoiceID'), 'intInvoiceID'),
 		intBrandID: brandId,
 		intSalesChannelID: parseIntegerId(param('intSalesChannelID'), 'intSalesChannelID'),
@@ -125,7 +125,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		dtPaymentDate: paymentDate(this, param('dtPaymentDate')),
 		TransactionTypeID: transactionType,
 		additional,
-	});
+	};
+	const content = paymentContentElements(payment);
 	const envelope = buildEnvelope('CreatePayment', credentialBrandId(credentials), content);
 
 	if (dryRun) {
@@ -140,10 +141,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		status: 'paid',
 		success: true,
 		paymentId: String(result.Content ?? ''),
-		invoiceId: content[0][1] as string,
+		invoiceId: payment.intInvoiceID,
 		amount,
-		paymentDate: content[6][1] as string,
-		reference: content[3][1] as string,
+		paymentDate: payment.dtPaymentDate,
+		reference: payment.strPaymentReference,
 		transactionType,
 	};
 }

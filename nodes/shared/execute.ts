@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { toInputError, toNodeApiError, VendorError } from './errors';
@@ -14,8 +14,40 @@ export interface RunContext {
 	vendor: string;
 	/** e.g. "CreatePayment": named in every error. */
 	operationName: string;
-	/** The credential's secrets, masked wherever an error could show them. */
-	secrets: Array<string | undefined>;
+	/**
+	 * The credential's secrets, masked wherever an error could show them. Read when an error is
+	 * built, so a session token renewed during the run is masked too.
+	 */
+	secrets: () => Promise<Array<string | undefined>>;
+}
+
+/** resource → operation → the module and the vendor call its errors name. */
+export type OperationTable = Record<string, Record<string, { module: OperationModule; name: string }>>;
+
+export interface VendorDescription {
+	vendor: string;
+	credentialType: string;
+	secretsOf: (credentials: ICredentialDataDecryptedObject) => Array<string | undefined>;
+}
+
+/** The `execute` of every vendor node: picks the operation and runs it for each item. */
+export async function routeOperation(
+	ctx: IExecuteFunctions,
+	operations: OperationTable,
+	vendor: VendorDescription,
+): Promise<INodeExecutionData[][]> {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const entry = operations[resource]?.[operation];
+	if (!entry) {
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	const output = await runForEachItem(ctx, entry.module, {
+		vendor: vendor.vendor,
+		operationName: entry.name,
+		secrets: async () => vendor.secretsOf(await ctx.getCredentials(vendor.credentialType)),
+	});
+	return [output];
 }
 
 /**
@@ -26,18 +58,18 @@ export interface RunContext {
 export async function runForEachItem(
 	ctx: IExecuteFunctions,
 	operation: OperationModule,
-	getContext: () => Promise<RunContext>,
+	context: RunContext,
 ): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
 	const returnData: INodeExecutionData[] = [];
-	const context = await getContext();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await operation.execute.call(ctx, itemIndex);
 			const results = Array.isArray(result) ? result : [result];
 			for (const json of results) returnData.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			const nodeError = toNodeError(ctx, error, itemIndex, context);
+			const secrets = await context.secrets().catch(() => []);
+			const nodeError = toNodeError(ctx, error, itemIndex, { ...context, secrets });
 			if (ctx.continueOnFail()) {
 				returnData.push({
 					json: {
@@ -58,7 +90,7 @@ export function toNodeError(
 	ctx: IExecuteFunctions,
 	error: unknown,
 	itemIndex: number,
-	context: RunContext,
+	context: { vendor: string; operationName: string; secrets: Array<string | undefined> },
 ): NodeApiError | NodeOperationError {
 	const node = ctx.getNode();
 	if (error instanceof InvalidInputError) return toInputError(node, error, itemIndex);

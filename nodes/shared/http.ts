@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IAdditionalCredentialOptions, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { VendorError, vendorErrorFromHttpFailure } from './errors';
@@ -8,6 +8,10 @@ export interface SendOptions {
 	request: IHttpRequestOptions;
 	/** Reads the vendor's own error format out of a non-2xx answer body. */
 	readVendorError: (body: string, status?: number) => VendorError | undefined;
+	/** Passed to n8n's helper (e.g. credentials with an emptied token, to force a new sign-in). */
+	credentialOptions?: IAdditionalCredentialOptions;
+	/** Reads failures that are not HTTP answers, e.g. a sign-in refused in preAuthentication. */
+	readOtherFailure?: (error: unknown) => VendorError | undefined;
 	/** How many times a request the vendor did not process may be sent again (default 2). */
 	maxRetries?: number;
 	/** The longest wait a Retry-After may ask for, in seconds (default 30). */
@@ -27,15 +31,18 @@ export async function sendVendorRequest(
 	ctx: IExecuteFunctions,
 	options: SendOptions,
 ): Promise<{ statusCode: number; headers: Record<string, unknown>; body: unknown }> {
-	const { credentialType, request, readVendorError, maxRetries = 2, maxRetryAfterSeconds = 30 } = options;
+	const { credentialType, request, readVendorError, credentialOptions, readOtherFailure } = options;
+	const { maxRetries = 2, maxRetryAfterSeconds = 30 } = options;
 	for (let attempt = 0; ; attempt++) {
 		try {
-			return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
-				...request,
-				returnFullResponse: true,
-			})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
+			return (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				credentialType,
+				{ ...request, returnFullResponse: true },
+				credentialOptions,
+			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 		} catch (error) {
-			const vendorError = vendorErrorFromHttpFailure(error, readVendorError);
+			const vendorError = readOtherFailure?.(error) ?? vendorErrorFromHttpFailure(error, readVendorError);
 			const { retryable, retryAfterSeconds, httpCode } = vendorError.details;
 			const refused = retryable && httpCode === undefined;
 			const askedToWait = retryable && retryAfterSeconds !== undefined;

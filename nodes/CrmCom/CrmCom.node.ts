@@ -1,0 +1,72 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as getInvoice from './actions/invoice/get.operation';
+import * as payInvoice from './actions/payment/payInvoice.operation';
+import { router } from './actions/router';
+
+export class CrmCom implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CRM.COM',
+		name: 'crmCom',
+		icon: { light: 'file:crmCom.svg', dark: 'file:crmCom.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Pay CRM.COM invoices and read their balance through the CRM.COM REST API v2',
+		defaults: { name: 'CRM.COM' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'crmComApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Invoice', value: 'invoice' },
+					{ name: 'Payment', value: 'payment' },
+				],
+				default: 'payment',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['payment'] } },
+				options: [
+					{
+						name: 'Pay Invoice',
+						value: 'payInvoice',
+						action: 'Pay an invoice',
+						description: 'POST payments/pay_invoice: pay the whole outstanding amount of one invoice',
+					},
+				],
+				default: 'payInvoice',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['invoice'] } },
+				options: [
+					{
+						name: 'Get',
+						value: 'get',
+						action: 'Get an invoice',
+						description: 'GET invoices/show: read an invoice, its state and its outstanding amount',
+					},
+				],
+				default: 'get',
+			},
+			...payInvoice.description,
+			...getInvoice.description,
+		],
+	};
+
+	execute = router;
+}

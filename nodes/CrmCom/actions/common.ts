@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
+import { optionalText } from '../../shared/input';
+import { InvalidInputError } from '../../shared/money';
+
+export interface RunOptions {
+	checkFirst: boolean;
+	dryRun: boolean;
+	timeout: number;
+}
+
+export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		checkFirst: options.checkFirst === true,
+		dryRun: options.dryRun === true,
+		timeout: Number(options.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
+	};
+}
+
+/** CRM.COM dates as its examples write them: 2014-07-14T09:12:54. Empty: not sent. */
+export function optionalCrmDate(value: unknown, field: string): string | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	return formatVendorDate(value, field, DATE_FORMATS.isoLocalDateTime);
+}
+
+const FLOAT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A UDF of type Float: a number or numeric text, sent as a JSON number. Empty: not sent. */
+export function optionalFloat(value: unknown, field: string): number | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) throw new InvalidInputError(field, `${field} must be a number, got ${value}`);
+		return value;
+	}
+	const text = String(value).trim();
+	if (text === '') return undefined;
+	if (!FLOAT.test(text)) {
+		throw new InvalidInputError(field, `${field} must be a number such as 12.5, got "${text}"`);
+	}
+	const number = Number(text);
+	if (!Number.isFinite(number)) throw new InvalidInputError(field, `${field} is out of range: ${text}`);
+	return number;
+}
+
+/** `fields_set`: a comma-separated list of field names, tidied; empty: not sent. */
+export function optionalFieldsSet(value: unknown, field = 'fields_set'): string | undefined {
+	const text = optionalText(value);
+	if (text === undefined) return undefined;
+	const names = text
+		.split(',')
+		.map((name) => name.trim())
+		.filter((name) => name !== '');
+	const bad = names.find((name) => !/^[A-Za-z0-9_.]+$/.test(name));
+	if (bad !== undefined) {
+		throw new InvalidInputError(field, `${field} must be field names separated by commas, got "${bad}"`);
+	}
+	return names.length ? names.join(',') : undefined;
+}
+
+export const fieldsSetField: INodeProperties = {
+	displayName: 'Fields Set',
+	name: 'fields_set',
+	type: 'string',
+	default: '',
+	placeholder: 'number,reference_number,issued_on,payment_amount',
+	description: 'The fields to return (fields_set), separated by commas. Empty: all fields.',
+};

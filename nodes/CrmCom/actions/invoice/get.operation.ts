@@ -1,0 +1,71 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { timeoutOption } from '../../../shared/fields';
+import type { IdentifierValue } from '../../../shared/identifier';
+import { identifierParameter, identifierQueryValue, readIdentifier } from '../../../shared/identifier';
+import { INVOICE } from '../../identifiers';
+import { callCrm } from '../../transport';
+import { fieldsSetField, optionalFieldsSet, readOptions } from '../common';
+
+const show = { resource: ['invoice'], operation: ['get'] };
+
+export const invoiceIdentifierField: INodeProperties = identifierParameter(INVOICE, {
+	required: true,
+	defaultMode: 'number',
+	displayName: 'Invoice',
+	description: 'The invoice (invoice_identifier), by exactly one of its ID, number, reference number or back office code',
+});
+
+export const description: INodeProperties[] = [
+	{ ...invoiceIdentifierField, displayOptions: { show } },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [fieldsSetField],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [timeoutOption],
+	},
+];
+
+/** GET invoices/show: the identifier goes in the query as `invoice_identifier=number=INV001`. */
+export async function readInvoice(
+	ctx: IExecuteFunctions,
+	invoice: IdentifierValue,
+	fieldsSet: string | undefined,
+	timeout: number,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const answer = await callCrm(
+		ctx,
+		{
+			method: 'GET',
+			resource: 'invoices/show',
+			qs: {
+				invoice_identifier: identifierQueryValue(invoice, INVOICE.name),
+				...(fieldsSet ? { fields_set: fieldsSet } : {}),
+			},
+			timeout,
+		},
+		itemIndex,
+	);
+	return answer.data;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const invoice = readIdentifier(this.getNodeParameter(INVOICE.name, itemIndex, ''), INVOICE, { required: true })!;
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fieldsSet = optionalFieldsSet(additional.fields_set);
+	const { timeout } = readOptions(this, itemIndex);
+	return await readInvoice(this, invoice, fieldsSet, timeout, itemIndex);
+}

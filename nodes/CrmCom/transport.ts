@@ -1,0 +1,191 @@
+import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+
+import { VendorError } from '../shared/errors';
+import { sendVendorRequest } from '../shared/http';
+import { MASK, redactText } from '../shared/redact';
+import type { CrmStatus } from './session';
+import { apiBaseUrl, isTokenRefused, parseAnswer, parseSignInFailure, readStatus } from './session';
+
+export const VENDOR = 'CRM.COM';
+export const CREDENTIAL_TYPE = 'crmComApi';
+
+/** An expired token answered with HTTP 401 is renewed by n8n itself (preAuthentication, then resend). */
+const RETRY_STATUS = 401;
+
+export interface CrmCall {
+	method: 'GET' | 'POST';
+	/** e.g. `payments/pay_invoice` */
+	resource: string;
+	/** POST: the JSON body, without the token (the credential adds it). */
+	body?: IDataObject;
+	/** GET: the query, without the token. */
+	qs?: IDataObject;
+	timeout: number;
+}
+
+/** A CRM.COM answer whose status.code was OK. */
+export interface CrmAnswer {
+	status: CrmStatus;
+	data: IDataObject;
+}
+
+export function buildCrmRequest(credentials: ICredentialDataDecryptedObject, call: CrmCall): IHttpRequestOptions {
+	return {
+		method: call.method,
+		url: `${apiBaseUrl(credentials)}${call.resource}`,
+		json: true,
+		timeout: call.timeout,
+		...(call.method === 'POST' ? { headers: { 'Content-Type': 'application/json' }, body: call.body ?? {} } : {}),
+		...(call.qs ? { qs: call.qs } : {}),
+	};
+}
+
+/** The request as a dry run shows it: what would be sent, the token masked. No sign-in is needed. */
+export function describeCrmRequest(request: IHttpRequestOptions): IDataObject {
+	if (request.method === 'GET') {
+		const query = new URLSearchParams();
+		for (const [key, value] of Object.entries(request.qs ?? {})) query.set(key, String(value));
+		query.set('token', MASK);
+		return { method: 'GET', url: `${request.url}?${query.toString()}` };
+	}
+	return {
+		method: request.method,
+		url: request.url,
+		headers: request.headers as IDataObject,
+		body: { token: MASK, ...(request.body as IDataObject) },
+	};
+}
+
+/** Reads CRM.COM's status out of a non-2xx answer (its error answers are JSON too). */
+export function readCrmErrorBody(body: string, httpStatus?: number): VendorError | undefined {
+	const status = readStatus(parseAnswer(body));
+	if (!status) return undefined;
+	return vendorErrorFromStatus(status, httpStatus);
+}
+
+export function vendorErrorFromStatus(status: CrmStatus, httpStatus?: number): VendorError {
+	const message = status.message || status.description || `status ${status.code}`;
+	const description = status.description && status.description !== message ? status.description : undefined;
+	return new VendorError(message, { code: status.code, httpCode: httpStatus, description });
+}
+
+/**
+ * Reads an answer: `status.code` OK returns the data; anything else is a VendorError with
+ * CRM.COM's message and code. An answer that is not CRM.COM's JSON is an error too; after a
+ * POST CRM.COM may have acted on it, so the outcome is marked unknown.
+ */
+export function readCrmAnswer(body: unknown, method: string): { status: CrmStatus; data: IDataObject } {
+	const parsed = parseAnswer(body);
+	const status = readStatus(parsed);
+	if (!status) {
+		const text = typeof body === 'string' ? body : JSON.stringify(body);
+		throw new VendorError(
+			`The answer was not a CRM.COM API answer (no status.code): ${String(text ?? '').slice(0, 200)}`,
+			{ outcomeUnknown: method !== 'GET' },
+		);
+	}
+	const data = (parsed as IDataObject).data;
+	return { status, data: data !== null && typeof data === 'object' ? (data as IDataObject) : {} };
+}
+
+function signInFailure(error: unknown): VendorError | undefined {
+	const seen = new Set<unknown>();
+	let current = error as { message?: unknown; cause?: unknown } | undefined;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		if (typeof current.message === 'string') {
+			const failure = parseSignInFailure(current.message);
+			if (failure) return new VendorError(`sign-in failed: ${failure.message}`, { code: failure.code });
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+async function send(
+	ctx: IExecuteFunctions,
+	request: IHttpRequestOptions,
+	options: IAdditionalCredentialOptions,
+): Promise<{ status: CrmStatus; data: IDataObject }> {
+	const response = await sendVendorRequest(ctx, {
+		credentialType: CREDENTIAL_TYPE,
+		request,
+		readVendorError: readCrmErrorBody,
+		credentialOptions: options,
+		// A sign-in refused by the credential's preAuthentication, in CRM.COM's words.
+		readOtherFailure: signInFailure,
+	});
+	return readCrmAnswer(response.body, String(request.method));
+}
+
+export function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
+	return [credentials.password, credentials.webApiKey, credentials.sessionToken].map((value) =>
+		String(value ?? ''),
+	);
+}
+
+/**
+ * Sends one CRM.COM call and returns its data (status.code OK).
+ *
+ * The session token lives in n8n's credential store (the credential's hidden expirable field):
+ * n8n signs in when it is empty, and renews it itself when CRM.COM answers HTTP 401. CRM.COM
+ * usually answers a refused token with HTTP 200 and status INVALID_TOKEN instead, which n8n does
+ * not see: then the call is sent again ONCE with the token field emptied, which makes n8n sign in,
+ * store the new token and send the request with it. A refused request was not processed, so
+ * sending it again cannot pay twice.
+ */
+export async function callCrm(ctx: IExecuteFunctions, call: CrmCall, itemIndex: number): Promise<CrmAnswer> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const request = buildCrmRequest(credentials, call);
+	try {
+		let answer = await send(ctx, request, { preAuthenticationRetryStatusCode: RETRY_STATUS });
+		if (isTokenRefused(answer.status)) {
+			const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+			answer = await send(ctx, request, {
+				preAuthenticationRetryStatusCode: RETRY_STATUS,
+				credentialsDecrypted: {
+					id: reference?.id ?? '',
+					name: reference?.name ?? '',
+					type: CREDENTIAL_TYPE,
+					data: { ...credentials, sessionToken: '' },
+				},
+			});
+			if (isTokenRefused(answer.status)) {
+				const error = vendorErrorFromStatus(answer.status);
+				error.details.description = [
+					error.details.description,
+					'CRM.COM refused a token it had just issued: the request was not processed.',
+				]
+					.filter(Boolean)
+					.join('\n');
+				throw error;
+			}
+		}
+		if (answer.status.code !== 'OK') throw vendorErrorFromStatus(answer.status);
+		return answer;
+	} catch (error) {
+		throw await masked(ctx, error, credentials, itemIndex);
+	}
+}
+
+/** Masks the password, key and token (the one read before the call and the current one) in an error. */
+async function masked(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	credentials: ICredentialDataDecryptedObject,
+	itemIndex: number,
+): Promise<unknown> {
+	if (!(error instanceof VendorError)) return error;
+	// The token may have been renewed during this call.
+	const current = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex).catch(() => credentials);
+	const secrets = [...secretsOf(credentials), ...secretsOf(current)];
+	error.message = redactText(error.message, secrets);
+	if (error.details.description) error.details.description = redactText(error.details.description, secrets);
+	return error;
+}

@@ -21,3 +21,19 @@ export const timeoutOption: INodeProperties = {
 };
 
 export const DEFAULT_TIMEOUT_MS = 30000;
+
+/** The "Options" collection of an operation, shown only for it. */
+export function optionsCollection(
+	show: Record<string, string[]>,
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options,
+	};
+}

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { timeoutOption } from '../../../shared/fields';
+import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { parseIntegerId } from '../../../shared/input';
 import { amountFromVendor, formatAmount, subtractAmounts } from '../../../shared/money';
 import type { XmlNode } from '../../../shared/soap';
@@ -21,15 +21,7 @@ export const orderIdField: INodeProperties = {
 
 export const description: INodeProperties[] = [
 	{ ...orderIdField, displayOptions: { show } },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [timeoutOption],
-	},
+	optionsCollection(show, [timeoutOption]),
 ];
 
 /** The summary fields CCP returns, in its order. */

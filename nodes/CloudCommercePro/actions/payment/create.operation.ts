@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { dryRunOption, timeoutOption } from '../../../shared/fields';
+import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, parseIntegerId, requireText } from '../../../shared/input';
 import { formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
 import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../../transport';
@@ -86,15 +86,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: paymentAdditionalFields,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [dryRunOption, timeoutOption],
-	},
+	optionsCollection(show, [dryRunOption, timeoutOption]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { VendorError } from '../../../shared/errors';
-import { dryRunOption, timeoutOption } from '../../../shared/fields';
+import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, parseIntegerId } from '../../../shared/input';
 import { amountFromVendor } from '../../../shared/money';
 import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../../transport';
@@ -52,22 +52,14 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: paymentAdditionalFields.filter((field) => field.name !== 'intBrandID'),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				...dryRunOption,
-				description:
-					'Whether to only return the payment request that would be sent (the Security Hash masked). The invoice summary is still read; no payment is sent.',
-			},
-			timeoutOption,
-		],
-	},
+	optionsCollection(show, [
+		{
+			...dryRunOption,
+			description:
+				'Whether to only return the payment request that would be sent (the Security Hash masked). The invoice summary is still read; no payment is sent.',
+		},
+		timeoutOption,
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

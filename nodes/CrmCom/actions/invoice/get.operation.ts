@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { timeoutOption } from '../../../shared/fields';
+import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import type { IdentifierValue } from '../../../shared/identifier';
 import { identifierParameter, identifierQueryValue, readIdentifier } from '../../../shared/identifier';
 import { INVOICE } from '../../identifiers';
@@ -27,15 +27,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [fieldsSetField],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [timeoutOption],
-	},
+	optionsCollection(show, [timeoutOption]),
 ];
 
 /** GET invoices/show: the identifier goes in the query as `invoice_identifier=number=INV001`. */

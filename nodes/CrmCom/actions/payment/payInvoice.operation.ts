@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { VendorError } from '../../../shared/errors';
-import { dryRunOption, timeoutOption } from '../../../shared/fields';
+import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import type { IdentifierSpec, IdentifierValue } from '../../../shared/identifier';
 import { identifierParameter, readIdentifier } from '../../../shared/identifier';
 import { optionalText } from '../../../shared/input';
@@ -190,30 +190,22 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: additionalFields,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Check Invoice First',
-				name: 'checkFirst',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to read the invoice (invoices/show) first and skip it, paying nothing, when its outstanding amount is zero',
-			},
-			{
-				...dryRunOption,
-				description:
-					'Whether to only return the exact request that would be sent (the token masked). Nothing is sent: no sign-in, no invoice check, no payment.',
-			},
-			timeoutOption,
-		],
-	},
+	optionsCollection(show, [
+		{
+			displayName: 'Check Invoice First',
+			name: 'checkFirst',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read the invoice (invoices/show) first and skip it, paying nothing, when its outstanding amount is zero',
+		},
+		{
+			...dryRunOption,
+			description:
+				'Whether to only return the exact request that would be sent (the token masked). Nothing is sent: no sign-in, no invoice check, no payment.',
+		},
+		timeoutOption,
+	]),
 ];
 
 /** The values of one item, as the node's parameters hold them. */

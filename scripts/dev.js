@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-disable */
 // `npm run dev`: build the package, install Node 24 and n8n 2.41.1 into a local cache folder (once),
 // start the vendor simulators, install the package into n8n the way a user would, import
 // credentials pointing at the simulators (and the example workflows), start n8n, create the owner
@@ -10,6 +9,9 @@
 //                                    (same as DEV_CHECK=1)
 //   npm run dev -- --install-only    only install Node 24 and n8n into the cache folder
 //   npm run dev -- --skip-build      use the dist/ that is already there (DEV_SKIP_BUILD=1)
+//   npm run dev -- --check --run-examples   also run each imported example workflow that starts
+//                                    with a manual trigger (n8n execute --id), against the simulators
+//                                    (DEV_RUN_EXAMPLES=1)
 //
 // Environment (all optional):
 //   N8N_LOCAL_DIR        cache folder (default <repo>/.n8n-local)
@@ -19,7 +21,8 @@
 //   CCP_SIMULATOR_PORT, CRMCOM_SIMULATOR_PORT   simulator ports (default 8801, 8802)
 //   N8N_OWNER_EMAIL, N8N_OWNER_PASSWORD          owner account (admin@example.com / Admin12345!)
 //   DEV_N8N_TIMEOUT      seconds to wait for n8n's readiness (default 180)
-//   DEV_QUIET_N8N=1      do not echo n8n's log to the console (it always goes to $N8N_LOCAL_DIR/n8n.log)
+//   DEV_QUIET_N8N=1      do not echo n8n's log to the console once ready (it always goes to
+//                        $N8N_USER_FOLDER/dev-run/n8n.log)
 //
 // Plain CommonJS for the machine's Node 20: no dependencies but esbuild from the repo's node_modules.
 'use strict';
@@ -42,8 +45,11 @@ const LOCAL = path.resolve(process.env.N8N_LOCAL_DIR || path.join(ROOT, '.n8n-lo
 const NODE24_DIR = path.join(LOCAL, 'node24');
 const N8N_DIR = path.join(LOCAL, 'n8n');
 const USER_FOLDER = path.resolve(process.env.N8N_USER_FOLDER || path.join(LOCAL, 'user'));
-const SIM_DIR = path.join(LOCAL, 'simulators');
-const N8N_LOG = path.join(LOCAL, 'n8n.log');
+// Files of one run (simulator bundle, credentials to import, n8n's log) live beside n8n's own
+// folder, so that runs with different N8N_USER_FOLDERs sharing one cache do not collide.
+const RUN_DIR = path.join(USER_FOLDER, 'dev-run');
+const SIM_DIR = path.join(RUN_DIR, 'simulators');
+const N8N_LOG = path.join(RUN_DIR, 'n8n.log');
 
 const argv = process.argv.slice(2);
 const truthy = (v) => /^(1|true|yes|on)$/i.test(String(v || ''));
@@ -51,6 +57,7 @@ const OPTS = {
 	check: argv.includes('--check') || truthy(process.env.DEV_CHECK),
 	installOnly: argv.includes('--install-only'),
 	skipBuild: argv.includes('--skip-build') || truthy(process.env.DEV_SKIP_BUILD),
+	runExamples: argv.includes('--run-examples') || truthy(process.env.DEV_RUN_EXAMPLES),
 	quietN8n: truthy(process.env.DEV_QUIET_N8N),
 };
 const N8N_PORT = intEnv('N8N_PORT', 5678);
@@ -65,11 +72,12 @@ const OWNER = {
 const READY_TIMEOUT_MS = intEnv('DEV_N8N_TIMEOUT', 180) * 1000;
 
 // Fixed ids so that importing again updates the same credentials instead of adding copies.
-// Example workflows can reference these ids.
-const CRED_IDS = { ccp: 'ccpSimulator0001', crm: 'crmComSimulator1' };
+// Example workflows reference these ids (examples/*.json: "cloudCommerceProApi": { "id": "ccpSimulator", ... }).
+const CRED_IDS = { ccp: 'ccpSimulator', crm: 'crmComSimulator' };
 
 const timings = [];
 const children = new Set();
+let n8nChild = null;
 let shuttingDown = false;
 
 // ---------------------------------------------------------------------------------------------
@@ -95,6 +103,12 @@ function fail(msg) {
 	const err = new Error(msg);
 	err.devFailure = true;
 	throw err;
+}
+
+/** A path as the user reads it: relative to the repo when inside it. */
+function show(p) {
+	const rel = path.relative(ROOT, p);
+	return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }
 
 function secs(ms) {
@@ -248,7 +262,7 @@ async function build() {
 	} else {
 		log('build: npm run build');
 		const npm = npmCommand();
-		const r = await run(npm.cmd, [...npm.args, 'run', 'build'], { cwd: ROOT });
+		const r = await run(npm.cmd, [...npm.args, 'run', 'build'], { cwd: ROOT, env: cleanEnv() });
 		if (r.code !== 0) fail(`npm run build failed (exit ${r.code}); fix the build, or rerun with --skip-build to use the current dist/`);
 	}
 	const missing = [...((PKG.n8n && PKG.n8n.nodes) || []), ...((PKG.n8n && PKG.n8n.credentials) || [])].filter(
@@ -340,7 +354,7 @@ async function withInstallLock(fn) {
 async function installNode24() {
 	const have = nodeVersionOf(node24Bin());
 	if (have && have.startsWith(`v${NODE_MAJOR}.`)) {
-		log(`install: Node ${have} already in ${path.relative(ROOT, NODE24_DIR) || NODE24_DIR}`);
+		log(`install: Node ${have} already in ${show(NODE24_DIR)}`);
 		return { timingNote: 'warm' };
 	}
 	log(`install: Node ${NODE_MAJOR} from the npm registry into ${NODE24_DIR} (npm i node@${NODE_MAJOR})`);
@@ -368,7 +382,13 @@ function n8nInstalledOk() {
 	try {
 		const marker = readJson(n8nMarkerFile());
 		const pkg = readJson(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'));
-		return marker.n8n === N8N_VERSION && pkg.version === N8N_VERSION && marker.node === nodeVersionOf(node24Bin());
+		const sqlite = path.join(N8N_DIR, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+		return (
+			marker.n8n === N8N_VERSION &&
+			pkg.version === N8N_VERSION &&
+			marker.node === nodeVersionOf(node24Bin()) &&
+			fs.existsSync(sqlite)
+		);
 	} catch {
 		return false;
 	}
@@ -376,7 +396,7 @@ function n8nInstalledOk() {
 
 async function installN8n() {
 	if (n8nInstalledOk()) {
-		log(`install: n8n ${N8N_VERSION} already in ${path.relative(ROOT, N8N_DIR) || N8N_DIR}`);
+		log(`install: n8n ${N8N_VERSION} already in ${show(N8N_DIR)}`);
 		return { timingNote: 'warm' };
 	}
 	ensurePackageJson(N8N_DIR, 'n8n-local');
@@ -509,6 +529,15 @@ function bundleSimulators() {
 	const entry = path.join(SIM_DIR, 'entry.ts');
 	const outfile = path.join(SIM_DIR, 'runner.js');
 	fs.writeFileSync(entry, simulatorEntrySource(serveFile));
+	try {
+		buildRunner(esbuild, entry, outfile);
+	} catch (e) {
+		fail(`bundling the simulators (test/simulators/serve.ts) with esbuild failed: ${e.message}`);
+	}
+	return outfile;
+}
+
+function buildRunner(esbuild, entry, outfile) {
 	esbuild.buildSync({
 		entryPoints: [entry],
 		outfile,
@@ -518,9 +547,8 @@ function bundleSimulators() {
 		target: 'node20',
 		sourcemap: 'inline',
 		nodePaths: [path.join(ROOT, 'node_modules')],
-		logLevel: 'error',
+		logLevel: 'silent',
 	});
-	return outfile;
 }
 
 function startSimulators() {
@@ -533,6 +561,7 @@ function startSimulators() {
 			detached: true, // its own process group: Ctrl-C reaches us, and we stop it in order
 		});
 		children.add(child);
+		writePidFile('simulators', child.pid);
 		let ready = null;
 		let buf = '';
 		const onLine = (line) => {
@@ -627,28 +656,33 @@ function n8nEnv(brokerPort) {
 	});
 }
 
-async function n8nCli(args, env, what) {
+async function n8nCli(args, env, what, { allowFail = false } = {}) {
 	const r = await run(node24Bin(), [n8nBin(), ...args], { cwd: USER_FOLDER, env, capture: true });
 	fs.appendFileSync(N8N_LOG, `\n=== n8n ${args.join(' ')} (exit ${r.code}) ===\n${r.out}`);
-	if (r.code !== 0) {
+	if (r.code !== 0 && !allowFail) {
 		process.stdout.write(tail(r.out, 30));
 		fail(`${what} failed (exit ${r.code})`);
 	}
-	return r.out;
+	return { ok: r.code === 0, out: r.out };
+}
+
+/** A demo value that test/simulators/serve.ts exports: by its exact name, else by a key pattern
+ * among the exports, else the documented default. */
+function demoValue(consts, exactName, keyRe, vendorRe, type, def) {
+	if (consts && typeof consts[exactName] === type) return consts[exactName];
+	const hit = findConstant(consts, keyRe, vendorRe, type);
+	if (hit && vendorRe.test(hit.path)) return hit.value;
+	return def;
 }
 
 async function importCredentials(env, sims) {
 	const consts = sims.constants || {};
-	const hash =
-		process.env.CCP_SECURITY_HASH ||
-		(findConstant(consts, /hash/i, /ccp|cloud|commerce/i, 'string') || {}).value;
+	const hash = process.env.CCP_SECURITY_HASH || demoValue(consts, 'DEMO_CCP_SECURITY_HASH', /hash/i, /ccp|cloud|commerce/i, 'string');
 	if (!hash) fail(`could not find the Cloud Commerce Pro demo SecurityHash among test/simulators/serve.ts exports (${Object.keys(consts).join(', ') || 'none'}); set CCP_SECURITY_HASH`);
-	const brand = findConstant(consts, /^brand_?id$/i, /ccp|cloud|commerce/i, 'number');
-	const brandId = process.env.CCP_BRAND_ID ? Number(process.env.CCP_BRAND_ID) : brand ? brand.value : 12;
-	const crm = (re, def) => {
-		const hit = findConstant(consts, re, /crm/i, 'string');
-		return hit && /crm/i.test(hit.path) ? hit.value : def;
-	};
+	const brandId = process.env.CCP_BRAND_ID
+		? Number(process.env.CCP_BRAND_ID)
+		: demoValue(consts, 'DEMO_CCP_BRAND_ID', /brand_?id/i, /ccp|cloud|commerce/i, 'number', 12);
+	const crm = (name, re, def) => demoValue(consts, name, re, /crm/i, 'string', def);
 	const credentials = [
 		{
 			id: CRED_IDS.ccp,
@@ -663,47 +697,78 @@ async function importCredentials(env, sims) {
 			data: {
 				serverUrl: sims.crmCom,
 				authMethod: 'password',
-				username: crm(/^user(name)?$/i, 'demo'),
-				password: crm(/^password$/i, 'demo-password'),
-				organisation: crm(/^organi[sz]ation$/i, 'DEMO'),
+				username: crm('DEMO_CRM_USERNAME', /user(name)?$/i, 'demo'),
+				password: crm('DEMO_CRM_PASSWORD', /password$/i, 'demo-password'),
+				organisation: crm('DEMO_CRM_ORGANISATION', /organi[sz]ation$/i, 'DEMO'),
 				unit: '',
 			},
 		},
 	];
-	const file = path.join(LOCAL, 'credentials.import.json');
+	const file = path.join(RUN_DIR, 'credentials.import.json');
 	fs.writeFileSync(file, JSON.stringify(credentials, null, 2) + '\n', { mode: 0o600 });
-	await n8nCli(['import:credentials', `--input=${file}`], env, 'n8n import:credentials');
+	try {
+		await n8nCli(['import:credentials', `--input=${file}`], env, 'n8n import:credentials');
+	} finally {
+		fs.rmSync(file, { force: true }); // n8n keeps them encrypted; no plain copy left behind
+	}
 	log(`credentials: imported ${credentials.map((c) => `"${c.name}" (${c.type}, id ${c.id})`).join(', ')}`);
 	return credentials;
 }
 
-async function importExamples(env) {
+/** Imports examples/*.json (one workflow or an array per file) in one `n8n import:workflow` call;
+ * if that fails, file by file, to name the file at fault. A failure is reported, not fatal. */
+async function importExamples(env, problems) {
 	const dir = path.join(ROOT, 'examples');
 	if (!fs.existsSync(dir)) {
 		log('workflows: no examples/ folder, nothing to import');
 		return [];
 	}
-	const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-	const imported = [];
-	for (const f of files) {
-		const file = path.join(dir, f);
+	const files = [];
+	for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
 		let workflows;
 		try {
-			const parsed = readJson(file);
+			const parsed = readJson(path.join(dir, f));
 			workflows = Array.isArray(parsed) ? parsed : [parsed];
 		} catch (e) {
-			log(`workflows: skipping ${f}: not valid JSON (${e.message})`);
+			problems.push(`examples/${f} is not valid JSON (${e.message}): not imported`);
 			continue;
 		}
 		const tooLong = workflows.filter((w) => w && typeof w.id === 'string' && w.id.length > 21);
 		if (tooLong.length) {
-			log(`workflows: skipping ${f}: id longer than 21 characters (${tooLong.map((w) => w.id).join(', ')})`);
+			problems.push(`examples/${f}: workflow id longer than 21 characters (${tooLong.map((w) => w.id).join(', ')}): not imported`);
 			continue;
 		}
-		await n8nCli(['import:workflow', `--input=${file}`], env, `n8n import:workflow --input=examples/${f}`);
-		for (const w of workflows) imported.push({ file: f, id: w.id, name: w.name });
+		files.push({ f, workflows });
+	}
+	const imported = [];
+	const note = (f, workflows) => {
+		for (const w of workflows) {
+			const manual = Array.isArray(w.nodes) && w.nodes.some((n) => n && n.type === 'n8n-nodes-base.manualTrigger');
+			imported.push({ file: f, id: w.id, name: w.name, manual });
+		}
+	};
+	const skippedIn = (out) =>
+		out
+			.split('\n')
+			.filter((l) => /Skipped workflow/.test(l))
+			.map((l) => l.trim());
+	if (files.length) {
+		const all = path.join(RUN_DIR, 'examples.import.json');
+		fs.writeFileSync(all, JSON.stringify(files.flatMap((x) => x.workflows), null, 2) + '\n');
+		const r = await n8nCli(['import:workflow', `--input=${all}`], env, 'n8n import:workflow', { allowFail: true });
+		if (r.ok) {
+			for (const x of files) note(x.f, x.workflows);
+			for (const l of skippedIn(r.out)) problems.push(`n8n skipped an example: ${l}`);
+		} else {
+			for (const x of files) {
+				const one = await n8nCli(['import:workflow', `--input=${path.join(dir, x.f)}`], env, `n8n import:workflow --input=examples/${x.f}`, { allowFail: true });
+				if (one.ok) note(x.f, x.workflows);
+				else problems.push(`examples/${x.f} could not be imported: ${tail(one.out, 4).trim().split('\n').join(' | ')}`);
+			}
+		}
 	}
 	log(`workflows: imported ${imported.length} from examples/${imported.length ? ': ' + imported.map((w) => `"${w.name}"`).join(', ') : ''}`);
+	for (const p of problems) log(`workflows: ${p}`);
 	return imported;
 }
 
@@ -718,6 +783,7 @@ function startN8n(env) {
 		detached: true, // own process group, so its task runner goes down with it
 	});
 	children.add(child);
+	writePidFile('n8n', child.pid);
 	child.logText = '';
 	child.echo = false;
 	const onData = (d) => {
@@ -796,7 +862,7 @@ async function ownerSession(base) {
 }
 
 async function checkLoaded(base, session, creds, workflows) {
-	const report = { ok: true, problems: [] };
+	const report = { ok: true, problems: [], warnings: [] };
 	const nodesRes = await request('GET', `${base}/types/nodes.json`, { headers: session.headers, timeout: 60000 });
 	if (nodesRes.status !== 200 || !Array.isArray(nodesRes.json)) {
 		fail(`GET /types/nodes.json answered HTTP ${nodesRes.status}`);
@@ -809,16 +875,26 @@ async function checkLoaded(base, session, creds, workflows) {
 		prev.versions.push(...versions);
 		byName.set(n.name, prev);
 	}
-	report.nodes = [...byName.values()];
+	// n8n 2.x adds a "<name>Tool" variant of every node with usableAsTool: report those apart.
+	for (const [name, n] of byName) n.toolVariant = byName.has(`${name}Tool`);
+	report.nodes = [...byName.values()].filter((n) => !(n.name.endsWith('Tool') && byName.has(n.name.slice(0, -4))));
 	report.totalNodeTypes = nodesRes.json.length;
 	const required = `${PKG_NAME}.cloudCommercePro`;
 	if (!byName.has(required)) {
 		report.ok = false;
 		report.problems.push(`${required} is not among n8n's node types`);
 	}
+	// n8n loads a package all or nothing: one node or credential file that throws on load hides
+	// the whole package, and n8n still starts. Show n8n's reason.
+	const logText = n8nChild ? n8nChild.logText : '';
+	const at = logText.indexOf(`Failed to load package "${PKG_NAME}"`);
+	if (at >= 0) {
+		report.ok = false;
+		report.problems.push(`n8n could not load the package: ${logText.slice(at).split('\n').slice(0, 4).join(' | ')}`);
+	}
 	const expected = ((PKG.n8n && PKG.n8n.nodes) || []).length;
-	if (byName.size < expected) {
-		report.problems.push(`package.json lists ${expected} node files, n8n shows ${byName.size} node types of the package`);
+	if (report.nodes.length < expected) {
+		report.warnings.push(`package.json lists ${expected} node files, n8n shows ${report.nodes.length} node types of the package`);
 	}
 
 	const credTypes = await request('GET', `${base}/types/credentials.json`, { headers: session.headers, timeout: 60000 });
@@ -826,7 +902,7 @@ async function checkLoaded(base, session, creds, workflows) {
 		const names = new Set(credTypes.json.map((c) => c.name));
 		report.credentialTypes = creds.map((c) => ({ type: c.type, known: names.has(c.type) }));
 		for (const c of report.credentialTypes) {
-			if (!c.known) report.problems.push(`credential type ${c.type} is not known to n8n (the package does not provide it yet?)`);
+			if (!c.known) report.warnings.push(`credential type ${c.type} is not known to n8n (the package does not provide it yet?): its credential is stored but cannot be used or tested`);
 		}
 	}
 	const credList = await request('GET', `${base}/rest/credentials`, { headers: session.headers });
@@ -840,8 +916,109 @@ async function checkLoaded(base, session, creds, workflows) {
 			}
 		}
 	}
+	// Test each credential through n8n, as the editor's "Test" button does: n8n runs the
+	// credential type's own test request against the simulator.
+	report.credentialTests = [];
+	for (const c of creds) {
+		if (!(report.credentialTypes || []).some((t) => t.type === c.type && t.known)) continue;
+		const result = await testCredential(base, session, c);
+		report.credentialTests.push({ name: c.name, ...result });
+		if (!result.ok) {
+			report.ok = false;
+			report.problems.push(`credential test of "${c.name}" failed: ${result.message}`);
+		}
+	}
 	report.workflows = workflows;
 	return report;
+}
+
+async function testCredential(base, session, cred) {
+	try {
+		const stored = await request('GET', `${base}/rest/credentials/${cred.id}?includeData=true`, { headers: session.headers });
+		const c = stored.json && stored.json.data;
+		if (stored.status !== 200 || !c) return { ok: false, message: `GET /rest/credentials/${cred.id}: HTTP ${stored.status}` };
+		const res = await request('POST', `${base}/rest/credentials/test`, {
+			headers: session.headers,
+			body: { credentials: { id: c.id, name: c.name, type: c.type, data: c.data } },
+			timeout: 60000,
+		});
+		const r = (res.json && res.json.data) || {};
+		if (res.status !== 200) return { ok: false, message: `HTTP ${res.status} ${res.text.slice(0, 200)}` };
+		return { ok: r.status === 'OK', message: r.message || r.status || res.text.slice(0, 200) };
+	} catch (e) {
+		return { ok: false, message: e.message };
+	}
+}
+
+/** Runs an imported workflow in a separate `n8n execute` process (same database, its own task
+ * broker port) while the server keeps running. */
+async function runExample(env, wf) {
+	const port = await freePort();
+	const r = await run(node24Bin(), [n8nBin(), 'execute', `--id=${wf.id}`, '--rawOutput'], {
+		cwd: USER_FOLDER,
+		env: Object.assign({}, env, { N8N_RUNNERS_BROKER_PORT: String(port) }),
+		capture: true,
+	});
+	fs.appendFileSync(N8N_LOG, `\n=== n8n execute --id=${wf.id} (exit ${r.code}) ===\n${r.out}`);
+	const start = r.out.indexOf('\n{');
+	let items = '';
+	try {
+		const run = JSON.parse(r.out.slice(start + 1));
+		const nodes = run.data && run.data.resultData && run.data.resultData.runData;
+		const last = run.data && run.data.resultData && run.data.resultData.lastNodeExecuted;
+		const out = nodes && last && nodes[last] && nodes[last][0] && nodes[last][0].data && nodes[last][0].data.main;
+		const list = (out && out[0]) || [];
+		items = list
+			.map((i) => (i.json && (i.json.status || (i.json.error ? `error: ${String(i.json.error).slice(0, 80)}` : ''))) || 'item')
+			.join('; ');
+	} catch {}
+	return { id: wf.id, name: wf.name, ok: r.code === 0, summary: r.code === 0 ? items : tail(r.out, 8).trim().split('\n').join(' | ') };
+}
+
+// A previous run that was killed hard (SIGKILL, closed terminal) can leave its n8n behind, holding
+// the port. Each run records its children's pids; the next run with the same user folder stops
+// them if they are still the same programs.
+function pidFile(name) {
+	return path.join(RUN_DIR, `${name}.pid`);
+}
+
+function writePidFile(name, pid) {
+	try {
+		fs.writeFileSync(pidFile(name), String(pid));
+	} catch {}
+}
+
+async function stopLeftovers() {
+	for (const [name, marker] of [
+		['n8n', n8nBin()],
+		['simulators', path.join(SIM_DIR, 'runner.js')],
+	]) {
+		let pid;
+		try {
+			pid = Number(fs.readFileSync(pidFile(name), 'utf8'));
+		} catch {
+			continue;
+		}
+		fs.rmSync(pidFile(name), { force: true });
+		let cmdline = '';
+		try {
+			cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+		} catch {
+			continue; // not running (or no /proc)
+		}
+		if (!cmdline.includes(marker)) continue;
+		log(`stopping ${name} left running by an earlier run (pid ${pid})`);
+		try {
+			process.kill(-pid, 'SIGTERM');
+		} catch {}
+		for (let i = 0; i < 100 && fs.existsSync(`/proc/${pid}`); i++) await sleep(200);
+		if (fs.existsSync(`/proc/${pid}`)) {
+			try {
+				process.kill(-pid, 'SIGKILL');
+			} catch {}
+			await sleep(500);
+		}
+	}
 }
 
 function onUnexpectedExit(what, code, signal) {
@@ -875,6 +1052,7 @@ async function shutdown(code) {
 	const list = [...children];
 	if (list.length) log('stopping n8n and the simulators ...');
 	await Promise.all(list.map((c) => stopChild(c, 20000)));
+	for (const name of ['n8n', 'simulators']) fs.rmSync(pidFile(name), { force: true });
 	process.exit(code);
 }
 
@@ -887,6 +1065,14 @@ function printTimings() {
 
 async function main() {
 	const tStart = Date.now();
+	if (argv.includes('--help') || argv.includes('-h')) {
+		const text = fs.readFileSync(__filename, 'utf8').split('\n');
+		const end = text.findIndex((l) => l.startsWith("'use strict'"));
+		process.stdout.write(text.slice(1, end).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+		return 0;
+	}
+	const unknown = argv.filter((a) => !['--check', '--install-only', '--skip-build', '--run-examples'].includes(a));
+	if (unknown.length) fail(`unknown option ${unknown.join(' ')} (see --help)`);
 	process.on('SIGINT', () => shutdown(130));
 	process.on('SIGTERM', () => shutdown(143));
 	log(`${PKG_NAME}@${PKG.version}: cache folder ${LOCAL}`);
@@ -901,6 +1087,7 @@ async function main() {
 		return 0;
 	}
 
+	await stopLeftovers();
 	await assertPortFree(N8N_PORT, 'n8n', 'N8N_PORT');
 	await assertPortFree(CCP_PORT, 'Cloud Commerce Pro simulator', 'CCP_SIMULATOR_PORT');
 	await assertPortFree(CRM_PORT, 'CRM.COM simulator', 'CRMCOM_SIMULATOR_PORT');
@@ -913,18 +1100,20 @@ async function main() {
 	});
 	log(`simulators: Cloud Commerce Pro ${sims.cloudCommercePro}, CRM.COM ${sims.crmCom}`);
 
-	fs.mkdirSync(USER_FOLDER, { recursive: true });
+	fs.mkdirSync(RUN_DIR, { recursive: true });
 	await timed('install package into n8n', async () => installPackageIntoN8n());
 
 	let brokerPort = intEnv('N8N_RUNNERS_BROKER_PORT', 0) || (await freePort());
 	const env = n8nEnv(brokerPort);
 	const creds = await timed('import credentials', () => importCredentials(env, sims));
-	const workflows = await timed('import example workflows', () => importExamples(env));
+	const importProblems = [];
+	const workflows = await timed('import example workflows', () => importExamples(env, importProblems));
 
 	log(`n8n: starting n8n ${N8N_VERSION} on port ${N8N_PORT} (task broker ${brokerPort}); log: ${N8N_LOG}`);
 	const base = `http://127.0.0.1:${N8N_PORT}`;
 	const tN8n = Date.now();
 	const child = startN8n(env);
+	n8nChild = child;
 	const readyMs = await waitForReadiness(child, base);
 	timings.push({ label: 'n8n start -> /healthz/readiness', ms: readyMs });
 	log(`n8n: ready after ${secs(readyMs)}`);
@@ -932,17 +1121,38 @@ async function main() {
 	const session = await ownerSession(base);
 	log(`n8n: owner ${OWNER.email} ${session.created ? 'created' : 'already set up, logged in'} (password ${OWNER.password})`);
 	const report = await checkLoaded(base, session, creds, workflows);
+	if (importProblems.length) {
+		report.ok = false;
+		report.problems.push(...importProblems);
+	}
 	timings.push({ label: 'n8n start -> checked', ms: Date.now() - tN8n });
+	if (OPTS.runExamples) {
+		report.exampleRuns = [];
+		await timed('run example workflows', async () => {
+			for (const wf of workflows.filter((w) => w.manual && w.id)) {
+				log(`examples: running "${wf.name}" (n8n execute --id=${wf.id})`);
+				const r = await runExample(env, wf);
+				report.exampleRuns.push(r);
+				if (!r.ok) {
+					report.ok = false;
+					report.problems.push(`example "${wf.name}" failed: ${r.summary}`);
+				}
+			}
+		});
+	}
 	timings.push({ label: 'total', ms: Date.now() - tStart });
 
 	log('---------------------------------------------------------------------------');
 	log(`readiness report (${report.ok ? 'OK' : 'FAILED'})`);
 	log(`  n8n ${N8N_VERSION} on Node ${nodeVersionOf(node24Bin())}: ${report.totalNodeTypes} node types`);
-	log(`  package nodes found: ${report.nodes.length ? report.nodes.map((n) => `${n.name} (v${[...new Set(n.versions)].join(', ')})`).join(', ') : 'none'}`);
+	log(`  package nodes found: ${report.nodes.length ? report.nodes.map((n) => `${n.name} v${[...new Set(n.versions)].join(',')}${n.toolVariant ? ' (+ AI tool variant)' : ''}`).join(', ') : 'none'}`);
 	if (report.credentialTypes) log(`  credential types: ${report.credentialTypes.map((c) => `${c.type} ${c.known ? 'known' : 'MISSING'}`).join(', ')}`);
 	if (report.credentials) log(`  credentials: ${report.credentials.map((c) => `"${c.name}" ${c.stored ? 'stored' : 'MISSING'}`).join(', ')}`);
-	log(`  example workflows: ${workflows.length}`);
+	for (const t of report.credentialTests || []) log(`  credential test "${t.name}": ${t.ok ? 'OK' : 'FAILED'} (${t.message})`);
+	log(`  example workflows: ${workflows.length ? workflows.map((w) => `"${w.name}" (id ${w.id})`).join(', ') : 'none'}`);
+	for (const r of report.exampleRuns || []) log(`  example run "${r.name}": ${r.ok ? 'OK' : 'FAILED'}${r.summary ? ` (${r.summary})` : ''}`);
 	log(`  simulators: Cloud Commerce Pro ${sims.cloudCommercePro}, CRM.COM ${sims.crmCom}`);
+	for (const w of report.warnings) log(`  warning: ${w}`);
 	for (const p of report.problems) log(`  problem: ${p}`);
 	printTimings();
 	log('---------------------------------------------------------------------------');

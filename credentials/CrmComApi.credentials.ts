@@ -19,7 +19,7 @@ interface HttpErrorLike {
 	cause?: unknown;
 }
 
-/** The HTTP answer inside whatever n8n's or axios' error wraps it in. */
+/** The HTTP answer inside whatever error n8n's HTTP client wraps it in. */
 function responseOf(error: unknown): { status?: number; data?: unknown } | undefined {
 	const seen = new Set<unknown>();
 	let current = error as HttpErrorLike | undefined;

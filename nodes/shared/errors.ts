@@ -59,7 +59,7 @@ export function htmlErrorSummary(html: string): string | undefined {
 	return text.trim();
 }
 
-/** Digs the HTTP status, headers and body out of the shapes n8n and axios wrap errors in. */
+/** Digs the HTTP status, headers and body out of the shapes n8n's HTTP client wraps errors in. */
 export function readHttpFailure(error: unknown): {
 	status?: number;
 	body?: unknown;

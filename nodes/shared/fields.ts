@@ -37,3 +37,19 @@ export function optionsCollection(
 		options,
 	};
 }
+
+/** The "Additional Fields" collection of an operation, shown only for it. */
+export function additionalFieldsCollection(
+	show: Record<string, string[]>,
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options,
+	};
+}

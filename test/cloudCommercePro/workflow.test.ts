@@ -4,7 +4,7 @@ import { CredentialStore, runNode, testCredential } from '../harness';
 import type { RunNodeResult } from '../harness';
 import { CloudCommerceProSimulator } from '../simulators/cloudCommercePro';
 import { DEMO_CCP_BRAND_ID, DEMO_CCP_SECURITY_HASH, seedCloudCommerceProDemo } from '../simulators/serve';
-import { elementsInOrder } from './envelope.test';
+import { elementsInOrder } from './xmlOrder';
 import { SEED_REQUEST } from './seed';
 
 const sim = new CloudCommerceProSimulator({ brandId: DEMO_CCP_BRAND_ID, securityHash: DEMO_CCP_SECURITY_HASH });

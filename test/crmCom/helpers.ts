@@ -94,3 +94,16 @@ export function bodiesSentTo(sim: CrmComSimulator, method: string): IDataObject[
 		return body;
 	});
 }
+
+/** A simulator started for the test file, stopped after it, and reset (with demo data) before each test. */
+export function simulatorForSuite(): CrmComSimulator {
+	const sim = createSimulator();
+	beforeAll(async () => {
+		await sim.start();
+	});
+	afterAll(async () => {
+		await sim.stop();
+	});
+	beforeEach(() => resetSimulator(sim));
+	return sim;
+}

@@ -1,17 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { CrmComSimulator } from '../simulators/crmCom';
-import { createSimulator, payParameters, resetSimulator, rl, run, storeFor } from './helpers';
+import { payParameters, rl, run, simulatorForSuite, storeFor } from './helpers';
 
-const sim: CrmComSimulator = createSimulator();
-
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => resetSimulator(sim));
+const sim: CrmComSimulator = simulatorForSuite();
 
 /** [what is wrong, parameters, the field the error names, the message]. */
 const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [

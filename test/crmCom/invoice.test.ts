@@ -1,17 +1,9 @@
 import type { INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
 import { CrmComSimulator } from '../simulators/crmCom';
-import { createSimulator, resetSimulator, rl, run, storeFor } from './helpers';
+import { rl, run, simulatorForSuite, storeFor } from './helpers';
 
-const sim: CrmComSimulator = createSimulator();
-
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => resetSimulator(sim));
+const sim: CrmComSimulator = simulatorForSuite();
 
 const get = (invoice: INodeParameterResourceLocator, additionalFields: INodeParameters = {}): INodeParameters => ({
 	resource: 'invoice',

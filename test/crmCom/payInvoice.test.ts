@@ -3,13 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { CrmComSimulator } from '../simulators/crmCom';
 import {
 	bodiesSentTo,
-	createSimulator,
 	paymentsPerInvoice,
 	payParameters,
-	resetSimulator,
 	rl,
 	run,
 	storeFor,
+	simulatorForSuite,
 } from './helpers';
 import {
 	SEED_EXAMPLE_1_REQUEST,
@@ -18,15 +17,7 @@ import {
 	seedBodyWithoutToken,
 } from './seed';
 
-const sim: CrmComSimulator = createSimulator();
-
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => resetSimulator(sim));
+const sim: CrmComSimulator = simulatorForSuite();
 
 /** The node parameters that express each seed example. */
 const SEED_PARAMETERS = {

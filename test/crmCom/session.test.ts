@@ -5,25 +5,16 @@ import { CRM_INVALID_TOKEN, CrmComSimulator } from '../simulators/crmCom';
 import { DEMO_CRM_ACCOUNTS_RECEIVABLE, DEMO_CRM_PASSWORD, DEMO_CRM_WEB_API_KEY } from '../simulators/serve';
 import {
 	CREDENTIAL,
-	createSimulator,
 	passwordCredentials,
 	paymentsPerInvoice,
 	payParameters,
-	resetSimulator,
 	rl,
 	run,
 	storeFor,
+	simulatorForSuite,
 } from './helpers';
 
-const sim: CrmComSimulator = createSimulator();
-
-beforeAll(async () => {
-	await sim.start();
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => resetSimulator(sim));
+const sim: CrmComSimulator = simulatorForSuite();
 
 /** Adds `count` open invoices B001.. on the demo accounts receivable; returns their numbers. */
 function addInvoices(count: number): string[] {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, timeoutOption } from '../../../shared/fields';
+import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, parseIntegerId, requireText } from '../../../shared/input';
 import { InvalidInputError } from '../../../shared/money';
 import type { XmlElement, XmlNode } from '../../../shared/soap';
@@ -38,54 +38,46 @@ export const description: INodeProperties[] = [
 		...requiredText('Email Address (EmailAddress)', 'EmailAddress', 'name@email.com'),
 		description: 'CCP returns the existing customer when a customer with this e-mail exists',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Brand ID (intBrandID)',
-				name: 'intBrandID',
-				type: 'string',
-				default: '',
-				description: 'Empty: the Brand ID of the credential',
-			},
-			{
-				displayName: 'Other Customer Fields',
-				name: 'otherFields',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				placeholder: 'Add Customer Field',
-				description:
-					'Any other AddCustomer element (e.g. Telephone, Mobile, Address1, Town, Postcode, CountryID), sent by its exact CCP name. Empty values are not sent.',
-				options: [
-					{
-						displayName: 'Field',
-						name: 'field',
-						values: [
-							{
-								displayName: 'Element Name',
-								name: 'name',
-								type: 'string',
-								default: '',
-								placeholder: 'Telephone',
-							},
-							{
-								displayName: 'Value',
-								name: 'value',
-								type: 'string',
-								default: '',
-							},
-						],
-					},
-				],
-			},
-		],
-	},
+	additionalFieldsCollection(show, [
+		{
+			displayName: 'Brand ID (intBrandID)',
+			name: 'intBrandID',
+			type: 'string',
+			default: '',
+			description: 'Empty: the Brand ID of the credential',
+		},
+		{
+			displayName: 'Other Customer Fields',
+			name: 'otherFields',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			placeholder: 'Add Customer Field',
+			description:
+				'Any other AddCustomer element (e.g. Telephone, Mobile, Address1, Town, Postcode, CountryID), sent by its exact CCP name. Empty values are not sent.',
+			options: [
+				{
+					displayName: 'Field',
+					name: 'field',
+					values: [
+						{
+							displayName: 'Element Name',
+							name: 'name',
+							type: 'string',
+							default: '',
+							placeholder: 'Telephone',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+						},
+					],
+				},
+			],
+		},
+	]),
 	optionsCollection(show, [timeoutOption]),
 ];
 

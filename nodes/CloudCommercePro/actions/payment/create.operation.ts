@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, parseIntegerId, requireText } from '../../../shared/input';
 import { formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
 import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../../transport';
@@ -77,15 +77,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{ ...transactionTypeField, displayOptions: { show } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: paymentAdditionalFields,
-	},
+	additionalFieldsCollection(show, paymentAdditionalFields),
 	optionsCollection(show, [dryRunOption, timeoutOption]),
 ];
 

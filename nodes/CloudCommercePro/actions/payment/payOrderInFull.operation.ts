@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { VendorError } from '../../../shared/errors';
-import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, parseIntegerId } from '../../../shared/input';
 import { amountFromVendor } from '../../../shared/money';
 import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../../transport';
@@ -43,15 +43,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{ ...transactionTypeField, displayOptions: { show } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: paymentAdditionalFields.filter((field) => field.name !== 'intBrandID'),
-	},
+	additionalFieldsCollection(show, paymentAdditionalFields.filter((field) => field.name !== 'intBrandID')),
 	optionsCollection(show, [
 		{
 			...dryRunOption,

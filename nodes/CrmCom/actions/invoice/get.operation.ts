@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, timeoutOption } from '../../../shared/fields';
+import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
 import type { IdentifierValue } from '../../../shared/identifier';
 import { identifierParameter, identifierQueryValue, readIdentifier } from '../../../shared/identifier';
 import { INVOICE } from '../../identifiers';
@@ -18,15 +18,7 @@ export const invoiceIdentifierField: INodeProperties = identifierParameter(INVOI
 
 export const description: INodeProperties[] = [
 	{ ...invoiceIdentifierField, displayOptions: { show } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [fieldsSetField],
-	},
+	additionalFieldsCollection(show, [fieldsSetField]),
 	optionsCollection(show, [timeoutOption]),
 ];
 

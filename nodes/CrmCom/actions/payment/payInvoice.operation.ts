@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { VendorError } from '../../../shared/errors';
-import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import type { IdentifierSpec, IdentifierValue } from '../../../shared/identifier';
 import { identifierParameter, readIdentifier } from '../../../shared/identifier';
 import { optionalText } from '../../../shared/input';
@@ -181,15 +181,7 @@ export const description: INodeProperties[] = [
 			'A code for the payment (back_office_code) that CRM.COM keeps unique, e.g. your own payment ID. A payment whose code CRM.COM already has is reported as "skipped: already paid" instead of paid twice.',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: additionalFields,
-	},
+	additionalFieldsCollection(show, additionalFields),
 	optionsCollection(show, [
 		{
 			displayName: 'Check Invoice First',

@@ -1,13 +1,38 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { toInputError, toNodeApiError, VendorError } from './errors';
 import { InvalidInputError } from './money';
 import { redactText } from './redact';
 
-/** What every operation file exports: its fields and what it does for one input item. */
+/** An output item that carries binary data too (e.g. a downloaded PDF). */
+export class ItemWithBinary {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
+
+/** What an operation returns for one input item: one output item or several. */
+export type OperationResult = IDataObject | ItemWithBinary | Array<IDataObject | ItemWithBinary>;
+
+/** One input item's outcome, for operations that handle all items of a run together. */
+export type ItemOutcome = { itemIndex: number; result: OperationResult } | { itemIndex: number; error: unknown };
+
+/**
+ * What every operation file exports: its fields and what it does for one input item, or, for an
+ * operation that sends several items in one request (e.g. one payment for many documents),
+ * `executeItems`, which gets every item index of the run and returns one outcome per item.
+ */
 export interface OperationModule {
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	execute?(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	executeItems?(this: IExecuteFunctions, itemIndexes: number[]): Promise<ItemOutcome[]>;
 }
 
 export interface RunContext {
@@ -60,13 +85,16 @@ export async function runForEachItem(
 	operation: OperationModule,
 	context: RunContext,
 ): Promise<INodeExecutionData[]> {
-	const items = ctx.getInputData();
+	const itemIndexes = ctx.getInputData().map((_, itemIndex) => itemIndex);
+	const outcomes = operation.executeItems
+		? orderedOutcomes(await operation.executeItems.call(ctx, itemIndexes), itemIndexes)
+		: undefined;
 	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	for (const itemIndex of itemIndexes) {
 		try {
-			const result = await operation.execute.call(ctx, itemIndex);
+			const result = outcomes ? settled(outcomes[itemIndex]) : await runOne(ctx, operation, itemIndex);
 			const results = Array.isArray(result) ? result : [result];
-			for (const json of results) returnData.push({ json, pairedItem: { item: itemIndex } });
+			for (const entry of results) returnData.push(outputItem(entry, itemIndex));
 		} catch (error) {
 			const secrets = await context.secrets().catch(() => []);
 			const nodeError = toNodeError(ctx, error, itemIndex, { ...context, secrets });
@@ -84,6 +112,31 @@ export async function runForEachItem(
 		}
 	}
 	return returnData;
+}
+
+async function runOne(ctx: IExecuteFunctions, operation: OperationModule, itemIndex: number): Promise<OperationResult> {
+	if (!operation.execute) throw new NodeOperationError(ctx.getNode(), 'The operation has no execute function');
+	return await operation.execute.call(ctx, itemIndex);
+}
+
+function outputItem(entry: IDataObject | ItemWithBinary, itemIndex: number): INodeExecutionData {
+	if (entry instanceof ItemWithBinary) return { json: entry.json, binary: entry.binary, pairedItem: { item: itemIndex } };
+	return { json: entry, pairedItem: { item: itemIndex } };
+}
+
+/** One outcome per item index, in input order; an item the operation did not report on is a failure. */
+function orderedOutcomes(outcomes: ItemOutcome[], itemIndexes: number[]): ItemOutcome[] {
+	const byIndex: ItemOutcome[] = [];
+	for (const outcome of outcomes) byIndex[outcome.itemIndex] = outcome;
+	return itemIndexes.map(
+		(itemIndex) =>
+			byIndex[itemIndex] ?? { itemIndex, error: new Error(`No outcome was reported for item ${itemIndex}`) },
+	);
+}
+
+function settled(outcome: ItemOutcome): OperationResult {
+	if ('error' in outcome) throw outcome.error;
+	return outcome.result;
 }
 
 export function toNodeError(

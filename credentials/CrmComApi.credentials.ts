@@ -9,44 +9,10 @@ import type {
 } from 'n8n-workflow';
 
 import { apiBaseUrl, parseAnswer, readStatus, SIGN_IN_FAILED } from '../nodes/CrmCom/session';
+import { describeNetworkFailure, responseOf } from '../nodes/shared/network';
 import { redactText } from '../nodes/shared/redact';
 
 const SIGN_IN_TIMEOUT_MS = 30000;
-
-interface HttpErrorLike {
-	message?: string;
-	response?: { status?: number; data?: unknown; body?: unknown };
-	cause?: unknown;
-}
-
-/** The HTTP answer inside whatever error n8n's HTTP client wraps it in. */
-function responseOf(error: unknown): { status?: number; data?: unknown } | undefined {
-	const seen = new Set<unknown>();
-	let current = error as HttpErrorLike | undefined;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		if (current.response && typeof current.response === 'object') {
-			return { status: current.response.status, data: current.response.data ?? current.response.body };
-		}
-		current = current.cause as HttpErrorLike | undefined;
-	}
-	return undefined;
-}
-
-/**
- * A network failure in words. (n8n replaces any message that mentions ECONNREFUSED with its own
- * generic text, which would hide that the sign-in failed.)
- */
-function networkProblem(error: unknown, base: string): string {
-	const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-	const text = `${String(code ?? '')} ${String(message ?? '')}`;
-	const host = base.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
-	if (/ECONNREFUSED/.test(text)) return `the connection to ${host} was refused (is the Server URL right?)`;
-	if (/ENOTFOUND|EAI_AGAIN/.test(text)) return `the server name ${host} could not be resolved (is the Server URL right?)`;
-	if (/ECONNRESET|socket hang up/i.test(text)) return `${host} closed the connection before answering`;
-	if (/ETIMEDOUT|ECONNABORTED|timeout/i.test(text)) return `${host} did not answer within ${SIGN_IN_TIMEOUT_MS / 1000} s`;
-	return typeof message === 'string' && message !== '' ? message : `${host} could not be reached`;
-}
 
 export class CrmComApi implements ICredentialType {
 	name = 'crmComApi';
@@ -183,7 +149,7 @@ export class CrmComApi implements ICredentialType {
 			} else if (response?.status !== undefined) {
 				reason = `HTTP ${response.status} from ${base}authentication/… (is the Server URL right?)`;
 			} else {
-				reason = networkProblem(error, base);
+				reason = describeNetworkFailure(error, base, SIGN_IN_TIMEOUT_MS, 'Server URL');
 			}
 			throw new Error(redactText(`${SIGN_IN_FAILED}${reason}`, secrets));
 		}

@@ -1,10 +1,15 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { checkCloudCommerceProCredentials } from '../nodes/CloudCommercePro/credentialCheck';
+import { BASE_URLS, buildEnvelope, soapAction } from '../nodes/CloudCommercePro/transport';
 import { escapeXml, secretPlaceholder } from '../nodes/shared/xml';
 
 /** Where the Security Hash goes in a request envelope (see nodes/CloudCommercePro/transport.ts). */
@@ -70,7 +75,30 @@ export class CloudCommerceProApi implements ICredentialType {
 			description:
 				'The API key Cloud Commerce Pro issued for this brand (SecurityHash), sent as given',
 		},
+		{
+			displayName:
+				'The Test button reads the invoice summary of order 0 (read-only) with this Brand ID and Security Hash, and once with a made-up hash. It fails when the URL does not answer as a CCP service, or when CCP answers both alike (it refused the hash or Brand ID). It cannot tell whether the brand may create payments: CCP checks that only when a payment is sent.',
+			name: 'testNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Credential Check',
+			name: 'credentialCheck',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
 	];
+
+	/**
+	 * Runs before the first call with these credentials, and at every Test: CCP answers a refused
+	 * hash with HTTP 200 and XML, which a declarative test cannot read, so the hash is proven here
+	 * (see credentialCheck.ts) and the answer stored in the hidden `credentialCheck` field.
+	 */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		return { credentialCheck: await checkCloudCommerceProCredentials(this.helpers, credentials) };
+	}
 
 	// The Security Hash travels inside the SOAP body, so it is written into the envelope here,
 	// at the placeholder the node left for it, and never passes through the node's own code.
@@ -86,4 +114,19 @@ export class CloudCommerceProApi implements ICredentialType {
 				.join(escapeXml(String(credentials.securityHash ?? ''))),
 		};
 	}
+
+	/** The same read-only call through n8n's request path: the URL must answer as a CCP service. */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{ $credentials.environment === "custom" ? String($credentials.customUrl).trim().replace(/\\/+$/, "") : $credentials.environment === "sandbox" ? "${BASE_URLS.sandbox}" : "${BASE_URLS.live}" }}`,
+			url: '/CCPApiOrderService.svc',
+			method: 'POST',
+			headers: {
+				'Content-Type': 'text/xml; charset=utf-8',
+				SOAPAction: `"${soapAction('getInvoiceSummaryForOrderID')}"`,
+			},
+			body: `=${buildEnvelope('getInvoiceSummaryForOrderID', '{{ $credentials.brandId }}', '0')}`,
+			json: false,
+		},
+	};
 }

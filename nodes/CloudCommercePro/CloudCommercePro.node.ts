@@ -6,7 +6,6 @@ import * as getSummaryForOrder from './actions/invoice/getSummaryForOrder.operat
 import * as createPayment from './actions/payment/create.operation';
 import * as payOrderInFull from './actions/payment/payOrderInFull.operation';
 import { router } from './actions/router';
-import { cloudCommerceProApiTest } from './credentialTest';
 
 export class CloudCommercePro implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,7 +20,7 @@ export class CloudCommercePro implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cloudCommerceProApi', required: true, testedBy: 'cloudCommerceProApiTest' }],
+		credentials: [{ name: 'cloudCommerceProApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -96,8 +95,6 @@ export class CloudCommercePro implements INodeType {
 			...addCustomer.description,
 		],
 	};
-
-	methods = { credentialTest: { cloudCommerceProApiTest } };
 
 	execute = router;
 }

@@ -2,12 +2,16 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IH
 
 import { VendorError } from '../shared/errors';
 import { responseText, sendVendorRequest } from '../shared/http';
+import { messageAfter } from '../shared/network';
 import { MASK } from '../shared/redact';
 import type { XmlElement, XmlNode } from '../shared/soap';
 import { buildSoapEnvelope, parseSoapDocument, readSoapFault, readSoapResult, secretPlaceholder } from '../shared/soap';
 
 export const VENDOR = 'Cloud Commerce Pro';
 export const CREDENTIAL_TYPE = 'cloudCommerceProApi';
+
+/** The start of every error the credential's check throws (credentialCheck.ts). */
+export const CREDENTIAL_CHECK_FAILED = 'Cloud Commerce Pro credential check failed: ';
 
 const TEMPURI = 'http://tempuri.org/';
 
@@ -149,6 +153,15 @@ export function readCcpErrorBody(body: string): VendorError | undefined {
 	}
 }
 
+/**
+ * The credential proves the Brand ID and Security Hash before their first call (its
+ * preAuthentication); a refusal there fails the item in CCP's words, and nothing was sent.
+ */
+function credentialCheckFailure(error: unknown): VendorError | undefined {
+	const reason = messageAfter(error, CREDENTIAL_CHECK_FAILED);
+	return reason === undefined ? undefined : new VendorError(`credential check failed: ${reason}`);
+}
+
 /** Sends one SOAP call and returns its result element (Success=true). */
 export async function callCcp(
 	ctx: IExecuteFunctions,
@@ -161,6 +174,7 @@ export async function callCcp(
 		credentialType: CREDENTIAL_TYPE,
 		request: buildHttpRequest(credentials, operation, envelope, timeout),
 		readVendorError: readCcpErrorBody,
+		readOtherFailure: credentialCheckFailure,
 	});
 	return readCcpResult(responseText(response.body), operation);
 }

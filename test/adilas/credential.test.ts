@@ -1,5 +1,6 @@
-import { testCredential } from '../harness';
-import { loadPackage } from '../harness';
+import type { INodeType } from 'n8n-workflow';
+
+import { loadPackage, testCredential } from '../harness';
 import { AdilasSimulator } from '../simulators/adilas';
 import { adilasDemoCredentialData, createAdilasDemo, DEMO_ADILAS_PASSWORD, seedAdilasDemo } from '../simulators/adilasDemo';
 
@@ -22,8 +23,9 @@ describe('adilas credential test (declarative, through n8n RoutingNode)', () => 
 	it('is a declarative test: no node tests the credential with a function', async () => {
 		const { credentialTypes, nodeTypes } = await loadPackage();
 		const type = credentialTypes.getByName('adilasApi');
+		expect(type.displayName).toBe('adilas API');
 		expect(type.test?.request).toBeDefined();
-		const adilas = nodeTypes.getByName('n8n-nodes-invoice-payments.adilas');
+		const adilas = nodeTypes.getByName('n8n-nodes-invoice-payments.adilas') as INodeType;
 		expect(adilas.description.credentials).toEqual([{ name: 'adilasApi', required: true }]);
 		expect(adilas.methods?.credentialTest).toBeUndefined();
 	});

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CredentialStore, runNode } from '../harness';
 import type { RunNodeResult } from '../harness';
@@ -31,7 +31,7 @@ export function useAdilasSuite(): {
 		seedAdilasDemo(sim);
 	});
 	const store = (changes: IDataObject = {}) =>
-		new CredentialStore({ adilasApi: { ...adilasDemoCredentialData(sim.baseUrl), ...changes } });
+		new CredentialStore({ adilasApi: { ...adilasDemoCredentialData(sim.baseUrl), ...changes } as ICredentialDataDecryptedObject });
 	const run = async (
 		parameters: INodeParameters,
 		options: { items?: IDataObject[]; continueOnFail?: boolean; credentials?: CredentialStore; timezone?: string } = {},

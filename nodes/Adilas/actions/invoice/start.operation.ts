@@ -127,6 +127,10 @@ function wholeNumber(value: unknown): string | undefined {
 	return /^\d+$/.test(text) && !/^0+$/.test(text) ? text.replace(/^0+/, '') : undefined;
 }
 
+function pathTo(prefix: string, key: string): string {
+	return prefix === '' ? key : `${prefix}.${key}`;
+}
+
 function searchLevel(node: unknown, path: string, keyOk: (key: string) => boolean): { value: string; key: string } | undefined {
 	if (Array.isArray(node)) return node.length > 0 ? searchLevel(node[0], `${path}[0]`, keyOk) : undefined;
 	if (node === null || typeof node !== 'object') return undefined;
@@ -134,10 +138,10 @@ function searchLevel(node: unknown, path: string, keyOk: (key: string) => boolea
 	for (const wanted of INVOICE_NUMBER_KEYS) {
 		const entry = entries.find(([key]) => key.toUpperCase() === wanted && keyOk(key));
 		const value = entry ? wholeNumber(entry[1]) : undefined;
-		if (entry && value) return { value, key: `${path}${entry[0]}` };
+		if (entry && value) return { value, key: pathTo(path, entry[0]) };
 	}
 	const loose = entries.find(([key, value]) => /INVOICE.*(NUMBER|ID|NO)$/i.test(key) && keyOk(key) && wholeNumber(value));
-	if (loose) return { value: wholeNumber(loose[1])!, key: `${path}${loose[0]}` };
+	if (loose) return { value: wholeNumber(loose[1])!, key: pathTo(path, loose[0]) };
 	return undefined;
 }
 
@@ -148,7 +152,7 @@ export function findInvoiceNumber(answer: IDataObject): { value: string; key: st
 	if (top) return top;
 	for (const [key, value] of Object.entries(answer)) {
 		if (value !== null && typeof value === 'object') {
-			const nested = searchLevel(value, `${key}.`, notCreator);
+			const nested = searchLevel(value, key, notCreator);
 			if (nested) return nested;
 		}
 	}

@@ -56,6 +56,19 @@ describe('adilas failures are errors with adilas\'s words', () => {
 		expect(sim.payments).toHaveLength(0);
 	});
 
+	it('dataIn2 answered to Add (adilas judging a date invalid) reads as the seed words it', async () => {
+		const [main, second] = SEED_RESULTS.dataIn2;
+		sim.fail({
+			kind: 'status',
+			status: 200,
+			contentType: 'text/html; charset=UTF-8',
+			body: `\r\n{"RET_STATUS":"dataIn2","RET_MAIN_MESSAGE":"${encodeURIComponent(main)}","RET_SECOND_MESSAGE":"${encodeURIComponent(encodeURIComponent(second))}"}`,
+		});
+		const { error } = await run({ ...ADD, additionalFields: { TRANSACTION_DATE: '1899-12-31' } });
+		expect(error?.message).toBe(`adilas addInvoicePayment failed: ${main} ${second} [dataIn2]`);
+		expect(error?.description).toContain('adilas returns dataIn2 when the date');
+	});
+
 	it('a closed method', async () => {
 		sim.enabledMethods.delete('addInvoicePayment');
 		const { error } = await run(ADD);

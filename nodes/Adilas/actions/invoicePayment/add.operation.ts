@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText } from '../../../shared/input';
@@ -172,20 +172,35 @@ export const description: INodeProperties[] = [
 	optionsCollection(show, [dryRunOption, timeoutOption]),
 ];
 
-function moneyTypeId(ctx: IExecuteFunctions, itemIndex: number): number {
-	const selected = ctx.getNodeParameter('MONEY_TYPE_ID', itemIndex, 2) as unknown;
-	if (selected === OTHER_MONEY_TYPE) {
-		return jsonInteger(ctx.getNodeParameter('moneyTypeNumber', itemIndex, ''), 'MONEY_TYPE_ID');
-	}
-	return jsonInteger(selected, 'MONEY_TYPE_ID');
+/** addInvoicePayment's arguments as given (from the node's fields or another caller). */
+export interface AddPaymentInput {
+	INVOICE_NUMBER: unknown;
+	AMOUNT_PAID: unknown;
+	MONEY_TYPE_ID: unknown;
+	MERCHANT_SETTING_ID: unknown;
+	/** The optional arguments, by their names (empty ones get the documented defaults). */
+	extra: IDataObject;
 }
 
-/** addInvoicePayment's call object, in the order of the seed's sample. */
-export async function buildCall(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const credentials = await getAdilasCredentials(ctx);
-	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const invoiceNumber = ctx.getNodeParameter('INVOICE_NUMBER', itemIndex, '') as unknown;
-	if (optionalText(invoiceNumber) === undefined) {
+function readInput(ctx: IExecuteFunctions, itemIndex: number): AddPaymentInput {
+	const selected = ctx.getNodeParameter('MONEY_TYPE_ID', itemIndex, 2) as unknown;
+	return {
+		INVOICE_NUMBER: ctx.getNodeParameter('INVOICE_NUMBER', itemIndex, ''),
+		AMOUNT_PAID: ctx.getNodeParameter('AMOUNT_PAID', itemIndex, ''),
+		MONEY_TYPE_ID: selected === OTHER_MONEY_TYPE ? ctx.getNodeParameter('moneyTypeNumber', itemIndex, '') : selected,
+		MERCHANT_SETTING_ID: ctx.getNodeParameter('MERCHANT_SETTING_ID', itemIndex, 1),
+		extra: ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+	};
+}
+
+/** addInvoicePayment's call object, in the order of the seed's sample. Throws on bad input. */
+export function buildCall(
+	ctx: IExecuteFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	input: AddPaymentInput,
+): IDataObject {
+	const { extra } = input;
+	if (optionalText(input.INVOICE_NUMBER) === undefined) {
 		throw new InvalidInputError(
 			'INVOICE_NUMBER',
 			'INVOICE_NUMBER is required: give the invoice number (Invoice > Start outputs it as INVOICE_NUMBER)',
@@ -195,15 +210,15 @@ export async function buildCall(ctx: IExecuteFunctions, itemIndex: number): Prom
 	return {
 		API_CALL_FUNCTION_NAME: FUNCTION_NAME,
 		CORP_ID: resolveCorpId(extra.CORP_ID, credentials),
-		INVOICE_NUMBER: jsonInteger(invoiceNumber, 'INVOICE_NUMBER'),
-		MERCHANT_SETTING_ID: jsonInteger(ctx.getNodeParameter('MERCHANT_SETTING_ID', itemIndex, 1), 'MERCHANT_SETTING_ID', {
-			allowZero: true,
-		}),
-		MONEY_TYPE_ID: moneyTypeId(ctx, itemIndex),
+		INVOICE_NUMBER: jsonInteger(input.INVOICE_NUMBER, 'INVOICE_NUMBER'),
+		MERCHANT_SETTING_ID: optionalText(input.MERCHANT_SETTING_ID) === undefined
+			? 1
+			: jsonInteger(input.MERCHANT_SETTING_ID, 'MERCHANT_SETTING_ID', { allowZero: true }),
+		MONEY_TYPE_ID: jsonInteger(input.MONEY_TYPE_ID, 'MONEY_TYPE_ID'),
 		TRANSACTION_DATE: dates.TRANSACTION_DATE,
 		TRANSACTION_DATE_TIME: dates.TRANSACTION_DATE_TIME,
 		ACTUAL_TRANS_NUMBER: numberOrText(extra.ACTUAL_TRANS_NUMBER),
-		AMOUNT_PAID: amountAsJsonNumber(ctx.getNodeParameter('AMOUNT_PAID', itemIndex, ''), 'AMOUNT_PAID'),
+		AMOUNT_PAID: amountAsJsonNumber(input.AMOUNT_PAID, 'AMOUNT_PAID'),
 		PAYMENT_CHECK_NUMBER: text(extra.PAYMENT_CHECK_NUMBER),
 		PAYMENT_NOTES: text(extra.PAYMENT_NOTES),
 		TRANSACTION_NUMBER: numberOrText(extra.TRANSACTION_NUMBER),
@@ -214,16 +229,28 @@ export async function buildCall(ctx: IExecuteFunctions, itemIndex: number): Prom
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const credentials = await getAdilasCredentials(this);
-	const { dryRun, timeout } = readOptions(this, itemIndex);
-	const call = await buildCall(this, itemIndex);
-	const args = Object.fromEntries(Object.entries(call).filter(([key]) => key !== FUNCTION_NAME_KEY));
-	const amount = formatAmount(parseAmount(this.getNodeParameter('AMOUNT_PAID', itemIndex, ''), 'AMOUNT_PAID'));
+export interface AddPaymentOutcome extends IDataObject {
+	status: 'paid' | 'dry run';
+}
 
+/** Builds, then sends addInvoicePayment once (or describes it for a dry run). */
+export async function addPayment(
+	ctx: IExecuteFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	input: AddPaymentInput,
+	{ dryRun, timeout }: { dryRun: boolean; timeout: number },
+): Promise<AddPaymentOutcome> {
+	const call = buildCall(ctx, credentials, input);
 	if (dryRun) {
 		return { status: 'dry run', function: FUNCTION_NAME, request: describeRequest(credentials, call) };
 	}
-	const answer = await callAdilas(this, credentials, call, timeout);
+	const args = Object.fromEntries(Object.entries(call).filter(([key]) => key !== FUNCTION_NAME_KEY));
+	const amount = formatAmount(parseAmount(input.AMOUNT_PAID, 'AMOUNT_PAID'));
+	const answer = await callAdilas(ctx, credentials, call, timeout);
 	return { status: 'paid', function: FUNCTION_NAME, amount, ...args, ...answer };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const credentials = await getAdilasCredentials(this);
+	return await addPayment(this, credentials, readInput(this, itemIndex), readOptions(this, itemIndex));
 }

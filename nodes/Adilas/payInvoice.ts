@@ -45,7 +45,7 @@ const extraFields: INodeProperties[] = [
 		default: '',
 		placeholder: '2',
 		description:
-			'adilas money type: 2 Cash, 3 Check, 4 Amex, 5 Discover, 6 MasterCard, 7 Visa, 13 On Account, 19 Money Order, 20 Gift Card/Certificate, 21 Coupon, 22 Drawer-Cash/Till, 23 PayPal, 24 Other, 25 Payout-Cash/Till, or your own. Empty: the Payment Method field, by name or number.',
+			'The adilas money type: 2 Cash, 3 Check, 4 Amex, 5 Discover, 6 MasterCard, 7 Visa, 13 On Account, 19 Money Order, 20 Gift Card/Certificate, 21 Coupon, 22 Drawer-Cash/Till, 23 PayPal, 24 Other, 25 Payout-Cash/Till, or your own. Empty: the Payment Method field, by name or number.',
 	},
 	{
 		displayName: 'Merchant Setting ID (MERCHANT_SETTING_ID)',
@@ -53,7 +53,7 @@ const extraFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 1,
-		description: 'adilas\'s default is 1; for actual merchant processing look it up inside adilas (web_merchant_setting_id)',
+		description: 'The merchant setting (adilas\'s default is 1); for actual merchant processing look it up inside adilas (web_merchant_setting_id)',
 	},
 	{
 		displayName: 'Payment Check Number (PAYMENT_CHECK_NUMBER)',

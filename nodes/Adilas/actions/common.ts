@@ -1,0 +1,99 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { DateTime } from 'luxon';
+
+import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
+import { optionalText } from '../../shared/input';
+import { formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
+import { CREDENTIAL_TYPE } from '../transport';
+
+export async function getAdilasCredentials(ctx: IExecuteFunctions): Promise<ICredentialDataDecryptedObject> {
+	return await ctx.getCredentials(CREDENTIAL_TYPE);
+}
+
+export interface RunOptions {
+	dryRun: boolean;
+	timeout: number;
+}
+
+export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		dryRun: options.dryRun === true,
+		timeout: Number(options.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
+	};
+}
+
+/** Largest amount in cents whose decimal text a JSON number keeps exactly (15 significant digits). */
+const MAX_EXACT_MINOR = 10n ** 15n;
+
+/**
+ * A Numeric money argument (AMOUNT_PAID, INVOICE_AMOUNT), validated as a decimal string with at
+ * most 2 decimals and sent as a JSON number, as the seed's sample does (`"AMOUNT_PAID":15`). No
+ * arithmetic: the number is read from the validated text, and below 10^13 its JSON text is
+ * exactly that text (trailing zeros dropped).
+ */
+export function amountAsJsonNumber(value: unknown, field: string, { allowZero = false } = {}): number {
+	const amount = parseAmount(value, field, { allowZero });
+	if (amount.minor >= MAX_EXACT_MINOR) {
+		throw new InvalidInputError(field, `${field} is too large: ${formatAmount(amount)}`);
+	}
+	return Number(formatAmount(amount));
+}
+
+/**
+ * A String argument that the seed's sample sends as a number when it is one
+ * (`"ACTUAL_TRANS_NUMBER":23`, `"TRANSACTION_NUMBER":24`): a plain whole number without leading
+ * zeros goes as a JSON number, anything else as text. Empty: the documented default, blank.
+ */
+export function numberOrText(value: unknown): string | number {
+	if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+	const text = optionalText(value) ?? '';
+	if (/^(0|[1-9]\d{0,14})$/.test(text)) return Number(text);
+	return text;
+}
+
+/** A String argument: always text ("1003" stays "1003"). Empty: blank. */
+export function text(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	return String(value);
+}
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function now(ctx: IExecuteFunctions): DateTime {
+	return DateTime.now().setZone(ctx.getTimezone());
+}
+
+/**
+ * TRANSACTION_DATE (2015-03-24) and TRANSACTION_DATE_TIME (2015-03-24 11:54:00). Both empty: the
+ * payment moment, now in the workflow's time zone. One given: the other follows it (a date alone
+ * gets the current time of day; a date-time alone gives its date).
+ */
+export function transactionDates(
+	ctx: IExecuteFunctions,
+	dateValue: unknown,
+	dateTimeValue: unknown,
+): { TRANSACTION_DATE: string; TRANSACTION_DATE_TIME: string } {
+	const dateTime = isEmpty(dateTimeValue)
+		? undefined
+		: formatVendorDate(dateTimeValue, 'TRANSACTION_DATE_TIME', DATE_FORMATS.isoDateSpaceTime);
+	const date = isEmpty(dateValue) ? undefined : formatVendorDate(dateValue, 'TRANSACTION_DATE', DATE_FORMATS.isoDate);
+	const moment = now(ctx);
+	return {
+		TRANSACTION_DATE: date ?? dateTime?.slice(0, 10) ?? moment.toFormat(DATE_FORMATS.isoDate),
+		TRANSACTION_DATE_TIME:
+			dateTime ?? (date ? `${date} ${moment.toFormat('HH:mm:ss')}` : moment.toFormat(DATE_FORMATS.isoDateSpaceTime)),
+	};
+}
+
+/** A date argument in the given format; empty: today (or now) in the workflow's time zone. */
+export function dateOrNow(ctx: IExecuteFunctions, value: unknown, field: string, format: string): string {
+	return isEmpty(value) ? now(ctx).toFormat(format) : formatVendorDate(value, field, format);
+}
+
+export const HINT_NO_BALANCE =
+	'adilas cannot read an invoice\'s balance or its payments through the API: this node cannot pay "in full", check whether an invoice is already paid, or refuse an overpayment. Each run adds the payment again.';

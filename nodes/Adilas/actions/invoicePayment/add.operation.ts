@@ -1,0 +1,256 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { optionalText } from '../../../shared/input';
+import { formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
+import { callAdilas, describeRequest, jsonInteger, resolveCorpId } from '../../transport';
+import { FUNCTION_NAME_KEY } from '../../wire';
+import {
+	amountAsJsonNumber,
+	getAdilasCredentials,
+	HINT_NO_BALANCE,
+	numberOrText,
+	readOptions,
+	text,
+	transactionDates,
+} from '../common';
+
+export const FUNCTION_NAME = 'addInvoicePayment';
+
+const show = { resource: ['invoicePayment'], operation: ['add'] };
+
+/** The seed's money types ("some examples"); any other ID can be given by number. */
+
+const OTHER_MONEY_TYPE = 'byNumber';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: HINT_NO_BALANCE,
+		name: 'noBalanceNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Invoice Number (INVOICE_NUMBER)',
+		name: 'INVOICE_NUMBER',
+		type: 'string',
+		required: true,
+		default: '={{ $json.INVOICE_NUMBER }}',
+		placeholder: '78',
+		description:
+			'The main invoice\'s number, the key that ties it to its payments. Run Invoice > Start first and use its number: by default this reads INVOICE_NUMBER from the input item, which is what Start outputs.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Amount Paid (AMOUNT_PAID)',
+		name: 'AMOUNT_PAID',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '15.00',
+		description: 'The amount that was paid: a positive decimal with at most 2 decimals, sent as a number (15.5)',
+		hint: 'adilas cannot tell how much is still open on the invoice: nothing checks this amount against it',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Money Type (MONEY_TYPE_ID)',
+		name: 'MONEY_TYPE_ID',
+		type: 'options',
+		// The seed's money types ("some examples"); any other ID can be given by number.
+		options: [
+			{ name: 'Cash (2)', value: 2 },
+			{ name: 'Check (3)', value: 3 },
+			{ name: 'Amex (4)', value: 4 },
+			{ name: 'Discover (5)', value: 5 },
+			{ name: 'MasterCard (6)', value: 6 },
+			{ name: 'Visa (7)', value: 7 },
+			{ name: 'On Account (13)', value: 13 },
+			{ name: 'Money Order (19)', value: 19 },
+			{ name: 'Gift Card/Certificate (20)', value: 20 },
+			{ name: 'Coupon (21)', value: 21 },
+			{ name: 'Drawer-Cash/Till (22)', value: 22 },
+			{ name: 'PayPal (23)', value: 23 },
+			{ name: 'Other (24)', value: 24 },
+			{ name: 'Payout-Cash/Till (25)', value: 25 },
+			{ name: 'Other Money Type (by Number)', value: OTHER_MONEY_TYPE, description: 'Any other money type ID of your corporation' },
+		],
+		default: 2,
+		description:
+			'How it was paid. The list holds the seed\'s examples; your corporation may have more: find them on adilas\'s advanced invoice search page (View Source shows the IDs). adilas\'s own default, 0, is refused (dataIn).',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Money Type ID',
+		name: 'moneyTypeNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '26',
+		description: 'The MONEY_TYPE_ID to send, a whole number',
+		displayOptions: { show: { ...show, MONEY_TYPE_ID: [OTHER_MONEY_TYPE] } },
+	},
+	{
+		displayName: 'Merchant Setting ID (MERCHANT_SETTING_ID)',
+		name: 'MERCHANT_SETTING_ID',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 1,
+		description:
+			'The merchant setting ID (adilas\'s default is 1). For actual merchant processing look it up inside adilas: the admin corp-wide settings for eCommerce, e.g. getSpecificCorpWideSettings with web_merchant_setting_id in its field list (Other > Call Function).',
+		displayOptions: { show },
+	},
+	additionalFieldsCollection(show, [
+		{
+			displayName: 'Actual Trans Number (ACTUAL_TRANS_NUMBER)',
+			name: 'ACTUAL_TRANS_NUMBER',
+			type: 'string',
+			default: '',
+			placeholder: '23',
+			description:
+				'The actual credit card transaction number if known: usually an ID the card gateway passed back, for a future look-up. Blank by default. A plain whole number is sent as a number, as in adilas\'s sample.',
+		},
+		{
+			displayName: 'Corp ID (CORP_ID)',
+			name: 'CORP_ID',
+			type: 'string',
+			default: '',
+			placeholder: '53',
+			description:
+				'Your corporation ID (business world number). Empty: the number in the credential\'s corp key (PLA-0053 is 53). Another number is refused before anything is sent.',
+		},
+		{
+			displayName: 'Payment Check Number (PAYMENT_CHECK_NUMBER)',
+			name: 'PAYMENT_CHECK_NUMBER',
+			type: 'string',
+			default: '',
+			placeholder: '1003',
+			description: 'The check number if applicable (always sent as text)',
+		},
+		{
+			displayName: 'Payment Notes (PAYMENT_NOTES)',
+			name: 'PAYMENT_NOTES',
+			type: 'string',
+			default: '',
+			description: 'Notes stored with the payment',
+		},
+		{
+			displayName: 'Transaction Date (TRANSACTION_DATE)',
+			name: 'TRANSACTION_DATE',
+			type: 'dateTime',
+			default: '',
+			description:
+				'The transaction date, sent as 2015-03-24. Empty: the date of Transaction Date Time, else today in the workflow\'s time zone.',
+		},
+		{
+			displayName: 'Transaction Date Time (TRANSACTION_DATE_TIME)',
+			name: 'TRANSACTION_DATE_TIME',
+			type: 'dateTime',
+			default: '',
+			description:
+				'The payment\'s time stamp, sent as 2015-03-24 11:54:00. Empty: now in the workflow\'s time zone (on the Transaction Date when one is given). If the invoice is a Metrc delivery, adilas tries to auto-complete the delivery with this time stamp as the actual delivery time.',
+		},
+		{
+			displayName: 'Transaction Number (TRANSACTION_NUMBER)',
+			name: 'TRANSACTION_NUMBER',
+			type: 'string',
+			default: '',
+			placeholder: '24',
+			description:
+				'The card validation or authorization code, or any special detail (wire number, transaction number ...). A plain whole number is sent as a number, as in adilas\'s sample.',
+		},
+		{
+			displayName: 'Transaction Processed By ID (TRANSACTION_PROCESSED_BY_ID)',
+			name: 'TRANSACTION_PROCESSED_BY_ID',
+			type: 'string',
+			default: '',
+			placeholder: '178',
+			description:
+				'The payee (user) ID of the person doing the transaction, for the history message. Empty: 0, so adilas uses the payee making the call (the credential\'s Current Payee ID).',
+		},
+	]),
+	optionsCollection(show, [dryRunOption, timeoutOption]),
+];
+
+/** addInvoicePayment's arguments as given (from the node's fields or another caller). */
+export interface AddPaymentInput {
+	INVOICE_NUMBER: unknown;
+	AMOUNT_PAID: unknown;
+	MONEY_TYPE_ID: unknown;
+	MERCHANT_SETTING_ID: unknown;
+	/** The optional arguments, by their names (empty ones get the documented defaults). */
+	extra: IDataObject;
+}
+
+function readInput(ctx: IExecuteFunctions, itemIndex: number): AddPaymentInput {
+	const selected = ctx.getNodeParameter('MONEY_TYPE_ID', itemIndex, 2) as unknown;
+	return {
+		INVOICE_NUMBER: ctx.getNodeParameter('INVOICE_NUMBER', itemIndex, ''),
+		AMOUNT_PAID: ctx.getNodeParameter('AMOUNT_PAID', itemIndex, ''),
+		MONEY_TYPE_ID: selected === OTHER_MONEY_TYPE ? ctx.getNodeParameter('moneyTypeNumber', itemIndex, '') : selected,
+		MERCHANT_SETTING_ID: ctx.getNodeParameter('MERCHANT_SETTING_ID', itemIndex, 1),
+		extra: ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+	};
+}
+
+/** addInvoicePayment's call object, in the order of the seed's sample. Throws on bad input. */
+export function buildCall(
+	ctx: IExecuteFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	input: AddPaymentInput,
+): IDataObject {
+	const { extra } = input;
+	if (optionalText(input.INVOICE_NUMBER) === undefined) {
+		throw new InvalidInputError(
+			'INVOICE_NUMBER',
+			'INVOICE_NUMBER is required: give the invoice number (Invoice > Start outputs it as INVOICE_NUMBER)',
+		);
+	}
+	const dates = transactionDates(ctx, extra.TRANSACTION_DATE, extra.TRANSACTION_DATE_TIME);
+	return {
+		API_CALL_FUNCTION_NAME: FUNCTION_NAME,
+		CORP_ID: resolveCorpId(extra.CORP_ID, credentials),
+		INVOICE_NUMBER: jsonInteger(input.INVOICE_NUMBER, 'INVOICE_NUMBER'),
+		MERCHANT_SETTING_ID: optionalText(input.MERCHANT_SETTING_ID) === undefined
+			? 1
+			: jsonInteger(input.MERCHANT_SETTING_ID, 'MERCHANT_SETTING_ID', { allowZero: true }),
+		MONEY_TYPE_ID: jsonInteger(input.MONEY_TYPE_ID, 'MONEY_TYPE_ID'),
+		TRANSACTION_DATE: dates.TRANSACTION_DATE,
+		TRANSACTION_DATE_TIME: dates.TRANSACTION_DATE_TIME,
+		ACTUAL_TRANS_NUMBER: numberOrText(extra.ACTUAL_TRANS_NUMBER),
+		AMOUNT_PAID: amountAsJsonNumber(input.AMOUNT_PAID, 'AMOUNT_PAID'),
+		PAYMENT_CHECK_NUMBER: text(extra.PAYMENT_CHECK_NUMBER),
+		PAYMENT_NOTES: text(extra.PAYMENT_NOTES),
+		TRANSACTION_NUMBER: numberOrText(extra.TRANSACTION_NUMBER),
+		TRANSACTION_PROCESSED_BY_ID:
+			optionalText(extra.TRANSACTION_PROCESSED_BY_ID) === undefined
+				? 0
+				: jsonInteger(extra.TRANSACTION_PROCESSED_BY_ID, 'TRANSACTION_PROCESSED_BY_ID', { allowZero: true }),
+	};
+}
+
+export interface AddPaymentOutcome extends IDataObject {
+	status: 'paid' | 'dry run';
+}
+
+/** Builds, then sends addInvoicePayment once (or describes it for a dry run). */
+export async function addPayment(
+	ctx: IExecuteFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	input: AddPaymentInput,
+	{ dryRun, timeout }: { dryRun: boolean; timeout: number },
+): Promise<AddPaymentOutcome> {
+	const call = buildCall(ctx, credentials, input);
+	if (dryRun) {
+		return { status: 'dry run', function: FUNCTION_NAME, request: describeRequest(credentials, call) };
+	}
+	const args = Object.fromEntries(Object.entries(call).filter(([key]) => key !== FUNCTION_NAME_KEY));
+	const amount = formatAmount(parseAmount(input.AMOUNT_PAID, 'AMOUNT_PAID'));
+	const answer = await callAdilas(ctx, credentials, call, timeout);
+	return { status: 'paid', function: FUNCTION_NAME, amount, ...args, ...answer };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const credentials = await getAdilasCredentials(this);
+	return await addPayment(this, credentials, readInput(this, itemIndex), readOptions(this, itemIndex));
+}

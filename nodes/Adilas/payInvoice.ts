@@ -1,0 +1,146 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PayInvoiceAdapter, PayInvoiceRequest, PayInvoiceResult } from '../shared/adapter';
+import { DEFAULT_TIMEOUT_MS } from '../shared/fields';
+import { optionalText, requireText } from '../shared/input';
+import { InvalidInputError } from '../shared/money';
+import { getAdilasCredentials } from './actions/common';
+import { addPayment } from './actions/invoicePayment/add.operation';
+import { CREDENTIAL_TYPE, VENDOR } from './transport';
+
+/** Names of this vendor's extra fields in the Pay Invoice node. */
+const FIELD = {
+	moneyTypeId: 'adilasMoneyTypeId',
+	merchantSettingId: 'adilasMerchantSettingId',
+	checkNumber: 'adilasPaymentCheckNumber',
+	notes: 'adilasPaymentNotes',
+} as const;
+
+/** The seed's money types by name, so a generic "payment method" can name one. */
+const MONEY_TYPE_BY_NAME: Record<string, number> = {
+	cash: 2,
+	check: 3,
+	cheque: 3,
+	amex: 4,
+	'american express': 4,
+	discover: 5,
+	mastercard: 6,
+	visa: 7,
+	'on account': 13,
+	'money order': 19,
+	'gift card': 20,
+	'gift card/certificate': 20,
+	coupon: 21,
+	'drawer-cash/till': 22,
+	paypal: 23,
+	other: 24,
+	'payout-cash/till': 25,
+};
+
+const extraFields: INodeProperties[] = [
+	{
+		displayName: 'Money Type ID (MONEY_TYPE_ID)',
+		name: FIELD.moneyTypeId,
+		type: 'string',
+		default: '',
+		placeholder: '2',
+		description:
+			'The adilas money type: 2 Cash, 3 Check, 4 Amex, 5 Discover, 6 MasterCard, 7 Visa, 13 On Account, 19 Money Order, 20 Gift Card/Certificate, 21 Coupon, 22 Drawer-Cash/Till, 23 PayPal, 24 Other, 25 Payout-Cash/Till, or your own. Empty: the Payment Method field, by name or number.',
+	},
+	{
+		displayName: 'Merchant Setting ID (MERCHANT_SETTING_ID)',
+		name: FIELD.merchantSettingId,
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 1,
+		description: 'The merchant setting (adilas\'s default is 1); for actual merchant processing look it up inside adilas (web_merchant_setting_id)',
+	},
+	{
+		displayName: 'Payment Check Number (PAYMENT_CHECK_NUMBER)',
+		name: FIELD.checkNumber,
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Payment Notes (PAYMENT_NOTES)',
+		name: FIELD.notes,
+		type: 'string',
+		default: '',
+	},
+];
+
+function moneyTypeOf(request: PayInvoiceRequest): unknown {
+	const given = optionalText(request.extra[FIELD.moneyTypeId]);
+	if (given !== undefined) return given;
+	const method = optionalText(request.paymentMethod);
+	if (method === undefined) {
+		throw new InvalidInputError('paymentMethod', 'adilas needs a money type: set Money Type ID or Payment Method (e.g. Cash, Visa, 2)');
+	}
+	if (/^\d+$/.test(method)) return method;
+	const id = MONEY_TYPE_BY_NAME[method.toLowerCase()];
+	if (id === undefined) {
+		throw new InvalidInputError(
+			'paymentMethod',
+			`adilas has no money type named "${method}": use one of ${Object.keys(MONEY_TYPE_BY_NAME).join(', ')}, or its number`,
+		);
+	}
+	return id;
+}
+
+/**
+ * adilas for the generic Pay Invoice node: addInvoicePayment of a given amount. adilas cannot
+ * read an invoice's balance, so "full open balance" and "check first" are refused, not guessed.
+ */
+export const adilasPayInvoiceAdapter: PayInvoiceAdapter = {
+	vendor: VENDOR,
+	credentialType: CREDENTIAL_TYPE,
+	capabilities: { readsBalance: false, paysWholeBalanceOnly: false },
+	invoiceReferenceHint:
+		'The adilas main invoice number (INVOICE_NUMBER, as startMainInvoice gives it). adilas cannot read the balance: give the amount.',
+	extraFields,
+
+	async payInvoice(this: IExecuteFunctions, request: PayInvoiceRequest): Promise<PayInvoiceResult> {
+		if (request.amountMode === 'full') {
+			throw new InvalidInputError('amount', 'adilas cannot read an invoice\'s balance: give the amount to pay');
+		}
+		if (request.checkBalanceFirst) {
+			throw new InvalidInputError(
+				'checkBalanceFirst',
+				'adilas cannot read an invoice\'s balance, so it cannot be checked first: turn the check off',
+			);
+		}
+		if (optionalText(request.currency) !== undefined) {
+			throw new InvalidInputError('currency', 'adilas takes no currency (it records the corporation\'s own): leave Currency empty');
+		}
+		const invoice = requireText(request.invoiceReference, 'invoiceReference');
+		const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(String(request.paymentDate ?? '').trim());
+		const extra: IDataObject = {
+			TRANSACTION_NUMBER: request.paymentReference ?? '',
+			PAYMENT_CHECK_NUMBER: request.extra[FIELD.checkNumber] ?? '',
+			PAYMENT_NOTES: request.extra[FIELD.notes] ?? '',
+			...(dateOnly ? { TRANSACTION_DATE: request.paymentDate } : { TRANSACTION_DATE_TIME: request.paymentDate }),
+		};
+		const credentials = await getAdilasCredentials(this);
+		const outcome = await addPayment(
+			this,
+			credentials,
+			{
+				INVOICE_NUMBER: invoice,
+				AMOUNT_PAID: request.amount,
+				MONEY_TYPE_ID: moneyTypeOf(request),
+				MERCHANT_SETTING_ID: request.extra[FIELD.merchantSettingId] ?? 1,
+				extra,
+			},
+			{ dryRun: request.dryRun, timeout: Number(request.extra.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS },
+		);
+		const result: PayInvoiceResult = { vendor: VENDOR, status: outcome.status, invoice, vendorResponse: outcome };
+		if (outcome.status === 'dry run') {
+			result.request = outcome.request as IDataObject;
+			return result;
+		}
+		result.amount = String(outcome.amount);
+		result.paidAt = String(outcome.TRANSACTION_DATE_TIME);
+		if (optionalText(request.paymentReference) !== undefined) result.reference = String(request.paymentReference);
+		return result;
+	},
+};

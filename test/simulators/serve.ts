@@ -2,12 +2,14 @@ import type { CloudCommerceProSimulator } from './cloudCommercePro';
 import { cloudCommerceProDemoCredentialData, createCloudCommerceProDemo } from './cloudCommerceProDemo';
 import type { CrmComSimulator } from './crmCom';
 import { createCrmComDemo, crmComDemoCredentialData } from './crmComDemo';
+import { adilasDemoCredentialData, createAdilasDemo } from './adilasDemo';
 import type { VendorSimulator } from './framework';
 
 /**
  * The demo: one simulator per vendor with demo credentials and a demo ledger, and the n8n
  * credential that points at it. `npm run dev` (scripts/dev.js) and the tests read it from here.
  */
+export * from './adilasDemo';
 export * from './cloudCommerceProDemo';
 export * from './crmComDemo';
 
@@ -46,6 +48,16 @@ export const DEMO_VENDORS: DemoVendor[] = [
 		create: createCrmComDemo,
 		credentialData: crmComDemoCredentialData,
 		refusedChange: { password: 'not-the-demo-password' },
+	},
+	{
+		key: 'adilas',
+		displayName: 'adilas',
+		defaultPort: 8805,
+		portEnv: 'ADILAS_SIMULATOR_PORT',
+		credential: { id: 'adilasSimulator', name: 'adilas (simulator)', type: 'adilasApi' },
+		create: createAdilasDemo,
+		credentialData: adilasDemoCredentialData,
+		refusedChange: { password: 'not-the-demo-adilas-password' },
 	},
 ];
 

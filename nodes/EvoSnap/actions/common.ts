@@ -6,7 +6,7 @@ import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
 import { optionalText, requireText } from '../../shared/input';
 import type { JsonTextValue } from '../../shared/jsonText';
 import { JsonDecimal } from '../../shared/jsonText';
-import { formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
+import { InvalidInputError, parseAmount } from '../../shared/money';
 
 // ---- enums (the lists in vendors.md; the seed's own values included) ------------------------
 
@@ -44,9 +44,19 @@ function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** The invoice Amount: required, positive, at most two decimals; sent as 12.50. */
+/** The digits of a validated decimal as JSON allows them (no leading zeros, no plus sign). */
+function decimalText(value: unknown): string {
+	const text = (typeof value === 'number' ? String(value) : String(value).trim()).replace(/^\+/, '');
+	return text.replace(/^0+(?=\d)/, '');
+}
+
+/**
+ * The invoice Amount: required, positive, at most two decimals; sent as a JSON number with the
+ * digits written (12.50 stays 12.50, as in EVO's Create sample; 12.5 stays 12.5, as in its Update).
+ */
 export function invoiceAmount(value: unknown, field = 'Amount'): JsonDecimal {
-	return new JsonDecimal(formatAmount(parseAmount(value, field, { digits: DIGITS.amount })));
+	parseAmount(value, field, { digits: DIGITS.amount });
+	return new JsonDecimal(decimalText(value));
 }
 
 /**
@@ -56,8 +66,7 @@ export function invoiceAmount(value: unknown, field = 'Amount'): JsonDecimal {
 export function optionalDecimal(value: unknown, field: string, digits: number): JsonDecimal | undefined {
 	if (isEmpty(value)) return undefined;
 	parseAmount(value, field, { digits, allowZero: true });
-	const text = (typeof value === 'number' ? String(value) : String(value).trim()).replace(/^\+/, '');
-	return new JsonDecimal(text);
+	return new JsonDecimal(decimalText(value));
 }
 
 export function optionalBoolean(value: unknown, field: string): boolean | undefined {
@@ -712,7 +721,7 @@ export function invoiceFields(show: Record<string, string[]>, extra: INodeProper
 			required: true,
 			default: '',
 			placeholder: '12.50',
-			description: 'The invoice amount, a positive decimal with at most 2 decimals (sent as 12.50)',
+			description: 'The invoice amount, a positive decimal with at most 2 decimals, sent as a JSON number exactly as written (12.50)',
 		},
 		{
 			displayName: 'Merchant Invoice ID',

@@ -63,6 +63,17 @@ export function everything(result: RunNodeResult): string {
 	return JSON.stringify({ items: result.items, error: result.error, run: result.run });
 }
 
+/**
+ * What a run shows of the node: its output items and its error (message, description, response),
+ * without the node's own parameters that n8n attaches to an error (what the user typed is in the
+ * workflow anyway).
+ */
+export function shown(result: RunNodeResult): string {
+	const error = result.error ? { ...(result.error as unknown as IDataObject) } : undefined;
+	if (error) delete error.node;
+	return JSON.stringify({ items: result.items, error });
+}
+
 /** The Process parameters paying with the seed's card. */
 export function processParameters(overrides: INodeParameters = {}): INodeParameters {
 	return {

@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { EVO_PAID_STATE } from '../simulators/evoSnap';
 import { DEMO_EVO_IDENTITY_TOKEN, DEMO_EVO_INVOICES } from '../simulators/evoSnapDemo';
-import { CREDENTIAL, cmsRequests, everything, processParameters, run, simulatorForSuite, storeFor } from './helpers';
+import { CREDENTIAL, cmsRequests, everything, processParameters, run, shown, simulatorForSuite, storeFor } from './helpers';
 
 const sim = simulatorForSuite();
 const CARD = '4111111111194053';
@@ -151,7 +151,7 @@ describe('no card number, identity token or session token in any output or error
 			items: [{ id: DEMO_EVO_INVOICES.pending }],
 		});
 		const failed = await run(store, processParameters());
-		const all = everything(result) + everything(failed) + everything(first);
+		const all = shown(result) + shown(failed) + everything(first);
 		expect(result.items[0].json.error).toBe(
 			'EVO Snap* ProcessInvoice failed: Validation Errors Occurred for ***; Card *** refused for session *** and identity ***; PaymentAccountNumber: *** / *** [0]',
 		);

@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { DEMO_EVO_INVOICES } from '../simulators/evoSnapDemo';
 import { processParameters, run, shown, simulatorForSuite, storeFor } from './helpers';
@@ -102,7 +102,7 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 
 describe('bad input fails the item before anything is sent', () => {
 	test.each(BAD_INPUT)('%s', async (what, parameters, field, message) => {
-		const overrides = what.startsWith('a merchant profile') ? { merchantProfileId: '' } : {};
+		const overrides: ICredentialDataDecryptedObject = what.startsWith('a merchant profile') ? { merchantProfileId: '' } : {};
 		const result = await run(storeFor(sim, overrides), parameters);
 		expect(result.items).toHaveLength(0);
 		expect(result.error?.name).toBe('NodeOperationError');

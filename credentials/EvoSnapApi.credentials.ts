@@ -190,7 +190,7 @@ export class EvoSnapApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 400, message: 'EVO Snap* signed on but refused the query: check the Merchant Profile ID' },
+				properties: { value: 400, message: 'EVO Snap* signed on but refused the test query (HTTP 400): check the Merchant Profile ID and the API Version' },
 			},
 		],
 	};

@@ -232,5 +232,8 @@ describe('Create, Get, Update, Update State', () => {
 		sim.fail({ kind: 'status', status: 500 });
 		const empty = await run(store, { resource: 'invoice', operation: 'get', InvoiceReferenceId: DEMO_EVO_INVOICES.paid });
 		expect(empty.error?.message).toBe('EVO Snap* GetInvoice failed: HTTP 500');
+		sim.fail({ kind: 'html', status: 502 });
+		const html = await run(store, { resource: 'invoice', operation: 'get', InvoiceReferenceId: DEMO_EVO_INVOICES.paid });
+		expect(html.error?.message).toBe('EVO Snap* GetInvoice failed: HTTP 502, an HTML page instead of an API answer: 502 Bad Gateway');
 	});
 });

@@ -182,6 +182,6 @@ export async function callEvo(ctx: IExecuteFunctions, call: EvoCall, itemIndex: 
 		},
 		itemIndex,
 	);
-	const current = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex).catch(() => credentials);
-	return redactValue(maskCardData(answer), [...secretsOf(credentials), ...secretsOf(current), ...(call.secrets ?? [])]);
+	// EVO's answers carry no token; card data it echoes is masked by key and by value.
+	return redactValue(maskCardData(answer), [...secretsOf(credentials), ...(call.secrets ?? [])]);
 }

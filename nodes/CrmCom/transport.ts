@@ -8,7 +8,8 @@ import type {
 
 import { VendorError } from '../shared/errors';
 import { sendVendorRequest } from '../shared/http';
-import { MASK, redactText } from '../shared/redact';
+import { MASK } from '../shared/redact';
+import { callWithSessionToken, maskSessionError } from '../shared/session';
 import type { CrmStatus } from './session';
 import { apiBaseUrl, isTokenRefused, parseAnswer, parseSignInFailure, readStatus } from './session';
 
@@ -136,56 +137,35 @@ export function secretsOf(credentials: ICredentialDataDecryptedObject): string[]
  * The session token lives in n8n's credential store (the credential's hidden expirable field):
  * n8n signs in when it is empty, and renews it itself when CRM.COM answers HTTP 401. CRM.COM
  * usually answers a refused token with HTTP 200 and status INVALID_TOKEN instead, which n8n does
- * not see: then the call is sent again ONCE with the token field emptied, which makes n8n sign in,
- * store the new token and send the request with it. A refused request was not processed, so
- * sending it again cannot pay twice.
+ * not see: the shared session call then sends the request again ONCE with the token emptied
+ * (nodes/shared/session.ts). A refused request was not processed, so sending it again cannot pay
+ * twice.
  */
 export async function callCrm(ctx: IExecuteFunctions, call: CrmCall, itemIndex: number): Promise<CrmAnswer> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const request = buildCrmRequest(credentials, call);
-	try {
-		let answer = await send(ctx, request, { preAuthenticationRetryStatusCode: RETRY_STATUS });
-		if (isTokenRefused(answer.status)) {
-			const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
-			answer = await send(ctx, request, {
-				preAuthenticationRetryStatusCode: RETRY_STATUS,
-				credentialsDecrypted: {
-					id: reference?.id ?? '',
-					name: reference?.name ?? '',
-					type: CREDENTIAL_TYPE,
-					data: { ...credentials, sessionToken: '' },
-				},
-			});
-			if (isTokenRefused(answer.status)) {
-				const error = vendorErrorFromStatus(answer.status);
-				error.details.description = [
-					error.details.description,
-					'CRM.COM refused a token it had just issued: the request was not processed.',
-				]
-					.filter(Boolean)
-					.join('\n');
-				throw error;
-			}
-		}
-		if (answer.status.code !== 'OK') throw vendorErrorFromStatus(answer.status);
-		return answer;
-	} catch (error) {
-		throw await masked(ctx, error, credentials, itemIndex);
+	const answer = await callWithSessionToken(
+		ctx,
+		{
+			vendor: VENDOR,
+			credentialType: CREDENTIAL_TYPE,
+			tokenField: 'sessionToken',
+			credentials,
+			retryStatusCode: RETRY_STATUS,
+			send: async (options) => await send(ctx, request, options),
+			tokenRefused: (outcome) => outcome.ok && isTokenRefused(outcome.value.status),
+			refusalError: (value) => vendorErrorFromStatus(value.status),
+			secretsOf,
+		},
+		itemIndex,
+	);
+	if (answer.status.code !== 'OK') {
+		throw await maskSessionError(
+			ctx,
+			vendorErrorFromStatus(answer.status),
+			{ credentialType: CREDENTIAL_TYPE, credentials, secretsOf },
+			itemIndex,
+		);
 	}
-}
-
-/** Masks the password, key and token (the one read before the call and the current one) in an error. */
-async function masked(
-	ctx: IExecuteFunctions,
-	error: unknown,
-	credentials: ICredentialDataDecryptedObject,
-	itemIndex: number,
-): Promise<unknown> {
-	if (!(error instanceof VendorError)) return error;
-	// The token may have been renewed during this call.
-	const current = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex).catch(() => credentials);
-	const secrets = [...secretsOf(credentials), ...secretsOf(current)];
-	error.message = redactText(error.message, secrets);
-	if (error.details.description) error.details.description = redactText(error.details.description, secrets);
-	return error;
+	return answer;
 }

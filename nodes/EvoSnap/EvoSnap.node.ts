@@ -1,0 +1,91 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as create from './actions/invoice/create.operation';
+import * as get from './actions/invoice/get.operation';
+import * as getMany from './actions/invoice/getMany.operation';
+import * as processInvoice from './actions/invoice/process.operation';
+import * as update from './actions/invoice/update.operation';
+import * as updateState from './actions/invoice/updateState.operation';
+import { router } from './actions/router';
+
+export class EvoSnap implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'EVO Snap*',
+		name: 'evoSnap',
+		icon: { light: 'file:evoSnap.svg', dark: 'file:evoSnap.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, read and pay EVO Snap* CMS invoices through the Commerce Web Services REST API',
+		defaults: { name: 'EVO Snap*' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'evoSnapApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Invoice', value: 'invoice' }],
+				default: 'invoice',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['invoice'] } },
+				options: [
+					{
+						name: 'Create',
+						value: 'create',
+						action: 'Create an invoice',
+						description: 'POST Invoices/: create an invoice (CreateInvoice), with card data or a token if wanted',
+					},
+					{
+						name: 'Get',
+						value: 'get',
+						action: 'Get an invoice',
+						description: 'GET Invoices/{ID}: read an invoice and its state',
+					},
+					{
+						name: 'Get Many',
+						value: 'getMany',
+						action: 'Get many invoices',
+						description: 'POST Invoices/query: find invoices (QueryInvoices), page by page',
+					},
+					{
+						name: 'Process',
+						value: 'process',
+						action: 'Process an invoice payment',
+						description: 'PUT Invoices/{ID}/process: pay the invoice with card data or a token (ProcessInvoice)',
+					},
+					{
+						name: 'Update',
+						value: 'update',
+						action: 'Update an invoice',
+						description: 'PUT Invoices/{ID}: replace an invoice\'s data (UpdateInvoice)',
+					},
+					{
+						name: 'Update State',
+						value: 'updateState',
+						action: 'Update an invoice state',
+						description: 'PUT Invoices/{ID}/state: set an invoice\'s state, e.g. Cancelled (UpdateInvoiceState)',
+					},
+				],
+				default: 'create',
+			},
+			...create.description,
+			...get.description,
+			...getMany.description,
+			...processInvoice.description,
+			...update.description,
+			...updateState.description,
+		],
+	};
+
+	execute = router;
+}

@@ -1,0 +1,138 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DATE_FORMATS, formatVendorDate } from '../../../shared/dates';
+import { VendorError } from '../../../shared/errors';
+import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { optionalText } from '../../../shared/input';
+import { InvalidInputError } from '../../../shared/money';
+import { callEvo, CREDENTIAL_TYPE } from '../../transport';
+import { INVOICE_STATES, merchantProfileIdField, profileId, readOptions, scopeField } from '../common';
+
+const show = { resource: ['invoice'], operation: ['getMany'] };
+
+/** EVO's largest page. */
+export const MAX_PAGE_SIZE = 50;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters (QueryInvoiceParameters)',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Created From (CreatedDateRange.StartDateTime)',
+				name: 'StartDateTime',
+				type: 'dateTime',
+				default: '',
+				description: 'Invoices created at or after this time, in UTC',
+			},
+			{
+				displayName: 'Created To (CreatedDateRange.EndDateTime)',
+				name: 'EndDateTime',
+				type: 'dateTime',
+				default: '',
+				description: 'Invoices created at or before this time, in UTC',
+			},
+			{ displayName: 'Customer Reference ID', name: 'CustomerReferenceId', type: 'string', default: '' },
+			{ displayName: 'Invoice Reference ID', name: 'InvoiceReferenceId', type: 'string', default: '' },
+			{
+				displayName: 'Invoice State',
+				name: 'InvoiceState',
+				type: 'options',
+				options: INVOICE_STATES.map((state) => ({ name: state, value: state })),
+				default: 'NotSet',
+				description: 'NotSet: any state. Another state EVO knows can be given by expression.',
+			},
+			{ displayName: 'Merchant Invoice ID', name: 'MerchantInvoiceId', type: 'string', default: '' },
+			{ displayName: 'Subscription Reference ID', name: 'SubscriptionReferenceId', type: 'string', default: '' },
+		],
+	},
+	additionalFieldsCollection(show, [merchantProfileIdField, scopeField]),
+	optionsCollection(show, [timeoutOption]),
+];
+
+function utc(value: unknown, field: string): string | undefined {
+	if (optionalText(value) === undefined && typeof value !== 'object') return undefined;
+	return formatVendorDate(value, field, DATE_FORMATS.isoLocalDateTime);
+}
+
+/** QueryInvoiceParameters in the seed's order: filters not given are null, the state NotSet. */
+export function queryParameters(filters: IDataObject): IDataObject {
+	const start = utc(filters.StartDateTime, 'StartDateTime');
+	const end = utc(filters.EndDateTime, 'EndDateTime');
+	if ((start === undefined) !== (end === undefined)) {
+		throw new InvalidInputError(start === undefined ? 'StartDateTime' : 'EndDateTime', 'CreatedDateRange needs both StartDateTime and EndDateTime');
+	}
+	return {
+		CreatedDateRange: start !== undefined ? { StartDateTime: start, EndDateTime: end } : null,
+		InvoiceReferenceId: optionalText(filters.InvoiceReferenceId) ?? null,
+		InvoiceState: optionalText(filters.InvoiceState) ?? 'NotSet',
+		CustomerReferenceId: optionalText(filters.CustomerReferenceId) ?? null,
+		SubscriptionReferenceId: optionalText(filters.SubscriptionReferenceId) ?? null,
+		MerchantInvoiceId: optionalText(filters.MerchantInvoiceId) ?? null,
+	};
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', itemIndex, 50));
+	if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
+		throw new InvalidInputError('limit', 'limit must be a whole number of at least 1');
+	}
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const query = queryParameters(filters);
+	const merchantProfileId = profileId(additional.MerchantProfileId, credentials, 'merchantProfileId', 'MerchantProfileId', true)!;
+	const scope = optionalText(additional.Scope) ?? 'MerchantProfileId';
+	const pageSize = Math.min(MAX_PAGE_SIZE, limit);
+	const { timeout } = readOptions(this, itemIndex);
+
+	const invoices: IDataObject[] = [];
+	for (let page = 0; invoices.length < limit; page++) {
+		const answer = await callEvo(
+			this,
+			{
+				method: 'POST',
+				path: '/query',
+				body: {
+					QueryInvoiceParameters: query as never,
+					Scope: scope,
+					PagingParameters: { Page: page, PageSize: pageSize },
+					MerchantProfileId: merchantProfileId,
+				},
+				timeout,
+			},
+			itemIndex,
+		);
+		const result = (answer ?? {}) as IDataObject;
+		if (!Array.isArray(result.Invoices)) {
+			throw new VendorError(`EVO's query answer had no Invoices list: ${JSON.stringify(answer).slice(0, 200)}`);
+		}
+		invoices.push(...(result.Invoices as IDataObject[]).slice(0, limit - invoices.length));
+		const totalPages = Number(result.TotalPages);
+		const lastPage = !Number.isFinite(totalPages) || page + 1 >= totalPages || result.Invoices.length === 0;
+		if (lastPage) break;
+	}
+	return invoices;
+}

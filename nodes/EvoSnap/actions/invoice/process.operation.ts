@@ -1,0 +1,170 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { VendorError } from '../../../shared/errors';
+import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { optionalText } from '../../../shared/input';
+import { InvalidInputError } from '../../../shared/money';
+import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
+import {
+	automationInfo,
+	automationInfoField,
+	cardFields,
+	cardSecrets,
+	DEFAULT_ALREADY_PAID_STATES,
+	invoiceReferenceId,
+	invoiceReferenceIdField,
+	merchantProfileIdField,
+	paymentData,
+	profileId,
+	readOptions,
+	tokenFields,
+	TRANSACTION_TYPES,
+} from '../common';
+import { readInvoice } from './get.operation';
+
+const show = { resource: ['invoice'], operation: ['process'] };
+
+/** Status values that mean approved: the seed's "Success" and the "Successful" of EVO's schemas. */
+export const APPROVED_STATUSES = ['Success', 'Successful'];
+
+export const description: INodeProperties[] = [
+	{
+		...invoiceReferenceIdField,
+		description: 'The invoice to pay (InvoiceReferenceId). EVO charges its whole amount.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Transaction Type',
+		name: 'TransactionType',
+		type: 'options',
+		options: TRANSACTION_TYPES.map((value) => ({ name: value, value })),
+		default: 'AuthorizeAndCapture',
+		description: 'TransactionType. Only AuthorizeAndCapture is known publicly; another can be given by expression.',
+		displayOptions: { show },
+	},
+	{
+		...cardFields('PaymentData', 'Payment Data: Card (PaymentDataInfo)'),
+		description:
+			'Pay with card data (ProcessingInformation.PaymentDataInfo). Empty card and token: the payment data the invoice holds.',
+		displayOptions: { show },
+	},
+	{ ...tokenFields('Payment Data: Token (PaymentDataInfo.TokenInformation)'), displayOptions: { show } },
+	{
+		...automationInfoField('AutomationInfo of the processing; flags not added are false, except Process Payment (true)'),
+		displayOptions: { show },
+	},
+	additionalFieldsCollection(show, [merchantProfileIdField]),
+	optionsCollection(show, [
+		{
+			displayName: 'Check Invoice First',
+			name: 'checkFirst',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read the invoice first: one in an Already Paid State is skipped (nothing is charged), a Cancelled one fails',
+		},
+		{
+			displayName: 'Already Paid States',
+			name: 'alreadyPaidStates',
+			type: 'string',
+			default: DEFAULT_ALREADY_PAID_STATES,
+			description:
+				'The invoice states that mean "already paid", separated by commas. EVO publishes no name for its paid state: set what your account shows.',
+		},
+		{
+			...dryRunOption,
+			description:
+				'Whether to only return the exact request that would be sent (card data and token masked). Nothing is sent: no sign-on, no invoice check, no payment.',
+		},
+		timeoutOption,
+	]),
+];
+
+export interface ProcessParameters {
+	InvoiceReferenceId: unknown;
+	TransactionType: unknown;
+	PaymentData?: IDataObject;
+	TokenInformation?: IDataObject;
+	AutomationInfo?: IDataObject;
+	additionalFields?: IDataObject;
+}
+
+/** The ProcessInvoice body in the seed's order (AutomationInfo and PaymentDataInfo in full, as EVO's sample). */
+export function processBody(parameters: ProcessParameters, merchantProfileId: string): IDataObject {
+	const transactionType = optionalText(parameters.TransactionType) ?? 'AuthorizeAndCapture';
+	if (!/^[A-Za-z]+$/.test(transactionType)) {
+		throw new InvalidInputError('TransactionType', `TransactionType must be a name such as AuthorizeAndCapture, got "${transactionType}"`);
+	}
+	return {
+		MerchantProfileId: merchantProfileId,
+		ProcessingInformation: {
+			AutomationInfo: automationInfo(parameters.AutomationInfo ?? {}, 'full', { ProcessPayment: true }),
+			PaymentDataInfo: paymentData(parameters.PaymentData, parameters.TokenInformation, 'full'),
+			TransactionType: transactionType,
+		} as IDataObject,
+	};
+}
+
+/** Reads ProcessInvoice's answer: approved, or a failure carrying EVO's StatusCode and StatusMessage. */
+export function readProcessAnswer(answer: unknown): IDataObject {
+	if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) {
+		throw new VendorError(`EVO's answer to ProcessInvoice was not a result: ${JSON.stringify(answer).slice(0, 200)}`, {
+			outcomeUnknown: true,
+		});
+	}
+	const result = answer as IDataObject;
+	const status = String(result.Status ?? '');
+	if (!APPROVED_STATUSES.includes(status)) {
+		const message = optionalText(result.StatusMessage) ?? `the payment was not approved (Status ${status || 'missing'})`;
+		throw new VendorError(`${message} (Status ${status || 'missing'})`, {
+			code: optionalText(result.StatusCode),
+			description: result.TransactionId ? `TransactionId ${String(result.TransactionId)}` : undefined,
+		});
+	}
+	return result;
+}
+
+export function readParameters(ctx: IExecuteFunctions, itemIndex: number): ProcessParameters {
+	const object = (name: string) => ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
+	return {
+		InvoiceReferenceId: ctx.getNodeParameter('InvoiceReferenceId', itemIndex, ''),
+		TransactionType: ctx.getNodeParameter('TransactionType', itemIndex, 'AuthorizeAndCapture'),
+		PaymentData: object('PaymentData'),
+		TokenInformation: object('TokenInformation'),
+		AutomationInfo: object('AutomationInfo'),
+		additionalFields: object('additionalFields'),
+	};
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const parameters = readParameters(this, itemIndex);
+	const id = invoiceReferenceId(parameters.InvoiceReferenceId);
+	const additional = parameters.additionalFields ?? {};
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const merchantProfileId = profileId(additional.MerchantProfileId, credentials, 'merchantProfileId', 'MerchantProfileId', true)!;
+	const body = processBody(parameters, merchantProfileId);
+	const options = readOptions(this, itemIndex);
+	const call = { method: 'PUT' as const, path: `/${id}/process`, body: body as never, timeout: options.timeout, secrets: cardSecrets(parameters) };
+
+	if (options.dryRun) {
+		return { status: 'dry run', InvoiceReferenceId: id, request: describeEvoRequest(buildEvoRequest(credentials, call), call) };
+	}
+	if (options.checkFirst) {
+		const invoice = await readInvoice(this, id, { MerchantProfileId: merchantProfileId }, options.timeout, itemIndex);
+		const state = String(invoice.InvoiceState ?? '');
+		if (options.alreadyPaidStates.includes(state)) {
+			return {
+				status: 'skipped: already paid',
+				reason: `The invoice's state is ${state}`,
+				InvoiceReferenceId: id,
+				InvoiceState: state,
+				Amount: invoice.Amount ?? null,
+			};
+		}
+		if (state === 'Cancelled') {
+			throw new VendorError('the invoice is Cancelled: it was not processed', { code: 'Cancelled' });
+		}
+	}
+	const result = readProcessAnswer(await callEvo(this, call, itemIndex));
+	return { status: 'paid', ...result, InvoiceReferenceId: String(result.InvoiceReferenceId ?? id) };
+}

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
+import type { JsonTextValue } from '../../../shared/jsonText';
+import { toPlainJson } from '../../../shared/jsonText';
+import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
+import {
+	cardSecrets,
+	invoiceAdditionalFields,
+	invoiceFields,
+	invoiceReferenceId,
+	invoiceReferenceIdField,
+	invoiceRequestBody,
+	readInvoiceParameters,
+	readOptions,
+} from '../common';
+import { keyFigures } from './create.operation';
+
+const show = { resource: ['invoice'], operation: ['update'] };
+
+export const description: INodeProperties[] = [
+	{
+		...invoiceReferenceIdField,
+		description: 'The invoice to update (InvoiceReferenceId)',
+		hint: 'EVO replaces the invoice: as in EVO\'s own sample, every field is sent, empty ones as null. Read the invoice with Get and map its values to keep them.',
+		displayOptions: { show },
+	},
+	...invoiceFields(show, []),
+	additionalFieldsCollection(show, invoiceAdditionalFields),
+	optionsCollection(show, [
+		{
+			...dryRunOption,
+			description:
+				'Whether to only return the exact request that would be sent (card data and token masked). Nothing is sent, not even a sign-on.',
+		},
+		timeoutOption,
+	]),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = invoiceReferenceId(this.getNodeParameter('InvoiceReferenceId', itemIndex, ''));
+	const parameters = readInvoiceParameters(this, itemIndex);
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const body = invoiceRequestBody(parameters, credentials, 'full');
+	const { dryRun, timeout } = readOptions(this, itemIndex);
+	const call = { method: 'PUT' as const, path: `/${id}`, body, timeout, secrets: cardSecrets(parameters) };
+	const figures = {
+		...keyFigures(toPlainJson(body as JsonTextValue) as IDataObject),
+		Amount: (body.Invoice as { Amount: { text: string } }).Amount.text,
+	};
+	if (dryRun) {
+		return {
+			status: 'dry run',
+			InvoiceReferenceId: id,
+			...figures,
+			request: describeEvoRequest(buildEvoRequest(credentials, call), call),
+		};
+	}
+	const answer = await callEvo(this, call, itemIndex);
+	return {
+		status: 'updated',
+		InvoiceReferenceId: id,
+		...figures,
+		...(answer !== '' && answer !== null ? { response: answer as IDataObject } : {}),
+	};
+}

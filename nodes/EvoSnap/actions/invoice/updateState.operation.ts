@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { requireText } from '../../../shared/input';
+import { InvalidInputError } from '../../../shared/money';
+import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
+import {
+	INVOICE_STATES,
+	invoiceReferenceId,
+	invoiceReferenceIdField,
+	merchantProfileIdField,
+	profileId,
+	readOptions,
+} from '../common';
+
+const show = { resource: ['invoice'], operation: ['updateState'] };
+
+export const description: INodeProperties[] = [
+	{ ...invoiceReferenceIdField, displayOptions: { show } },
+	{
+		displayName: 'Invoice State',
+		name: 'InvoiceState',
+		type: 'options',
+		options: INVOICE_STATES.map((state) => ({ name: state, value: state })),
+		default: 'Cancelled',
+		description:
+			'The new state (InvoiceState). Only these states are known publicly; another state EVO knows can be given by expression.',
+		displayOptions: { show },
+	},
+	additionalFieldsCollection(show, [merchantProfileIdField]),
+	optionsCollection(show, [
+		{
+			...dryRunOption,
+			description: 'Whether to only return the exact request that would be sent. Nothing is sent, not even a sign-on.',
+		},
+		timeoutOption,
+	]),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = invoiceReferenceId(this.getNodeParameter('InvoiceReferenceId', itemIndex, ''));
+	const state = requireText(this.getNodeParameter('InvoiceState', itemIndex, ''), 'InvoiceState');
+	if (!/^[A-Za-z]+$/.test(state)) {
+		throw new InvalidInputError('InvoiceState', `InvoiceState must be a state name such as Cancelled, got "${state}"`);
+	}
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const body = {
+		MerchantProfileId: profileId(additional.MerchantProfileId, credentials, 'merchantProfileId', 'MerchantProfileId', true)!,
+		InvoiceState: state,
+	};
+	const { dryRun, timeout } = readOptions(this, itemIndex);
+	const call = { method: 'PUT' as const, path: `/${id}/state`, body, timeout };
+	if (dryRun) {
+		return { status: 'dry run', InvoiceReferenceId: id, InvoiceState: state, request: describeEvoRequest(buildEvoRequest(credentials, call), call) };
+	}
+	const answer = await callEvo(this, call, itemIndex);
+	return {
+		status: 'updated',
+		InvoiceReferenceId: id,
+		InvoiceState: state,
+		...(answer !== '' && answer !== null ? { response: answer as IDataObject } : {}),
+	};
+}

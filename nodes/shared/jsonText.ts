@@ -1,0 +1,50 @@
+/**
+ * JSON text with decimal numbers written exactly as given. Money travels as decimal strings; a
+ * vendor that wants JSON numbers (EVO's `"Amount": 12.50`) gets the digits of that string,
+ * never a JavaScript float's rendering of them, so no float artefact can reach the wire.
+ */
+
+/** A number to be written into JSON text as these exact digits. */
+export class JsonDecimal {
+	constructor(readonly text: string) {
+		if (!/^-?\d+(\.\d+)?$/.test(text)) throw new Error(`Not a decimal number: ${text}`);
+	}
+
+	/** What JSON.stringify (and so a dry run's copy of the body) shows: the same value as a number. */
+	toJSON(): number {
+		return Number(this.text);
+	}
+}
+
+/** A JSON value whose numbers may be JsonDecimal. */
+export type JsonTextValue =
+	| string
+	| number
+	| boolean
+	| null
+	| JsonDecimal
+	| JsonTextValue[]
+	| { [key: string]: JsonTextValue | undefined };
+
+/**
+ * Writes a value as compact JSON text: JsonDecimal as its digits, keys in insertion order,
+ * `undefined` entries of objects left out (as JSON.stringify does).
+ */
+export function toJsonText(value: JsonTextValue | undefined): string {
+	if (value instanceof JsonDecimal) return value.text;
+	if (value === null || value === undefined) return 'null';
+	if (Array.isArray(value)) return `[${value.map((entry) => toJsonText(entry)).join(',')}]`;
+	if (typeof value === 'object') {
+		const members = Object.entries(value)
+			.filter(([, entry]) => entry !== undefined)
+			.map(([key, entry]) => `${JSON.stringify(key)}:${toJsonText(entry)}`);
+		return `{${members.join(',')}}`;
+	}
+	return JSON.stringify(value);
+}
+
+/** The same value with every JsonDecimal as a plain number (for output items and dry runs). */
+export function toPlainJson(value: JsonTextValue | undefined): unknown {
+	if (value === undefined) return undefined;
+	return JSON.parse(toJsonText(value)) as unknown;
+}

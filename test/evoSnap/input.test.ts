@@ -1,0 +1,137 @@
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+
+import { DEMO_EVO_INVOICES } from '../simulators/evoSnapDemo';
+import { processParameters, run, shown, simulatorForSuite, storeFor } from './helpers';
+
+const sim = simulatorForSuite();
+
+const CARD = '4111111111193231';
+const create = (overrides: INodeParameters = {}): INodeParameters => ({
+	resource: 'invoice',
+	operation: 'create',
+	Amount: '12.50',
+	...overrides,
+});
+
+/** [what is wrong, parameters, the field the error names, the message]. */
+const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
+	['a missing Amount (blank)', create({ Amount: '  ' }), 'Amount', 'Amount is required'],
+	['a missing Amount (an expression that gives nothing)', create({ Amount: '={{ $json.total }}' }), 'Amount', 'Amount is required'],
+	['a zero Amount', create({ Amount: '0.00' }), 'Amount', 'Amount must be greater than zero'],
+	['a negative Amount', create({ Amount: '-5.00' }), 'Amount', 'Amount must be positive, got -5.00'],
+	['an over-precise Amount', create({ Amount: '12.505' }), 'Amount', 'Amount has more than 2 decimal places: 12.505'],
+	['a float artefact as Amount', create({ Amount: '={{ 0.1 + 0.2 }}' }), 'Amount', 'Amount has more than 2 decimal places: 0.30000000000000004'],
+	['an Amount that is not a number', create({ Amount: '12,50' }), 'Amount', 'Amount must be a decimal amount such as 12.00, got "12,50"'],
+	[
+		'an expiration like 1320 (Create)',
+		create({ PaymentData: { PaymentAccountNumber: CARD, PaymentAccountExpiration: '1320' } }),
+		'PaymentAccountExpiration',
+		'PaymentAccountExpiration must be the expiration as MMYY (month 01-12, e.g. 0520)',
+	],
+	[
+		'an expiration like 1320 (Process)',
+		processParameters({ PaymentData: { PaymentAccountNumber: CARD, PaymentAccountExpiration: '1320' } }),
+		'PaymentAccountExpiration',
+		'PaymentAccountExpiration must be the expiration as MMYY (month 01-12, e.g. 0520)',
+	],
+	[
+		'a token expiration like 0023',
+		create({ TokenInformation: { Token: '4658760022341387', TokenExpirationDate: '0023' } }),
+		'TokenExpirationDate',
+		'TokenExpirationDate must be the expiration as MMYY (month 01-12, e.g. 0520)',
+	],
+	[
+		'card data and a token both given (Create)',
+		create({ PaymentData: { PaymentAccountNumber: CARD }, TokenInformation: { Token: '4658760022341387' } }),
+		'TokenInformation',
+		'TokenInformation and card data (PaymentData) are both set: pay with card data or with a token, not both',
+	],
+	[
+		'card data and a token both given (Process)',
+		processParameters({ TokenInformation: { Token: '4658760022341387' } }),
+		'TokenInformation',
+		'TokenInformation and card data (PaymentData) are both set: pay with card data or with a token, not both',
+	],
+	[
+		'an unknown TaxExempt value',
+		create({ Order: { TaxExempt: 'Sometimes' } }),
+		'TaxExempt',
+		'TaxExempt must be one of NotSet, Exempt, NotExemptTaxInfoNotProvided, NotExemptTaxInfoProvided, got "Sometimes"',
+	],
+	[
+		'a card number that is not one',
+		create({ PaymentData: { PaymentAccountNumber: '4111-abc' } }),
+		'PaymentAccountNumber',
+		'PaymentAccountNumber must be a card number of 12 to 19 digits',
+	],
+	['an over-precise tax rate', create({ Order: { TaxRate: '0.0000001' } }), 'Tax.Rate', 'Tax.Rate has more than 6 decimal places: 0.0000001'],
+	[
+		'order items given both ways',
+		create({ OrderItems: { item: [{ Amount: '1.00' }] }, Order: { OrderItemsJson: '[{"Amount": 1}]' } }),
+		'OrderItemsJson',
+		'OrderItemsJson and OrderItems are both set: give the list one way',
+	],
+	['order items that are not JSON', create({ Order: { OrderItemsJson: '[{Amount: 1}' } }), 'OrderItemsJson', 'OrderItemsJson is not valid JSON: give an array of objects'],
+	[
+		'an order item with an unknown key',
+		create({ Order: { OrderItemsJson: '[{"Price": 1}]' } }),
+		'OrderItems[0]',
+		/^OrderItems\[0\] has unknown key Price: use Amount, /,
+	],
+	['a bad OrderTimeStamp', create({ Order: { OrderTimeStamp: 'yesterday' } }), 'OrderTimeStamp', /^OrderTimeStamp must be a date and time/],
+	['a missing invoice reference id', processParameters({ InvoiceReferenceId: ' ' }), 'InvoiceReferenceId', 'InvoiceReferenceId is required'],
+	[
+		'an invoice reference id with URL syntax',
+		{ resource: 'invoice', operation: 'get', InvoiceReferenceId: '../query' },
+		'InvoiceReferenceId',
+		'InvoiceReferenceId must be letters and digits such as 6177CCEE97C84FF7B1CFF11EAA347DBE, got "../query"',
+	],
+	[
+		'a date range with one end',
+		{ resource: 'invoice', operation: 'getMany', filters: { StartDateTime: '2017-03-27T00:00:00' } },
+		'EndDateTime',
+		'CreatedDateRange needs both StartDateTime and EndDateTime',
+	],
+	[
+		'a merchant profile in neither the credential nor the node',
+		{ resource: 'invoice', operation: 'updateState', InvoiceReferenceId: DEMO_EVO_INVOICES.pending, InvoiceState: 'Cancelled' },
+		'MerchantProfileId',
+		'MerchantProfileId is required: set it in the credential or in the node',
+	],
+];
+
+describe('bad input fails the item before anything is sent', () => {
+	test.each(BAD_INPUT)('%s', async (what, parameters, field, message) => {
+		const overrides: ICredentialDataDecryptedObject = what.startsWith('a merchant profile') ? { merchantProfileId: '' } : {};
+		const result = await run(storeFor(sim, overrides), parameters);
+		expect(result.items).toHaveLength(0);
+		expect(result.error?.name).toBe('NodeOperationError');
+		if (typeof message === 'string') expect(result.error?.message).toBe(message);
+		else expect(result.error?.message).toMatch(message);
+		expect(result.error?.description).toBe(`Check the "${field}" field: nothing was sent to the vendor.`);
+		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(0);
+		// Not even a sign-on.
+		expect(sim.requests).toHaveLength(0);
+		expect(shown(result)).not.toContain(CARD);
+	});
+
+	test('with Continue On Fail, a bad item fails alone and the good ones are created', async () => {
+		const result = await run(storeFor(sim), create({ Amount: '={{ $json.total }}' }), {
+			continueOnFail: true,
+			items: [{ total: '1.00' }, { total: '-1' }, { total: '2.005' }, { total: 3 }],
+		});
+		expect(result.items.map((item) => item.json.error ?? item.json.status)).toEqual([
+			'created',
+			'Amount must be positive, got -1',
+			'Amount has more than 2 decimal places: 2.005',
+			'created',
+		]);
+		expect(sim.invoices.slice(3).map((invoice) => invoice.invoice.Amount)).toEqual([1, 3]);
+	});
+
+	test('card numbers are not refused on the Luhn check (the seed\'s own numbers fail it)', async () => {
+		const result = await run(storeFor(sim), create({ PaymentData: { PaymentAccountNumber: CARD, PaymentAccountExpiration: '0520' } }));
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.status).toBe('created');
+	});
+});

@@ -10,21 +10,10 @@ import type {
 
 import { DEFAULT_API_VERSION, faultText, readFault, readSessionToken, SIGN_ON_FAILED, signOnUrl } from '../nodes/EvoSnap/wire';
 import { readHttpFailure } from '../nodes/shared/errors';
+import { describeNetworkFailure } from '../nodes/shared/network';
 import { redactText } from '../nodes/shared/redact';
 
 const SIGN_ON_TIMEOUT_MS = 30000;
-
-/** Why the sign-on got no answer, in words (n8n would replace an ECONNREFUSED message with its own). */
-function networkProblem(error: unknown, url: string): string {
-	const { code, message } = readHttpFailure(error);
-	const text = `${String(code ?? '')} ${message}`;
-	const host = url.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
-	if (/ECONNREFUSED/.test(text)) return `the connection to ${host} was refused (is the URL right?)`;
-	if (/ENOTFOUND|EAI_AGAIN/.test(text)) return `the server name ${host} could not be resolved (is the URL right?)`;
-	if (/ECONNRESET|socket hang up/i.test(text)) return `${host} closed the connection before answering`;
-	if (/ETIMEDOUT|ECONNABORTED|timeout/i.test(text)) return `${host} did not answer within ${SIGN_ON_TIMEOUT_MS / 1000} s`;
-	return message !== '' ? message : `${host} could not be reached`;
-}
 
 export class EvoSnapApi implements ICredentialType {
 	name = 'evoSnapApi';
@@ -143,7 +132,7 @@ export class EvoSnapApi implements ICredentialType {
 			let reason: string;
 			if (fault) reason = `${faultText(fault)} [${fault.errorId}]`;
 			else if (status !== undefined) reason = `HTTP ${status} from ${url} (is the URL or the API version right?)`;
-			else reason = networkProblem(error, url);
+			else reason = describeNetworkFailure(error, url, SIGN_ON_TIMEOUT_MS);
 			throw new Error(redactText(`${SIGN_ON_FAILED}${reason}`, [identityToken]));
 		}
 		const token = readSessionToken(answer);

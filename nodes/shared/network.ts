@@ -29,8 +29,17 @@ export function responseOf(error: unknown): { status?: number; data?: unknown } 
  * `urlField` is the credential field the user should check.
  */
 export function describeNetworkFailure(error: unknown, url: string, timeoutMs: number, urlField = 'URL'): string {
-	const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-	const text = `${String(code ?? '')} ${String(message ?? '')}`;
+	const { message } = (error ?? {}) as { message?: unknown };
+	// The error code may sit on an error n8n's HTTP client wrapped.
+	const codes: string[] = [];
+	const seen = new Set<unknown>();
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		if (typeof current.code === 'string') codes.push(current.code);
+		current = current.cause as typeof current;
+	}
+	const text = `${codes.join(' ')} ${String(message ?? '')}`;
 	const host = url.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
 	if (/ECONNREFUSED/.test(text)) return `the connection to ${host} was refused (is the ${urlField} right?)`;
 	if (/ENOTFOUND|EAI_AGAIN/.test(text)) return `the server name ${host} could not be resolved (is the ${urlField} right?)`;

@@ -3,6 +3,7 @@ import { cloudCommerceProDemoCredentialData, createCloudCommerceProDemo } from '
 import type { CrmComSimulator } from './crmCom';
 import { createCrmComDemo, crmComDemoCredentialData } from './crmComDemo';
 import { adilasDemoCredentialData, createAdilasDemo } from './adilasDemo';
+import { createEvoSnapDemo, evoSnapDemoCredentialData } from './evoSnapDemo';
 import type { VendorSimulator } from './framework';
 
 /**
@@ -12,6 +13,7 @@ import type { VendorSimulator } from './framework';
 export * from './adilasDemo';
 export * from './cloudCommerceProDemo';
 export * from './crmComDemo';
+export * from './evoSnapDemo';
 
 export interface DemoVendor {
 	/** Key of the simulator in startAllSimulators' result. */
@@ -48,6 +50,16 @@ export const DEMO_VENDORS: DemoVendor[] = [
 		create: createCrmComDemo,
 		credentialData: crmComDemoCredentialData,
 		refusedChange: { password: 'not-the-demo-password' },
+	},
+	{
+		key: 'evoSnap',
+		displayName: 'EVO Snap*',
+		defaultPort: 8803,
+		portEnv: 'EVOSNAP_SIMULATOR_PORT',
+		credential: { id: 'evoSnapSimulator', name: 'EVO Snap* (simulator)', type: 'evoSnapApi' },
+		create: createEvoSnapDemo,
+		credentialData: evoSnapDemoCredentialData,
+		refusedChange: { identityToken: 'not-the-demo-identity-token' },
 	},
 	{
 		key: 'adilas',

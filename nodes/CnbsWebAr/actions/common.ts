@@ -48,7 +48,8 @@ export class JsonAmount {
 	}
 }
 
-const AMOUNT_MARK = '\u0000amount\u0000';
+/** U+2063 (invisible separator): JSON.stringify keeps it as is, and no amount text contains it. */
+const AMOUNT_MARK = '\u2063amount\u2063';
 
 export function jsonAmount(amount: Amount): JsonAmount {
 	return new JsonAmount(formatAmount(amount));
@@ -56,9 +57,7 @@ export function jsonAmount(amount: Amount): JsonAmount {
 
 /** JSON text of a body, amounts written as numbers with their two decimals (no float rounding). */
 export function toCnbsJson(body: unknown): string {
-	const marked = JSON.stringify(body);
-	const escapedMark = JSON.stringify(AMOUNT_MARK).slice(1, -1);
-	return marked.replace(new RegExp(`"${escapedMark}(-?\\d+(?:\\.\\d+)?)${escapedMark}"`, 'g'), '$1');
+	return JSON.stringify(body).replace(new RegExp(`"${AMOUNT_MARK}(-?\\d+(?:\\.\\d+)?)${AMOUNT_MARK}"`, 'g'), '$1');
 }
 
 /** An amount from a field (user or expression), positive, at most two decimals. */

@@ -46,7 +46,8 @@ export const STALE_MESSAGE = 'the invoice changed since it was read: nothing was
  * Words CNBS uses when a document's open_amount no longer matches SAP's (a guess: CNBS documents
  * the check but not its message text).
  */
-const STALE_WORDS = /open[\s_-]?amount|has changed|been changed|changed since|does not match|doesn't match|mismatch|differs/i;
+const STALE_WORDS =
+	/open[\s_-]?amount[^.;]*(changed|does not match|doesn't match|mismatch|differs|not current)|(changed|differs|mismatch)[^.;]*open[\s_-]?amount/i;
 
 export const description: INodeProperties[] = [
 	{
@@ -511,7 +512,6 @@ async function payGroup(state: RunState, items: PaymentItem[]): Promise<ItemOutc
 					authorization_number: outcome.payed.authorization_number,
 					authorization_reference_code: outcome.payed.authorization_reference_code,
 					authorization_amount: outcome.payed.authorization_amount,
-					payed: outcome.payed,
 					messages: messagesOutput(messages),
 					documentsInRequest: items.length,
 				},

@@ -1,0 +1,103 @@
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { RunNodeOptions, RunNodeResult } from '../harness';
+import { CredentialStore, runNode } from '../harness';
+import type { CnbsWebArSimulator } from '../simulators/cnbsWebAr';
+import {
+	cnbsWebArDemoCredentialData,
+	createCnbsWebArDemo,
+	DEMO_CNBS_CARD,
+	DEMO_CNBS_COMPANY_CODE,
+	DEMO_CNBS_PAYER,
+	loadCnbsWebArDemoLedger,
+} from '../simulators/cnbsWebArDemo';
+
+export const NODE = 'cnbsWebAr';
+export const CREDENTIAL = 'cnbsWebArApi';
+
+export function credentialsFor(sim: CnbsWebArSimulator, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+	return { ...cnbsWebArDemoCredentialData(sim.baseUrl), ...overrides } as ICredentialDataDecryptedObject;
+}
+
+export function storeFor(sim: CnbsWebArSimulator, overrides: ICredentialDataDecryptedObject = {}): CredentialStore {
+	return new CredentialStore({ [CREDENTIAL]: credentialsFor(sim, overrides) });
+}
+
+export async function run(
+	sim: CnbsWebArSimulator,
+	parameters: INodeParameters,
+	options: Partial<RunNodeOptions> = {},
+): Promise<RunNodeResult> {
+	return await runNode({ nodeType: NODE, parameters, credentials: options.credentials ?? storeFor(sim), ...options });
+}
+
+/** Get Many of a payer's open documents. */
+export function listParameters(overrides: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'invoice',
+		operation: 'getMany',
+		payer_number: DEMO_CNBS_PAYER,
+		company_code: DEMO_CNBS_COMPANY_CODE,
+		document_search_status: '01',
+		...overrides,
+	};
+}
+
+/** Pay Invoices with the demo card; the document fields keep their defaults (Get Many's output). */
+export function payParameters(overrides: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'payment',
+		operation: 'payInvoices',
+		requestMode: 'combined',
+		payment_method: 'CC',
+		...DEMO_CNBS_CARD,
+		...overrides,
+	};
+}
+
+/** Runs Get Many and returns its output items' JSON (the input of a following Pay Invoices). */
+export async function listDocuments(sim: CnbsWebArSimulator, overrides: INodeParameters = {}): Promise<IDataObject[]> {
+	const result = await run(sim, listParameters(overrides));
+	if (result.error) throw new Error(`Get Many failed: ${result.error.message}`);
+	return result.items.map((item) => item.json);
+}
+
+/** The payment requests the simulator received. */
+export function paymentRequests(sim: CnbsWebArSimulator) {
+	return sim.requestsTo((req) => req.method === 'POST' && req.path === '/cnbs/v1/invoices/payments');
+}
+
+/** A demo simulator started for the test file, stopped after it, reset to the demo ledger before each test. */
+export function simulatorForSuite(): CnbsWebArSimulator {
+	const sim = createCnbsWebArDemo();
+	beforeAll(async () => {
+		await sim.start();
+	});
+	afterAll(async () => {
+		await sim.stop();
+	});
+	beforeEach(() => {
+		sim.reset();
+		loadCnbsWebArDemoLedger(sim);
+	});
+	return sim;
+}
+
+/** Adds `count` open documents for payer 4000 (company code 3000): 1500000000.. with amounts 10.01, 10.02 ... */
+export function addDocuments(sim: CnbsWebArSimulator, count: number, payer = '4000'): void {
+	for (let n = 0; n < count; n++) {
+		sim.addDocument({
+			document_number_finance: String(1500000000 + n),
+			fiscal_year: 2024,
+			line_item: 1,
+			payer_number: payer,
+			company_code: DEMO_CNBS_COMPANY_CODE,
+			total_amount: `${10 + Math.floor(n / 100)}.${String((n % 100) + 1).padStart(2, '0').slice(-2)}`,
+		});
+	}
+}
+
+/** Every string of an output, error message and description, for secret checks. */
+export function everythingShown(result: RunNodeResult): string {
+	return JSON.stringify({ items: result.items.map((item) => item.json), error: result.error ? { message: result.error.message, description: result.error.description } : undefined });
+}

@@ -105,8 +105,9 @@ export class CnbsWebArApi implements ICredentialType {
 
 	/**
 	 * Reads CNBS's customizing (read-only). A wrong system ID, API ID or SAP client is refused with
-	 * an HTTP error; CNBS may also answer HTTP 200 with an error status (message type E, A or X),
-	 * as an object or as an array of messages: the rules catch both.
+	 * an HTTP error (403 from CNBS, 401 from the SAP logon), which fails the test. CNBS may also
+	 * answer HTTP 200 with an error status (message type E, A or X), as an object or as an array of
+	 * messages: the rules catch both.
 	 */
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,7 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import { LoadOptionsContext } from 'n8n-core';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import type { RunNodeOptions, RunNodeResult } from '../harness';
-import { CredentialStore, runNode } from '../harness';
+import { createAdditionalData, CredentialStore, HarnessCredentialsHelper, loadPackage, runNode } from '../harness';
 import type { CnbsWebArSimulator } from '../simulators/cnbsWebAr';
 import {
 	cnbsWebArDemoCredentialData,
@@ -100,4 +102,26 @@ export function addDocuments(sim: CnbsWebArSimulator, count: number, payer = '40
 /** Every string of an output, error message and description, for secret checks. */
 export function everythingShown(result: RunNodeResult): string {
 	return JSON.stringify({ items: result.items.map((item) => item.json), error: result.error ? { message: result.error.message, description: result.error.description } : undefined });
+}
+
+/** Runs one of the node's dropdown methods in n8n-core's LoadOptionsContext, as the editor does. */
+export async function loadOptionsOf(sim: CnbsWebArSimulator, method: string, store: CredentialStore = storeFor(sim)) {
+	const { nodeTypes, credentialTypes } = await loadPackage();
+	const fullType = nodeTypes.resolveName(NODE);
+	const nodeType = nodeTypes.getByNameAndVersion(fullType, 1);
+	const node: INode = {
+		id: 'load-options',
+		name: 'CNBS WebAR',
+		type: fullType,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { [CREDENTIAL]: { id: '1', name: 'test' } },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const additionalData = createAdditionalData(new HarnessCredentialsHelper(store, credentialTypes, nodeTypes));
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.company_code');
+	const fn = nodeType.methods?.loadOptions?.[method];
+	if (!fn) throw new Error(`No loadOptions method ${method}`);
+	return await fn.call(context);
 }

@@ -8,6 +8,7 @@ import type {
 
 import { VendorError } from '../shared/errors';
 import { responseText, sendVendorRequest } from '../shared/http';
+import { asSendContext } from '../shared/loadOptions';
 import { MASK, redactText, redactValue } from '../shared/redact';
 
 export const VENDOR = 'CNBS WebAR';
@@ -219,20 +220,6 @@ export function readCnbsAnswer(body: unknown, method: string, allowFailures = fa
 }
 
 export type CnbsContext = IExecuteFunctions | ILoadOptionsFunctions;
-
-/**
- * `sendVendorRequest` is typed for IExecuteFunctions; it only uses n8n's authenticated HTTP
- * helper, which a dropdown's ILoadOptionsFunctions has too. This passes that helper through.
- */
-function asSendContext(ctx: CnbsContext): IExecuteFunctions {
-	if ('getInputData' in ctx) return ctx;
-	const helper = ctx.helpers.httpRequestWithAuthentication;
-	return {
-		helpers: {
-			httpRequestWithAuthentication: (...args: Parameters<typeof helper>) => helper.call(ctx, ...args),
-		},
-	} as unknown as IExecuteFunctions;
-}
 
 export async function credentialsOf(ctx: CnbsContext, itemIndex?: number): Promise<ICredentialDataDecryptedObject> {
 	if ('getInputData' in ctx) return await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);

@@ -302,6 +302,16 @@ describe('bad input fails the item, naming the field; nothing is sent', () => {
 	});
 });
 
+test('valid_to given as a date (from a date field or an expression) is sent MM-DD-YYYY without a day shift', async () => {
+	const [document] = await listDocuments(sim);
+	for (const value of ['2027-05-31', '2027-05-31T00:00:00.000+14:00', '={{ DateTime.fromISO("2027-05-31T23:59:00", { zone: "America/Los_Angeles" }) }}']) {
+		const result = await run(sim, payParameters({ valid_to: value, options: { dryRun: true } }), { items: [document], timezone: 'Pacific/Kiritimati' });
+		expect(result.error).toBeUndefined();
+		const body = (result.items[0].json.request as IDataObject).body as IDataObject;
+		expect((body.payment_detail as IDataObject).valid_to).toBe('05-31-2027');
+	}
+});
+
 describe('E, A and X answers are failures with CNBS\'s words; S, W and I are not', () => {
 	test.each(['E', 'A', 'X'])('message type %s (status as array) fails every document of the request', async (type) => {
 		const documents = await listDocuments(sim);

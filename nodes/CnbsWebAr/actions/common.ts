@@ -4,7 +4,7 @@ import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
 import { optionalText, requireText } from '../../shared/input';
 import type { Amount } from '../../shared/money';
-import { formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
+import { InvalidInputError, parseAmount } from '../../shared/money';
 
 export interface RunOptions {
 	dryRun: boolean;
@@ -37,27 +37,6 @@ export function wholeNumber(value: unknown, field: string, { digits }: { digits?
 	const number = Number(text);
 	if (!Number.isSafeInteger(number)) throw new InvalidInputError(field, `${field} is out of range: ${text}`);
 	return number;
-}
-
-/** An amount marker in a body: written into the JSON text as a bare number exactly as given (7000.50). */
-export class JsonAmount {
-	constructor(readonly text: string) {}
-
-	toJSON(): string {
-		return `${AMOUNT_MARK}${this.text}${AMOUNT_MARK}`;
-	}
-}
-
-/** U+2063 (invisible separator): JSON.stringify keeps it as is, and no amount text contains it. */
-const AMOUNT_MARK = '\u2063amount\u2063';
-
-export function jsonAmount(amount: Amount): JsonAmount {
-	return new JsonAmount(formatAmount(amount));
-}
-
-/** JSON text of a body, amounts written as numbers with their two decimals (no float rounding). */
-export function toCnbsJson(body: unknown): string {
-	return JSON.stringify(body).replace(new RegExp(`"${AMOUNT_MARK}(-?\\d+(?:\\.\\d+)?)${AMOUNT_MARK}"`, 'g'), '$1');
 }
 
 /** An amount from a field (user or expression), positive, at most two decimals. */

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { jsonAmount, toJsonWithAmounts } from '../../../shared/jsonAmount';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, requireText } from '../../../shared/input';
 import { InvalidInputError } from '../../../shared/money';
@@ -13,13 +14,11 @@ import {
 } from '../../transport';
 import {
 	amountField,
-	jsonAmount,
 	payerAndPaymentFields,
 	paymentSecretsOf,
 	readOptions,
 	readPayerData,
 	readPaymentDetail,
-	toCnbsJson,
 } from '../common';
 
 const show = { resource: ['payment'], operation: ['makeDeposit'] };
@@ -82,7 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!/^[A-Z]{3}$/.test(currency)) {
 		throw new InvalidInputError('currency_key', `currency_key must be a three-letter currency code such as USD, got "${currency}"`);
 	}
-	const body = toCnbsJson({
+	const body = toJsonWithAmounts({
 		payer_data: payer,
 		payment_detail: detail,
 		deposit_detail: {
@@ -105,7 +104,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		status: 'deposited',
 		customer_number: payer.customer_number,
 		company_code: payer.company_code,
-		amount_to_process: JSON.parse(toCnbsJson(jsonAmount(amount))) as number,
+		amount_to_process: JSON.parse(toJsonWithAmounts(jsonAmount(amount))) as number,
 		currency_key: currency,
 		...maskPaymentData(rest),
 		messages: messagesOutput(messages),

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 
 import { VendorError } from '../../../shared/errors';
 import type { ItemOutcome } from '../../../shared/execute';
+import { jsonAmount, toJsonWithAmounts } from '../../../shared/jsonAmount';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, requireText } from '../../../shared/input';
 import type { Amount } from '../../../shared/money';
@@ -24,13 +25,11 @@ import {
 import type { PayerData, PaymentDetail, RunOptions } from '../common';
 import {
 	amountField,
-	jsonAmount,
 	payerAndPaymentFields,
 	paymentSecretsOf,
 	readOptions,
 	readPayerData,
 	readPaymentDetail,
-	toCnbsJson,
 	wholeNumber,
 } from '../common';
 import { findDocument, readDocumentList } from '../invoice/getMany.operation';
@@ -283,7 +282,7 @@ function readItem(ctx: IExecuteFunctions, itemIndex: number): PaymentItem {
 
 /** The payment request body (seed key order); amounts are written as numbers with two decimals. */
 export function buildPaymentBody(payer: PayerData, detail: PaymentDetail, documents: CnbsDocument[]): string {
-	return toCnbsJson({
+	return toJsonWithAmounts({
 		payer_data: { customer_number: payer.customer_number, company_code: payer.company_code },
 		payment_detail: {
 			payment_method: detail.payment_method,
@@ -528,6 +527,7 @@ async function payGroup(state: RunState, items: PaymentItem[]): Promise<ItemOutc
  * payer and payment detail go in one request.
  */
 export async function executeItems(this: IExecuteFunctions, itemIndexes: number[]): Promise<ItemOutcome[]> {
+	if (itemIndexes.length === 0) return [];
 	const continueOnFail = this.continueOnFail();
 	const outcomes = new Map<number, ItemOutcome>();
 	const items: PaymentItem[] = [];
@@ -555,8 +555,8 @@ export async function executeItems(this: IExecuteFunctions, itemIndexes: number[
 			outcomes.set(itemIndex, { itemIndex, error });
 		}
 	}
-	const mode = itemIndexes.length ? String(this.getNodeParameter('requestMode', itemIndexes[0], 'combined')) : 'combined';
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndexes[0] ?? 0);
+	const mode = String(this.getNodeParameter('requestMode', itemIndexes[0], 'combined'));
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndexes[0]);
 	const state: RunState = { ctx: this, credentials, continueOnFail, documentLists: new Map(), paid: [] };
 
 	const groups = new Map<string, PaymentItem[]>();

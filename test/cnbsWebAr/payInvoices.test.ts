@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DEMO_CNBS_CARD } from '../simulators/cnbsWebArDemo';
+import { DEMO_CNBS_CARD, loadCnbsWebArDemoLedger } from '../simulators/cnbsWebArDemo';
 import {
 	addDocuments,
 	everythingShown,
@@ -160,6 +160,22 @@ describe('Get Many -> Pay Invoices', () => {
 		expect(result.items.map((item) => item.json.status ?? 'failed')).toEqual(['paid', 'failed']);
 		expect(result.items[1].json.error).toContain('CNBS did not list document 1400000230 (fiscal year 2017, line 1) as paid: it was not paid');
 	});
+});
+
+test('a document with nothing open is skipped with nothing sent (Get Many with search status "both")', async () => {
+	const documents = await listDocuments(sim, { document_search_status: '03' });
+	expect(documents.map((d) => d.open_amount)).toEqual([7000.5, 250, 0]);
+	const result = await run(sim, payParameters(), { items: documents });
+	expect(result.error).toBeUndefined();
+	expect(result.items.map((item) => item.json.status)).toEqual(['paid', 'paid', 'skipped: already paid']);
+	expect(((paymentRequests(sim)[0].json as IDataObject).documents as IDataObject[]).map((d) => d.document_number_finance)).toEqual(['1400000229', '1400000230']);
+});
+
+test('CNBS\'s own list entries (fiscal-year key with a space) can be paid without Get Many in between', async () => {
+	const raw = { document_number_finance: '1400000229', line_item_in_the_relevant_invoice: 1, 'fiscal_year_of_the_relevant invoice': 2017, open_amount: 7000.5, currency_key: 'USD', payer_number: '3000', company_code: '3000' };
+	const result = await run(sim, payParameters(), { items: [raw] });
+	expect(result.error).toBeUndefined();
+	expect(((paymentRequests(sim)[0].json as IDataObject).documents as IDataObject[])[0].fiscal_year_of_the_relevant_invoice).toBe(2017);
 });
 
 describe('never twice', () => {
@@ -392,6 +408,18 @@ describe('dry run and secrets', () => {
 			{ items: documents, continueOnFail: true },
 		);
 		expect(refused.items[0].json.error).toContain('Token *** CVV *** system *** refused');
+		// A success message that echoes the token is masked in the output too.
+		const [first] = documents;
+		sim.reset();
+		loadCnbsWebArDemoLedger(sim);
+		const answer = {
+			payed: [{ document_number_finance: '1400000229', fiscal_year_of_the_relevant_invoice: 2017, authorization_number: 'A1', authorization_reference_code: '1', authorization_amount: 7000.5, currency_key: 'USD' }],
+			status: [{ message_type: 'S', message_identification: '/CNBS/X_API', message_number: 10, message_line_string: `Card ${DEMO_CNBS_CARD.payment_card_token} charged` }],
+		};
+		sim.fail({ kind: 'status', status: 200, contentType: 'application/json', body: JSON.stringify(answer) }, { when: (req) => req.method === 'POST' });
+		const echoed = await run(sim, payParameters(), { items: [first] });
+		expect((echoed.items[0].json.messages as IDataObject[])[0].message_line_string).toBe('Card *** charged');
+		expect(everythingShown(echoed)).not.toContain(DEMO_CNBS_CARD.payment_card_token);
 		expect(check.items[0].json.error).toContain('Bank account *** refused');
 		for (const result of [paid, refused, stopped, check]) {
 			const shown = everythingShown(result);

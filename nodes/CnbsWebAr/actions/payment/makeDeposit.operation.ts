@@ -4,6 +4,7 @@ import { jsonAmount, toJsonWithAmounts } from '../../../shared/jsonAmount';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, requireText } from '../../../shared/input';
 import { InvalidInputError } from '../../../shared/money';
+import { redactValue } from '../../../shared/redact';
 import {
 	buildCnbsRequest,
 	callCnbs,
@@ -11,6 +12,7 @@ import {
 	describeCnbsRequest,
 	maskPaymentData,
 	messagesOutput,
+	secretsOf,
 } from '../../transport';
 import {
 	amountField,
@@ -100,7 +102,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const { answer, messages } = await callCnbs(this, credentials, call, { paymentSecrets });
 	const rest = Object.fromEntries(Object.entries(answer).filter(([key]) => key !== 'status'));
-	return {
+	return redactValue({
 		status: 'deposited',
 		customer_number: payer.customer_number,
 		company_code: payer.company_code,
@@ -108,5 +110,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		currency_key: currency,
 		...maskPaymentData(rest),
 		messages: messagesOutput(messages),
-	};
+	}, [...secretsOf(credentials), ...paymentSecrets]);
 }

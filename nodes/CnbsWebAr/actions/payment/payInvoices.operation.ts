@@ -5,8 +5,9 @@ import type { ItemOutcome } from '../../../shared/execute';
 import { jsonAmount, toJsonWithAmounts } from '../../../shared/jsonAmount';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, requireText } from '../../../shared/input';
+import { redactValue } from '../../../shared/redact';
 import type { Amount } from '../../../shared/money';
-import { amountFromVendor, compareAmounts, formatAmount, InvalidInputError } from '../../../shared/money';
+import { amountFromVendor, compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
 import { overpaymentAllowed, partialPaymentsAllowed, readCustomizing } from '../../customizing';
 import type { CnbsMessage } from '../../transport';
 import {
@@ -15,6 +16,7 @@ import {
 	CREDENTIAL_TYPE,
 	describeCnbsRequest,
 	FISCAL_YEAR,
+	FISCAL_YEAR_WITH_SPACE,
 	isFailureMessage,
 	maskError,
 	messageCode,
@@ -95,8 +97,9 @@ export const description: INodeProperties[] = [
 		name: FISCAL_YEAR,
 		type: 'string',
 		required: true,
-		default: `={{ $json.${FISCAL_YEAR} }}`,
-		description: 'The fiscal year of the document, e.g. 2017',
+		default: `={{ $json.${FISCAL_YEAR} ?? $json["${FISCAL_YEAR_WITH_SPACE}"] }}`,
+		description:
+			'The fiscal year of the document, e.g. 2017. The default reads it under both spellings CNBS uses.',
 		displayOptions: { show },
 	},
 	{
@@ -225,6 +228,13 @@ function documentKey(number: unknown): string {
 	return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : text;
 }
 
+/** The item's document has nothing open and the amount is the open amount: nothing to pay. */
+class NothingOpen extends Error {
+	constructor() {
+		super('open_amount is 0.00: nothing to pay');
+	}
+}
+
 /** Reads and checks one item's document. Throws InvalidInputError naming the field. */
 export function readDocument(parameters: PaymentItemParameters): CnbsDocument {
 	const extra = parameters.additionalFields ?? {};
@@ -240,10 +250,13 @@ export function readDocument(parameters: PaymentItemParameters): CnbsDocument {
 	if (openText.startsWith('-')) {
 		throw new InvalidInputError('open_amount', `open_amount must not be negative (a credit cannot be paid), got ${openText}`);
 	}
-	const open = amountField(parameters.open_amount, 'open_amount');
+	const open = parseAmount(openText, 'open_amount', { allowZero: true });
 	const mode = String(parameters.amount ?? 'openAmount');
 	if (mode !== 'openAmount' && mode !== 'given') {
 		throw new InvalidInputError('amount', `amount must be openAmount or given, got "${mode}"`);
+	}
+	if (mode === 'openAmount' && open.minor === 0n) {
+		throw new NothingOpen();
 	}
 	const amount = mode === 'given' ? amountField(parameters.amount_to_process, 'amount_to_process') : open;
 	const currency = requireText(parameters.currency_key, 'currency_key').toUpperCase();
@@ -505,7 +518,7 @@ async function payGroup(state: RunState, items: PaymentItem[]): Promise<ItemOutc
 			state.paid.push(paidLabel(item, outcome.payed));
 			return {
 				itemIndex: item.itemIndex,
-				result: {
+				result: redactValue({
 					status: 'paid',
 					...documentOutput(item),
 					authorization_number: outcome.payed.authorization_number,
@@ -513,7 +526,7 @@ async function payGroup(state: RunState, items: PaymentItem[]): Promise<ItemOutc
 					authorization_amount: outcome.payed.authorization_amount,
 					messages: messagesOutput(messages),
 					documentsInRequest: items.length,
-				},
+				}, secrets),
 			};
 		}
 		return { itemIndex: item.itemIndex, error: maskError(outcome.error, secrets) };
@@ -552,6 +565,17 @@ export async function executeItems(this: IExecuteFunctions, itemIndexes: number[
 			seen.set(key, itemIndex);
 			items.push(item);
 		} catch (error) {
+			if (error instanceof NothingOpen) {
+				outcomes.set(itemIndex, {
+					itemIndex,
+					result: {
+						status: 'skipped: already paid',
+						reason: 'The open amount is 0.00: nothing was sent',
+						document_number_finance: this.getNodeParameter('document_number_finance', itemIndex, '') as string,
+					},
+				});
+				continue;
+			}
 			outcomes.set(itemIndex, { itemIndex, error });
 		}
 	}

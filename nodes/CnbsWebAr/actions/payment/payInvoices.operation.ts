@@ -368,7 +368,7 @@ export function mapPayed(documents: CnbsDocument[], answer: IDataObject, message
 			used.add(index);
 			return { paid: true, payed: payed[index] };
 		}
-		return { paid: false, error: documentFailure(document, failures) };
+		return { paid: false, error: documentFailure(document, failures, documents.length === 1) };
 	});
 }
 
@@ -377,16 +377,19 @@ function fiscalYearOf(entry: IDataObject): string {
 	return String(value ?? '').trim();
 }
 
-function documentFailure(document: CnbsDocument, failures: CnbsMessage[]): VendorError {
+/**
+ * Why a document was not paid: the failure messages that name it, else all of them. It is the
+ * changed-open-amount refusal only when such a message names it (or it was alone in the request).
+ */
+function documentFailure(document: CnbsDocument, failures: CnbsMessage[], alone: boolean): VendorError {
 	const number = documentKey(document.document_number_finance);
-	const naming = failures.filter((message) => {
-		const text = messageText(message);
-		return text.includes(document.document_number_finance) || (number !== '' && new RegExp(`\\b0*${number}\\b`).test(text));
-	});
+	// The document's number as a whole word, with or without SAP's leading zeros.
+	const naming = failures.filter((message) => new RegExp(`\\b0*${number}\\b`).test(messageText(message)));
 	const relevant = naming.length ? naming : failures;
 	const words = relevant.map(messageText).join('\n');
 	const code = relevant.length ? messageCode(relevant[0]) : undefined;
-	if (relevant.some((message) => STALE_WORDS.test(messageText(message)))) {
+	const about = naming.length || alone ? relevant : [];
+	if (about.some((message) => STALE_WORDS.test(messageText(message)))) {
 		return new VendorError(STALE_MESSAGE, {
 			code,
 			description: `CNBS: ${words}\nRead the document again (Invoice > Get Many) before paying it.`,

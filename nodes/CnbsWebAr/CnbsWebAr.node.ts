@@ -1,0 +1,126 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as getCustomizing from './actions/customizing/get.operation';
+import * as downloadPdf from './actions/invoice/downloadPdf.operation';
+import * as getInvoice from './actions/invoice/get.operation';
+import * as getManyInvoices from './actions/invoice/getMany.operation';
+import * as getManyPayments from './actions/payment/getMany.operation';
+import * as makeDeposit from './actions/payment/makeDeposit.operation';
+import * as payInvoices from './actions/payment/payInvoices.operation';
+import { router } from './actions/router';
+import { loadOptions } from './customizing';
+
+export class CnbsWebAr implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CNBS WebAR',
+		name: 'cnbsWebAr',
+		icon: { light: 'file:cnbsWebAr.svg', dark: 'file:cnbsWebAr.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Find open SAP invoices and pay many documents in one request through CNBS WebAR',
+		defaults: { name: 'CNBS WebAR' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cnbsWebArApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Customizing', value: 'customizing' },
+					{ name: 'Invoice', value: 'invoice' },
+					{ name: 'Payment', value: 'payment' },
+				],
+				default: 'payment',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['invoice'] } },
+				options: [
+					{
+						name: 'Download PDF',
+						value: 'downloadPdf',
+						action: 'Download an invoice PDF',
+						description: 'Download the invoice (billing document) as a PDF file',
+					},
+					{
+						name: 'Get',
+						value: 'get',
+						action: 'Get an invoice',
+						description: 'Read one billing document: header, items, partners and document status',
+					},
+					{
+						name: 'Get Many',
+						value: 'getMany',
+						action: 'Get many invoices',
+						description: 'GET invoices: the documents of a payer, one item per document',
+					},
+				],
+				default: 'getMany',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['payment'] } },
+				options: [
+					{
+						name: 'Get Many',
+						value: 'getMany',
+						action: 'Get many payments',
+						description: 'GET invoices/payments: the payment list, one item per payment',
+					},
+					{
+						name: 'Make Deposit',
+						value: 'makeDeposit',
+						action: 'Make a deposit',
+						description: 'POST invoices/deposits: a payment on account, not for a document',
+					},
+					{
+						name: 'Pay Invoices',
+						value: 'payInvoices',
+						action: 'Pay invoices',
+						description: 'POST invoices/payments: pay documents, one per input item, in one request or one per item',
+					},
+				],
+				default: 'payInvoices',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['customizing'] } },
+				options: [
+					{
+						name: 'Get',
+						value: 'get',
+						action: 'Get the customizing',
+						description: 'GET customizing: company codes, payment types, reason codes, cards and flags',
+					},
+				],
+				default: 'get',
+			},
+			...getManyInvoices.description,
+			...getInvoice.description,
+			...downloadPdf.description,
+			...payInvoices.description,
+			...makeDeposit.description,
+			...getManyPayments.description,
+			...getCustomizing.description,
+		],
+	};
+
+	methods = { loadOptions };
+
+	execute = router;
+}

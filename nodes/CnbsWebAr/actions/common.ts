@@ -1,0 +1,281 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
+import { optionalText, requireText } from '../../shared/input';
+import type { Amount } from '../../shared/money';
+import { InvalidInputError, parseAmount } from '../../shared/money';
+
+export interface RunOptions {
+	dryRun: boolean;
+	checkFirst: boolean;
+	timeout: number;
+}
+
+export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		dryRun: options.dryRun === true,
+		checkFirst: options.checkFirst === true,
+		timeout: Number(options.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
+	};
+}
+
+/** A CNBS date, MM-DD-YYYY (03-24-2015), as written: no shift through a time zone. Empty: not sent. */
+export function optionalCnbsDate(value: unknown, field: string): string | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	return formatVendorDate(value, field, DATE_FORMATS.usDate);
+}
+
+/** A whole number CNBS takes as a JSON number (fiscal year, line item). */
+export function wholeNumber(value: unknown, field: string, { digits }: { digits?: number } = {}): number {
+	const text = requireText(value, field);
+	if (!/^\d+$/.test(text)) throw new InvalidInputError(field, `${field} must be a whole number, got "${text}"`);
+	if (digits !== undefined && text.replace(/^0+(?=\d)/, '').length !== digits) {
+		throw new InvalidInputError(field, `${field} must have ${digits} digits, got "${text}"`);
+	}
+	const number = Number(text);
+	if (!Number.isSafeInteger(number)) throw new InvalidInputError(field, `${field} is out of range: ${text}`);
+	return number;
+}
+
+/** An amount from a field (user or expression), positive, at most two decimals. */
+export function amountField(value: unknown, field: string): Amount {
+	return parseAmount(typeof value === 'string' ? value.trim() : value, field);
+}
+
+export const PAYMENT_METHODS = ['CC', 'EC'] as const;
+export const ACCOUNT_TYPES = ['C', 'S', 'X'] as const;
+
+/** Payer data and payment detail fields, shared by Pay Invoices and Make Deposit. */
+export function payerAndPaymentFields(show: Record<string, string[]>): INodeProperties[] {
+	const card = { ...show, payment_method: ['CC'] };
+	const check = { ...show, payment_method: ['EC'] };
+	return [
+		{
+			displayName: 'Payer',
+			name: 'customer_number',
+			type: 'string',
+			required: true,
+			default: '={{ $json.payer_number }}',
+			description:
+				'The payer\'s customer number (payer_data.customer_number). The default reads the payer of the document from Invoice > Get Many.',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Company Code Name or ID',
+			name: 'company_code',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getCompanyCodes' },
+			required: true,
+			default: '={{ $json.company_code }}',
+			hint: 'The company code (payer_data.company_code). The list is read from CNBS\'s customizing.',
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Payment Method',
+			name: 'payment_method',
+			type: 'options',
+			options: [
+				{ name: 'Card (CC)', value: 'CC' },
+				{ name: 'E-Check (EC)', value: 'EC' },
+			],
+			default: 'CC',
+			description: 'How the payment is made (payment_detail.payment_method)',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Card Type Name or ID',
+			name: 'payment_card_type',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getPaymentCardTypes' },
+			default: '',
+			hint: 'The card type (payment_detail.payment_card_type), e.g. VISA, MC, AMEX. The list is read from CNBS\'s customizing.',
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			displayOptions: { show: card },
+		},
+		{
+			displayName: 'Card Token',
+			name: 'payment_card_token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: '-E803-1111-1000000000000H',
+			description:
+				'The card\'s token from your card vault (payment_detail.payment_card_token). Never shown in output or errors.',
+			displayOptions: { show: card },
+		},
+		{
+			displayName: 'Name on Card',
+			name: 'payment_card_name',
+			type: 'string',
+			default: '',
+			placeholder: 'John Doe',
+			description: 'The card holder\'s name (payment_detail.payment_card_name)',
+			displayOptions: { show: card },
+		},
+		{
+			displayName: 'Valid To',
+			name: 'valid_to',
+			type: 'string',
+			default: '',
+			placeholder: '05-31-2027',
+			description: 'The card\'s expiry date (payment_detail.valid_to), sent as MM-DD-YYYY; a date such as 2027-05-31 is accepted too',
+			displayOptions: { show: card },
+		},
+		{
+			displayName: 'Card Validation Code',
+			name: 'card_validation_code',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The card\'s CVV (payment_detail.card_validation_code), when CNBS\'s customizing asks for it. Never shown in output or errors.',
+			displayOptions: { show: card },
+		},
+		{
+			displayName: 'Account Type',
+			name: 'electronic_check_account_type',
+			type: 'options',
+			options: [
+				{ name: 'Consumer Checking (C)', value: 'C' },
+				{ name: 'Consumer Savings (S)', value: 'S' },
+				{ name: 'Corporate Checking (X)', value: 'X' },
+			],
+			default: 'C',
+			description: 'The bank account\'s type for an e-check (payment_detail.electronic_check_account_type)',
+			displayOptions: { show: check },
+		},
+		{
+			displayName: 'RDFI Number',
+			name: 'electronic_check_rdfi_number',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The routing number of the receiving bank (payment_detail.electronic_check_rdfi_number). Never shown in output or errors.',
+			displayOptions: { show: check },
+		},
+		{
+			displayName: 'Address',
+			name: 'address_data',
+			type: 'collection',
+			placeholder: 'Add Address Field',
+			default: {},
+			description: 'The payer\'s address for the payment (payment_detail.address_data). Fields left out are sent empty.',
+			displayOptions: { show },
+			options: ADDRESS_FIELDS.map(
+				([name, displayName]): INodeProperties => ({
+					displayName: `${displayName} (${name})`,
+					name,
+					type: 'string',
+					default: '',
+				}),
+			),
+		},
+	];
+}
+
+/** The eight fields of address_data, in the seed's order. */
+export const ADDRESS_FIELDS: Array<[string, string]> = [
+	['name', 'Name'],
+	['name_2', 'Name 2'],
+	['city', 'City'],
+	['district', 'District'],
+	['street', 'Street'],
+	['postal_code_city', 'Postal Code'],
+	['region', 'Region'],
+	['country', 'Country'],
+];
+
+export interface PayerData extends IDataObject {
+	customer_number: string;
+	company_code: string;
+}
+
+export interface PaymentDetail extends IDataObject {
+	payment_method: string;
+	payment_card_type: string;
+	payment_card_token: string;
+	payment_card_name: string;
+	valid_to: string;
+	card_validation_code: string;
+	electronic_check_account_type: string;
+	electronic_check_rdfi_number: string;
+	address_data: IDataObject;
+}
+
+export function readPayerData(ctx: IExecuteFunctions, itemIndex: number): PayerData {
+	return {
+		customer_number: requireText(ctx.getNodeParameter('customer_number', itemIndex, ''), 'customer_number'),
+		company_code: requireText(ctx.getNodeParameter('company_code', itemIndex, ''), 'company_code'),
+	};
+}
+
+/**
+ * payment_detail with every key of the seed, in its order; the fields of the other payment method
+ * are sent empty, as CNBS's example does.
+ */
+export function readPaymentDetail(ctx: IExecuteFunctions, itemIndex: number): PaymentDetail {
+	const param = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	const method = String(param('payment_method') ?? '').trim().toUpperCase();
+	if (!(PAYMENT_METHODS as readonly string[]).includes(method)) {
+		throw new InvalidInputError(
+			'payment_method',
+			`payment_method must be CC (card) or EC (e-check), got "${String(param('payment_method'))}"`,
+		);
+	}
+	const address = (ctx.getNodeParameter('address_data', itemIndex, {}) ?? {}) as IDataObject;
+	const address_data = Object.fromEntries(ADDRESS_FIELDS.map(([name]) => [name, optionalText(address[name]) ?? '']));
+	if (method === 'CC') {
+		const cvv = optionalText(param('card_validation_code')) ?? '';
+		if (cvv !== '' && !/^\d{3,4}$/.test(cvv)) {
+			throw new InvalidInputError('card_validation_code', 'card_validation_code must be 3 or 4 digits');
+		}
+		return {
+			payment_method: method,
+			payment_card_type: requireText(param('payment_card_type'), 'payment_card_type').toUpperCase(),
+			payment_card_token: requireText(param('payment_card_token'), 'payment_card_token'),
+			payment_card_name: optionalText(param('payment_card_name')) ?? '',
+			valid_to: requireCnbsDate(param('valid_to'), 'valid_to'),
+			card_validation_code: cvv,
+			electronic_check_account_type: '',
+			electronic_check_rdfi_number: '',
+			address_data,
+		};
+	}
+	const accountType = requireText(param('electronic_check_account_type'), 'electronic_check_account_type').toUpperCase();
+	if (!(ACCOUNT_TYPES as readonly string[]).includes(accountType)) {
+		throw new InvalidInputError(
+			'electronic_check_account_type',
+			`electronic_check_account_type must be C (consumer checking), S (consumer savings) or X (corporate checking), got "${accountType}"`,
+		);
+	}
+	const rdfi = requireText(param('electronic_check_rdfi_number'), 'electronic_check_rdfi_number');
+	if (!/^\d+$/.test(rdfi)) {
+		throw new InvalidInputError('electronic_check_rdfi_number', 'electronic_check_rdfi_number must be digits only');
+	}
+	return {
+		payment_method: method,
+		payment_card_type: '',
+		payment_card_token: '',
+		payment_card_name: '',
+		valid_to: '',
+		card_validation_code: '',
+		electronic_check_account_type: accountType,
+		electronic_check_rdfi_number: rdfi,
+		address_data,
+	};
+}
+
+export function requireCnbsDate(value: unknown, field: string): string {
+	const date = optionalCnbsDate(value, field);
+	if (date === undefined) throw new InvalidInputError(field, `${field} is required (MM-DD-YYYY, e.g. 05-31-2027)`);
+	return date;
+}
+
+/** The payment data of a request that must never be shown: masked in every error. */
+export function paymentSecretsOf(detail: PaymentDetail): string[] {
+	return [detail.payment_card_token, detail.card_validation_code, detail.electronic_check_rdfi_number];
+}

@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection, timeoutOption } from '../../../shared/fields';
+import { readCustomizing } from '../../customizing';
+import { CREDENTIAL_TYPE } from '../../transport';
+import { readOptions } from '../common';
+
+const show = { resource: ['customizing'], operation: ['get'] };
+
+export const description: INodeProperties[] = [optionsCollection(show, [timeoutOption])];
+
+/** CNBS's customizing as one item (its status left out). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { timeout } = readOptions(this, itemIndex);
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const customizing = await readCustomizing(this, credentials, timeout);
+	return Object.fromEntries(Object.entries(customizing).filter(([key]) => key !== 'status'));
+}

@@ -1,0 +1,175 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection, timeoutOption } from '../../../shared/fields';
+import { optionalText } from '../../../shared/input';
+import { InvalidInputError } from '../../../shared/money';
+import type { CnbsContext } from '../../transport';
+import { callCnbs, CREDENTIAL_TYPE, FISCAL_YEAR, normalizeFiscalYear } from '../../transport';
+import { optionalCnbsDate, readOptions } from '../common';
+
+const show = { resource: ['invoice'], operation: ['getMany'] };
+
+export const INVOICES_PATH = 'invoices';
+
+/** The invoice list's text filters, in CNBS's order: [wire name, display name, description]. */
+const TEXT_FILTERS: Array<[string, string, string]> = [
+	['soldto_number', 'Sold-To (soldto_number)', 'The sold-to party\'s customer number'],
+	['sales_organization', 'Sales Organization (sales_organization)', 'The sales organization, e.g. 3000'],
+	['distribution_channel', 'Distribution Channel (distribution_channel)', 'The distribution channel, e.g. 10'],
+	['division', 'Division (division)', 'The division, e.g. 00'],
+];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Payer',
+		name: 'payer_number',
+		type: 'string',
+		default: '',
+		placeholder: '3000',
+		description: 'The payer whose documents to list',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Company Code Name or ID',
+		name: 'company_code',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCompanyCodes' },
+		default: '',
+		hint: 'The company code (company_code). The list is read from CNBS\'s customizing.',
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Search Status',
+		name: 'document_search_status',
+		type: 'options',
+		options: [
+			{ name: 'Open (01)', value: '01' },
+			{ name: 'Complete (02)', value: '02' },
+			{ name: 'Both (03)', value: '03' },
+		],
+		default: '01',
+		description: 'Which documents to list: open ones, complete (cleared) ones, or both',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Date From',
+				name: 'date_from',
+				type: 'dateTime',
+				default: '',
+				description: 'The earliest posting date, sent as MM-DD-YYYY',
+			},
+			{
+				displayName: 'Date To',
+				name: 'date_to',
+				type: 'dateTime',
+				default: '',
+				description: 'The latest posting date, sent as MM-DD-YYYY',
+			},
+			{
+				displayName: 'Document Type',
+				name: 'document_type',
+				type: 'string',
+				default: '01',
+				description: 'The document type: 01 = invoice',
+			},
+			...TEXT_FILTERS.map(
+				([name, displayName, text]): INodeProperties => ({
+					displayName,
+					name,
+					type: 'string',
+					default: '',
+					description: text,
+				}),
+			),
+		],
+	},
+	optionsCollection(show, [timeoutOption]),
+];
+
+/** The invoice list query, in CNBS's parameter order; empty filters are not sent. */
+export function buildListQuery(values: IDataObject): IDataObject {
+	const status = optionalText(values.document_search_status) ?? '01';
+	if (!['01', '02', '03'].includes(status)) {
+		throw new InvalidInputError(
+			'document_search_status',
+			`document_search_status must be 01 (open), 02 (complete) or 03 (both), got "${status}"`,
+		);
+	}
+	const query: IDataObject = {
+		soldto_number: optionalText(values.soldto_number),
+		sales_organization: optionalText(values.sales_organization),
+		distribution_channel: optionalText(values.distribution_channel),
+		division: optionalText(values.division),
+		payer_number: optionalText(values.payer_number),
+		company_code: optionalText(values.company_code),
+		document_type: optionalText(values.document_type) ?? '01',
+		document_search_status: status,
+		date_from: optionalCnbsDate(values.date_from, 'date_from'),
+		date_to: optionalCnbsDate(values.date_to, 'date_to'),
+	};
+	return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * The documents of `document_list`, one object per document, with the fiscal year under the
+ * payment request's spelling and the company code of the query when CNBS leaves it out.
+ */
+export async function readDocumentList(
+	ctx: CnbsContext,
+	credentials: ICredentialDataDecryptedObject,
+	query: IDataObject,
+	timeout: number,
+): Promise<IDataObject[]> {
+	const { answer } = await callCnbs(ctx, credentials, { method: 'GET', path: INVOICES_PATH, qs: query, timeout });
+	const list = Array.isArray(answer.document_list) ? answer.document_list : [];
+	return list
+		.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object' && !Array.isArray(entry))
+		.map((entry) => {
+			const document = normalizeFiscalYear(entry);
+			if (query.company_code !== undefined && (document.company_code === undefined || document.company_code === '')) {
+				document.company_code = query.company_code;
+			}
+			return document;
+		});
+}
+
+function same(a: unknown, b: unknown): boolean {
+	const text = (value: unknown) => String(value ?? '').trim().replace(/^0+(?=\d)/, '');
+	return text(a) === text(b);
+}
+
+/** The listed document with this number, fiscal year and line item. */
+export function findDocument(
+	list: IDataObject[],
+	document: { document_number_finance: string; fiscal_year_of_the_relevant_invoice: number; line_item_in_the_relevant_invoice: number },
+): IDataObject | undefined {
+	return list.find(
+		(entry) =>
+			same(entry.document_number_finance, document.document_number_finance) &&
+			same(entry[FISCAL_YEAR], document.fiscal_year_of_the_relevant_invoice) &&
+			(entry.line_item_in_the_relevant_invoice === undefined ||
+				same(entry.line_item_in_the_relevant_invoice, document.line_item_in_the_relevant_invoice)),
+	);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const query = buildListQuery({
+		...filters,
+		payer_number: this.getNodeParameter('payer_number', itemIndex, ''),
+		company_code: this.getNodeParameter('company_code', itemIndex, ''),
+		document_search_status: this.getNodeParameter('document_search_status', itemIndex, '01'),
+	});
+	const { timeout } = readOptions(this, itemIndex);
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	return await readDocumentList(this, credentials, query, timeout);
+}

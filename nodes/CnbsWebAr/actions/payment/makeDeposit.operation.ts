@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { jsonAmount, toJsonWithAmounts } from '../../../shared/jsonAmount';
+import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { optionalText, requireText } from '../../../shared/input';
+import { InvalidInputError } from '../../../shared/money';
+import { redactValue } from '../../../shared/redact';
+import {
+	buildCnbsRequest,
+	callCnbs,
+	CREDENTIAL_TYPE,
+	describeCnbsRequest,
+	maskPaymentData,
+	messagesOutput,
+	secretsOf,
+} from '../../transport';
+import {
+	amountField,
+	payerAndPaymentFields,
+	paymentSecretsOf,
+	readOptions,
+	readPayerData,
+	readPaymentDetail,
+} from '../common';
+
+const show = { resource: ['payment'], operation: ['makeDeposit'] };
+
+export const DEPOSITS_PATH = 'invoices/deposits';
+
+export const description: INodeProperties[] = [
+	...payerAndPaymentFields(show),
+	{
+		displayName: 'Amount',
+		name: 'amount_to_process',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '100.00',
+		description: 'The amount to deposit on the payer\'s account (deposit_detail.amount_to_process), with at most two decimals',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Currency',
+		name: 'currency_key',
+		type: 'string',
+		required: true,
+		default: 'USD',
+		description: 'The deposit\'s currency (deposit_detail.currency_key)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Reason Code Name or ID',
+		name: 'reason_code',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPaymentReasonCodes' },
+		default: '',
+		hint: 'The payment reason code (deposit_detail.reason_code). The list is read from CNBS\'s customizing.',
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		default: '',
+		description: 'A comment for the deposit (deposit_detail.comment)',
+		displayOptions: { show },
+	},
+	optionsCollection(show, [
+		{
+			...dryRunOption,
+			description: 'Whether to only return the exact request that would be sent (card data and system ID masked) and send nothing',
+		},
+		timeoutOption,
+	]),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const payer = readPayerData(this, itemIndex);
+	const detail = readPaymentDetail(this, itemIndex);
+	const amount = amountField(this.getNodeParameter('amount_to_process', itemIndex, ''), 'amount_to_process');
+	const currency = requireText(this.getNodeParameter('currency_key', itemIndex, ''), 'currency_key').toUpperCase();
+	if (!/^[A-Z]{3}$/.test(currency)) {
+		throw new InvalidInputError('currency_key', `currency_key must be a three-letter currency code such as USD, got "${currency}"`);
+	}
+	const body = toJsonWithAmounts({
+		payer_data: payer,
+		payment_detail: detail,
+		deposit_detail: {
+			amount_to_process: jsonAmount(amount),
+			currency_key: currency,
+			reason_code: optionalText(this.getNodeParameter('reason_code', itemIndex, '')) ?? '',
+			comment: optionalText(this.getNodeParameter('comment', itemIndex, '')) ?? '',
+		},
+	});
+	const options = readOptions(this, itemIndex);
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const paymentSecrets = paymentSecretsOf(detail);
+	const call = { method: 'POST' as const, path: DEPOSITS_PATH, body, timeout: options.timeout };
+	if (options.dryRun) {
+		return { status: 'dry run', request: describeCnbsRequest(buildCnbsRequest(credentials, call), credentials, paymentSecrets) };
+	}
+	const { answer, messages } = await callCnbs(this, credentials, call, { paymentSecrets });
+	const rest = Object.fromEntries(Object.entries(answer).filter(([key]) => key !== 'status'));
+	return redactValue({
+		status: 'deposited',
+		customer_number: payer.customer_number,
+		company_code: payer.company_code,
+		amount_to_process: JSON.parse(toJsonWithAmounts(jsonAmount(amount))) as number,
+		currency_key: currency,
+		...maskPaymentData(rest),
+		messages: messagesOutput(messages),
+	}, [...secretsOf(credentials), ...paymentSecrets]);
+}

@@ -4,6 +4,9 @@
  * never a JavaScript float's rendering of them, so no float artefact can reach the wire.
  */
 
+import type { Amount } from './money';
+import { formatAmount } from './money';
+
 /** A number to be written into JSON text as these exact digits. */
 export class JsonDecimal {
 	constructor(readonly text: string) {
@@ -14,6 +17,11 @@ export class JsonDecimal {
 	toJSON(): number {
 		return Number(this.text);
 	}
+}
+
+/** An amount as a JSON number with all its minor digits, as vendors' samples show it (7000.50). */
+export function jsonDecimal(amount: Amount): JsonDecimal {
+	return new JsonDecimal(formatAmount(amount));
 }
 
 /** A JSON value whose numbers may be JsonDecimal. */
@@ -30,12 +38,12 @@ export type JsonTextValue =
  * Writes a value as compact JSON text: JsonDecimal as its digits, keys in insertion order,
  * `undefined` entries of objects left out (as JSON.stringify does).
  */
-export function toJsonText(value: JsonTextValue | undefined): string {
+export function toJsonText(value: JsonTextValue | object | undefined): string {
 	if (value instanceof JsonDecimal) return value.text;
 	if (value === null || value === undefined) return 'null';
-	if (Array.isArray(value)) return `[${value.map((entry) => toJsonText(entry)).join(',')}]`;
+	if (Array.isArray(value)) return `[${(value as JsonTextValue[]).map((entry) => toJsonText(entry)).join(',')}]`;
 	if (typeof value === 'object') {
-		const members = Object.entries(value)
+		const members = Object.entries(value as Record<string, JsonTextValue | undefined>)
 			.filter(([, entry]) => entry !== undefined)
 			.map(([key, entry]) => `${JSON.stringify(key)}:${toJsonText(entry)}`);
 		return `{${members.join(',')}}`;
@@ -44,7 +52,7 @@ export function toJsonText(value: JsonTextValue | undefined): string {
 }
 
 /** The same value with every JsonDecimal as a plain number (for output items and dry runs). */
-export function toPlainJson(value: JsonTextValue | undefined): unknown {
+export function toPlainJson(value: JsonTextValue | object | undefined): unknown {
 	if (value === undefined) return undefined;
 	return JSON.parse(toJsonText(value)) as unknown;
 }

@@ -3,6 +3,7 @@ import { cloudCommerceProDemoCredentialData, createCloudCommerceProDemo } from '
 import type { CrmComSimulator } from './crmCom';
 import { createCrmComDemo, crmComDemoCredentialData } from './crmComDemo';
 import { adilasDemoCredentialData, createAdilasDemo } from './adilasDemo';
+import { cnbsWebArDemoCredentialData, createCnbsWebArDemo } from './cnbsWebArDemo';
 import { createEvoSnapDemo, evoSnapDemoCredentialData } from './evoSnapDemo';
 import type { VendorSimulator } from './framework';
 
@@ -12,6 +13,7 @@ import type { VendorSimulator } from './framework';
  */
 export * from './adilasDemo';
 export * from './cloudCommerceProDemo';
+export * from './cnbsWebArDemo';
 export * from './crmComDemo';
 export * from './evoSnapDemo';
 
@@ -60,6 +62,16 @@ export const DEMO_VENDORS: DemoVendor[] = [
 		create: createEvoSnapDemo,
 		credentialData: evoSnapDemoCredentialData,
 		refusedChange: { identityToken: 'not-the-demo-identity-token' },
+	},
+	{
+		key: 'cnbsWebAr',
+		displayName: 'CNBS WebAR',
+		defaultPort: 8804,
+		portEnv: 'CNBS_SIMULATOR_PORT',
+		credential: { id: 'cnbsWebArSimulator', name: 'CNBS WebAR (simulator)', type: 'cnbsWebArApi' },
+		create: createCnbsWebArDemo,
+		credentialData: cnbsWebArDemoCredentialData,
+		refusedChange: { systemIdSecret: 'NOT-THE-DEMO-SYSTEM-ID' },
 	},
 	{
 		key: 'adilas',

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { jsonAmount, toJsonWithAmounts } from '../../../shared/jsonAmount';
+import { jsonDecimal, toJsonText } from '../../../shared/jsonText';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, requireText } from '../../../shared/input';
-import { InvalidInputError } from '../../../shared/money';
+import { formatAmount, InvalidInputError } from '../../../shared/money';
 import { redactValue } from '../../../shared/redact';
 import {
 	buildCnbsRequest,
@@ -83,11 +83,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!/^[A-Z]{3}$/.test(currency)) {
 		throw new InvalidInputError('currency_key', `currency_key must be a three-letter currency code such as USD, got "${currency}"`);
 	}
-	const body = toJsonWithAmounts({
+	const body = toJsonText({
 		payer_data: payer,
 		payment_detail: detail,
 		deposit_detail: {
-			amount_to_process: jsonAmount(amount),
+			amount_to_process: jsonDecimal(amount),
 			currency_key: currency,
 			reason_code: optionalText(this.getNodeParameter('reason_code', itemIndex, '')) ?? '',
 			comment: optionalText(this.getNodeParameter('comment', itemIndex, '')) ?? '',
@@ -106,7 +106,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		status: 'deposited',
 		customer_number: payer.customer_number,
 		company_code: payer.company_code,
-		amount_to_process: JSON.parse(toJsonWithAmounts(jsonAmount(amount))) as number,
+		amount_to_process: Number(formatAmount(amount)),
 		currency_key: currency,
 		...maskPaymentData(rest),
 		messages: messagesOutput(messages),

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 
 import { VendorError } from '../../../shared/errors';
 import type { ItemOutcome } from '../../../shared/execute';
-import { jsonAmount, toJsonWithAmounts } from '../../../shared/jsonAmount';
+import { jsonDecimal, toJsonText } from '../../../shared/jsonText';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, requireText } from '../../../shared/input';
 import { redactValue } from '../../../shared/redact';
@@ -295,7 +295,7 @@ function readItem(ctx: IExecuteFunctions, itemIndex: number): PaymentItem {
 
 /** The payment request body (seed key order); amounts are written as numbers with two decimals. */
 export function buildPaymentBody(payer: PayerData, detail: PaymentDetail, documents: CnbsDocument[]): string {
-	return toJsonWithAmounts({
+	return toJsonText({
 		payer_data: { customer_number: payer.customer_number, company_code: payer.company_code },
 		payment_detail: {
 			payment_method: detail.payment_method,
@@ -312,8 +312,8 @@ export function buildPaymentBody(payer: PayerData, detail: PaymentDetail, docume
 			document_number_finance: document.document_number_finance,
 			line_item_in_the_relevant_invoice: document.line_item_in_the_relevant_invoice,
 			fiscal_year_of_the_relevant_invoice: document.fiscal_year_of_the_relevant_invoice,
-			open_amount: jsonAmount(document.open_amount),
-			amount_to_process: jsonAmount(document.amount_to_process),
+			open_amount: jsonDecimal(document.open_amount),
+			amount_to_process: jsonDecimal(document.amount_to_process),
 			currency_key: document.currency_key,
 			reason_code: document.reason_code,
 			reference_number: document.reference_number,

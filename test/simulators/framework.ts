@@ -86,6 +86,12 @@ export abstract class VendorSimulator {
 	readonly requests: RecordedRequest[] = [];
 	/** Exceptions thrown by handle(): a bug in the simulator, surfaced for tests. */
 	readonly handlerErrors: Error[] = [];
+	/**
+	 * Time every answer takes, in ms (0: at once): the request is handled when it arrives and its
+	 * answer leaves `latencyMs` later, like a vendor at a network distance. For benchmarks and
+	 * tests that need requests to overlap. `reset()` does not change it.
+	 */
+	latencyMs = 0;
 
 	private server?: http.Server;
 	private listeningUrl?: string;
@@ -215,7 +221,11 @@ export abstract class VendorSimulator {
 		this.requests.push(recorded);
 
 		const fault = this.takeFault(recorded);
-		if (!fault) return this.send(res, await this.handle(recorded));
+		if (!fault) {
+			const answer = await this.handle(recorded);
+			if (this.latencyMs > 0) await this.wait(this.latencyMs);
+			return this.send(res, answer);
+		}
 
 		switch (fault.kind) {
 			case 'delay': {

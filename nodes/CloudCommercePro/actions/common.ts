@@ -7,10 +7,22 @@ import { formatVendorDate, DATE_FORMATS } from '../../shared/dates';
 import { formatAmount, parseAmount } from '../../shared/money';
 import type { XmlElement } from '../../shared/soap';
 import { optionalIntegerId, optionalText, parseIntegerId } from '../../shared/input';
+import { credentialsOnce } from '../../shared/runState';
 import { CREDENTIAL_TYPE } from '../transport';
 
+/**
+ * The credential data the node reads (environment, URL, Brand ID), once per run. The Security
+ * Hash in it is never sent from here: the credential's `authenticate` writes it into each
+ * request when n8n sends it.
+ */
 export async function getCcpCredentials(ctx: IExecuteFunctions): Promise<ICredentialDataDecryptedObject> {
-	return await ctx.getCredentials(CREDENTIAL_TYPE);
+	return await credentialsOnce(ctx, CREDENTIAL_TYPE);
+}
+
+/** What a payment or a read acts on, so that items about the same thing never run at the same time. */
+export function itemKeyOf(ctx: IExecuteFunctions, itemIndex: number, parameter: string): string | undefined {
+	const value = optionalText(ctx.getNodeParameter(parameter, itemIndex, ''));
+	return value === undefined ? undefined : `${parameter}:${value.toLowerCase()}`;
 }
 
 export function credentialBrandId(credentials: ICredentialDataDecryptedObject): string {

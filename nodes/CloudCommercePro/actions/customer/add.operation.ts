@@ -5,7 +5,7 @@ import { optionalText, parseIntegerId, requireText } from '../../../shared/input
 import { InvalidInputError } from '../../../shared/money';
 import type { XmlElement, XmlNode } from '../../../shared/soap';
 import { buildEnvelope, callCcp } from '../../transport';
-import { credentialBrandId, getCcpCredentials, readOptions } from '../common';
+import { credentialBrandId, getCcpCredentials, itemKeyOf, readOptions } from '../common';
 
 const show = { resource: ['customer'], operation: ['add'] };
 
@@ -82,6 +82,11 @@ export const description: INodeProperties[] = [
 ];
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Customers with the same e-mail go one after the other, so the second finds the first instead of adding a twin. */
+export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return itemKeyOf(this, itemIndex, 'EmailAddress');
+}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await getCcpCredentials(this);

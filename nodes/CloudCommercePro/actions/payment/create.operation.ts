@@ -7,6 +7,7 @@ import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../..
 import {
 	credentialBrandId,
 	getCcpCredentials,
+	itemKeyOf,
 	paymentAdditionalFields,
 	paymentContentElements,
 	paymentDate,
@@ -80,6 +81,11 @@ export const description: INodeProperties[] = [
 	additionalFieldsCollection(show, paymentAdditionalFields),
 	optionsCollection(show, [dryRunOption, timeoutOption]),
 ];
+
+/** Payments of the same invoice go one after the other, in input order, at any batch size. */
+export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return itemKeyOf(this, itemIndex, 'intInvoiceID');
+}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await getCcpCredentials(this);

@@ -8,6 +8,7 @@ import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../..
 import {
 	credentialBrandId,
 	getCcpCredentials,
+	itemKeyOf,
 	paymentAdditionalFields,
 	paymentContentElements,
 	paymentDate,
@@ -53,6 +54,14 @@ export const description: INodeProperties[] = [
 		timeoutOption,
 	]),
 ];
+
+/**
+ * Items for the same order go one after the other, in input order, at any batch size: the
+ * second one reads the summary after the first one paid, and is skipped instead of paying again.
+ */
+export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return itemKeyOf(this, itemIndex, 'orderId');
+}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await getCcpCredentials(this);

@@ -179,6 +179,8 @@ export async function callCcp(
 		credentialType: CREDENTIAL_TYPE,
 		request: buildHttpRequest(credentials, operation, envelope, timeout),
 		readVendorError: readCcpErrorBody,
+		// No session token: the credential data read once for the run serves every request.
+		runCredentials: true,
 	});
 	return readCcpResult(responseText(response.body), operation);
 }

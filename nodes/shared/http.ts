@@ -2,7 +2,7 @@ import type { IAdditionalCredentialOptions, IExecuteFunctions, IHttpRequestOptio
 import { sleep } from 'n8n-workflow';
 
 import { VendorError, vendorErrorFromHttpFailure } from './errors';
-import { requestGate } from './runState';
+import { credentialsOnce, requestGate } from './runState';
 
 export interface SendOptions {
 	credentialType: string;
@@ -17,6 +17,14 @@ export interface SendOptions {
 	maxRetries?: number;
 	/** The longest wait a Retry-After may ask for, in seconds (default 30). */
 	maxRetryAfterSeconds?: number;
+	/**
+	 * Hand n8n the credential data read once for the run (`credentialsOnce`), so that it does not
+	 * read and decrypt the credential again for every request; n8n's `authenticate` still writes
+	 * the secrets into each request. ONLY for credential types without a session token (no
+	 * `preAuthentication` / expirable field): a token renewed during the run would not be seen.
+	 * Ignored when `credentialOptions.credentialsDecrypted` is given.
+	 */
+	runCredentials?: boolean;
 }
 
 /**
@@ -37,8 +45,21 @@ export async function sendVendorRequest(
 	ctx: IExecuteFunctions,
 	options: SendOptions,
 ): Promise<{ statusCode: number; headers: Record<string, unknown>; body: unknown }> {
-	const { credentialType, request, readVendorError, credentialOptions, readOtherFailure } = options;
+	const { credentialType, request, readVendorError, readOtherFailure } = options;
 	const { maxRetries = 2, maxRetryAfterSeconds = 30 } = options;
+	let credentialOptions = options.credentialOptions;
+	if (options.runCredentials && !credentialOptions?.credentialsDecrypted) {
+		const reference = ctx.getNode().credentials?.[credentialType];
+		credentialOptions = {
+			...credentialOptions,
+			credentialsDecrypted: {
+				id: reference?.id ?? '',
+				name: reference?.name ?? '',
+				type: credentialType,
+				data: await credentialsOnce(ctx, credentialType),
+			},
+		};
+	}
 	const gate = requestGate(ctx, credentialType);
 	for (let attempt = 0; ; attempt++) {
 		await gate.pass();

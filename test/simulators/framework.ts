@@ -92,6 +92,9 @@ export abstract class VendorSimulator {
 	 * tests that need requests to overlap. `reset()` does not change it.
 	 */
 	latencyMs = 0;
+	/** Requests received and not yet answered, and the most there were at once since `reset()`. */
+	inFlight = 0;
+	maxInFlight = 0;
 
 	private server?: http.Server;
 	private listeningUrl?: string;
@@ -170,6 +173,7 @@ export abstract class VendorSimulator {
 	reset(): void {
 		this.requests.length = 0;
 		this.handlerErrors.length = 0;
+		this.maxInFlight = this.inFlight;
 		this.faults = [];
 		this.resetLedger();
 	}
@@ -219,7 +223,16 @@ export abstract class VendorSimulator {
 		}
 		const recorded = this.record(req, Buffer.concat(chunks).toString('utf8'));
 		this.requests.push(recorded);
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		try {
+			await this.respond(req, res, recorded);
+		} finally {
+			this.inFlight--;
+		}
+	}
 
+	private async respond(req: http.IncomingMessage, res: http.ServerResponse, recorded: RecordedRequest): Promise<void> {
 		const fault = this.takeFault(recorded);
 		if (!fault) {
 			const answer = await this.handle(recorded);

@@ -7,7 +7,7 @@ import { formatVendorDate, DATE_FORMATS } from '../../shared/dates';
 import { formatAmount, parseAmount } from '../../shared/money';
 import type { XmlElement } from '../../shared/soap';
 import { optionalIntegerId, optionalText, parseIntegerId } from '../../shared/input';
-import { credentialsOnce } from '../../shared/runState';
+import { credentialsOnce, perRun } from '../../shared/runState';
 import { CREDENTIAL_TYPE } from '../transport';
 
 /**
@@ -19,10 +19,28 @@ export async function getCcpCredentials(ctx: IExecuteFunctions): Promise<ICreden
 	return await credentialsOnce(ctx, CREDENTIAL_TYPE);
 }
 
+/** Values of key parameters that `itemKeyOf` read, kept until the item's execute reads them. */
+function keyValues(ctx: IExecuteFunctions, parameter: string): Map<number, unknown> {
+	return perRun(ctx, `ccp:key:${parameter}`, () => new Map<number, unknown>());
+}
+
 /** What a payment or a read acts on, so that items about the same thing never run at the same time. */
 export function itemKeyOf(ctx: IExecuteFunctions, itemIndex: number, parameter: string): string | undefined {
-	const value = optionalText(ctx.getNodeParameter(parameter, itemIndex, ''));
+	const raw = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
+	keyValues(ctx, parameter).set(itemIndex, raw);
+	const value = optionalText(raw);
 	return value === undefined ? undefined : `${parameter}:${value.toLowerCase()}`;
+}
+
+/** A parameter of an item, evaluated once even when `itemKeyOf` already read it (expressions cost). */
+export function itemParameter(ctx: IExecuteFunctions, itemIndex: number, parameter: string): unknown {
+	const values = keyValues(ctx, parameter);
+	if (values.has(itemIndex)) {
+		const value = values.get(itemIndex);
+		values.delete(itemIndex);
+		return value;
+	}
+	return ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
 }
 
 export function credentialBrandId(credentials: ICredentialDataDecryptedObject): string {

@@ -5,7 +5,7 @@ import { optionalText, parseIntegerId, requireText } from '../../../shared/input
 import { InvalidInputError } from '../../../shared/money';
 import type { XmlElement, XmlNode } from '../../../shared/soap';
 import { buildEnvelope, callCcp } from '../../transport';
-import { credentialBrandId, getCcpCredentials, itemKeyOf, readOptions } from '../common';
+import { credentialBrandId, getCcpCredentials, itemKeyOf, itemParameter, readOptions } from '../common';
 
 const show = { resource: ['customer'], operation: ['add'] };
 
@@ -90,7 +90,7 @@ export function itemKey(this: IExecuteFunctions, itemIndex: number): string | un
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await getCcpCredentials(this);
-	const param = (name: string) => this.getNodeParameter(name, itemIndex, '') as unknown;
+	const param = (name: string) => itemParameter(this, itemIndex, name);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const { timeout } = readOptions(this, itemIndex);
 

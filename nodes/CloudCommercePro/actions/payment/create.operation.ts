@@ -8,6 +8,7 @@ import {
 	credentialBrandId,
 	getCcpCredentials,
 	itemKeyOf,
+	itemParameter,
 	paymentAdditionalFields,
 	paymentContentElements,
 	paymentDate,
@@ -89,7 +90,7 @@ export function itemKey(this: IExecuteFunctions, itemIndex: number): string | un
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await getCcpCredentials(this);
-	const param = (name: string) => this.getNodeParameter(name, itemIndex, '') as unknown;
+	const param = (name: string) => itemParameter(this, itemIndex, name);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const { dryRun, timeout } = readOptions(this, itemIndex);
 

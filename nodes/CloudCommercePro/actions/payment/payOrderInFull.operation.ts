@@ -9,6 +9,7 @@ import {
 	credentialBrandId,
 	getCcpCredentials,
 	itemKeyOf,
+	itemParameter,
 	paymentAdditionalFields,
 	paymentContentElements,
 	paymentDate,
@@ -65,7 +66,7 @@ export function itemKey(this: IExecuteFunctions, itemIndex: number): string | un
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await getCcpCredentials(this);
-	const orderId = parseIntegerId(this.getNodeParameter('orderId', itemIndex, ''), 'Order ID');
+	const orderId = parseIntegerId(itemParameter(this, itemIndex, 'orderId'), 'Order ID');
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const reference =
 		optionalText(this.getNodeParameter('strPaymentReference', itemIndex, '')) ??

@@ -74,14 +74,13 @@ export async function credentialsOnce(
 	ctx: IExecuteFunctions,
 	credentialType: string,
 ): Promise<ICredentialDataDecryptedObject> {
-	const read = perRun(ctx, `credentials:${credentialType}`, () => ctx.getCredentials(credentialType));
-	try {
-		return await read;
-	} catch (error) {
-		// A failed read is not cached: the next item gets the same error from n8n itself.
-		forgetPerRun(ctx, `credentials:${credentialType}`);
-		throw error;
-	}
+	const key = `credentials:${credentialType}`;
+	return await perRun(ctx, key, () => {
+		const read = ctx.getCredentials(credentialType);
+		// A failed read is not kept: the next item asks n8n again (and gets n8n's own error).
+		read.catch(() => forgetPerRun(ctx, key));
+		return read;
+	});
 }
 
 /**

@@ -62,8 +62,18 @@ export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptio
 
 /** CCP's recommended payment date format: 2021-10-22T12:01:44. Empty means now, in the workflow's time zone. */
 export function paymentDate(ctx: IExecuteFunctions, value: unknown): string {
-	const date = optionalText(value) === undefined ? DateTime.now().setZone(ctx.getTimezone()) : value;
-	return formatVendorDate(date, 'dtPaymentDate', DATE_FORMATS.isoLocalDateTime);
+	if (optionalText(value) === undefined) {
+		return formatVendorDate(DateTime.now().setZone(ctx.getTimezone()), 'dtPaymentDate', DATE_FORMATS.isoLocalDateTime);
+	}
+	if (typeof value !== 'string') return formatVendorDate(value, 'dtPaymentDate', DATE_FORMATS.isoLocalDateTime);
+	// The same date text (e.g. a fixed date for every item) is parsed once per run.
+	const formatted = perRun(ctx, 'ccp:paymentDates', () => new Map<string, string>());
+	let date = formatted.get(value);
+	if (date === undefined) {
+		date = formatVendorDate(value, 'dtPaymentDate', DATE_FORMATS.isoLocalDateTime);
+		if (formatted.size < 1000) formatted.set(value, date);
+	}
+	return date;
 }
 
 /** The optional CreatePayment fields public CCP client code uses, after the seed's eight. */

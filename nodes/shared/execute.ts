@@ -136,10 +136,16 @@ export async function runForEachItem(
 		? orderedOutcomes(await operation.executeItems.call(ctx, itemIndexes), itemIndexes)
 		: await runItems(ctx, operation, itemIndexes, readBatching(ctx), !ctx.continueOnFail());
 	const returnData: INodeExecutionData[] = [];
+	let notRun = 0;
 	for (const itemIndex of itemIndexes) {
+		// An item without an outcome was not run because another item failed and stopped the node:
+		// the loop throws that failure before it ends (see runItems).
+		if (!outcomes[itemIndex]) {
+			notRun++;
+			continue;
+		}
 		try {
-			// Every item has an outcome, or comes after a failure that stopped the node (see runItems).
-			const result = settled(outcomes[itemIndex] ?? { itemIndex, error: new Error('The item was not run') });
+			const result = settled(outcomes[itemIndex]);
 			const results = Array.isArray(result) ? result : [result];
 			for (const entry of results) returnData.push(outputItem(entry, itemIndex));
 		} catch (error) {
@@ -158,8 +164,12 @@ export async function runForEachItem(
 			throw nodeError;
 		}
 	}
+	if (notRun > 0) throw new NodeOperationError(ctx.getNode(), `${notRun} items were not run`);
 	return returnData;
 }
+
+/** Thrown instead of running an item that was waiting for its turn when another item failed. */
+const NOT_RUN = Symbol('not run');
 
 /**
  * Runs `execute` for the items and returns their outcomes by item index. Items start in input
@@ -176,18 +186,24 @@ async function runItems(
 	const outcomes: ItemOutcome[] = [];
 	let failed = false;
 	const keyed = batching.size > 1 && operation.itemKey ? new KeyedQueue() : undefined;
+	const stop = () => stopOnFailure && failed;
+	// An item waiting behind an item with its key does not start once another item failed.
+	const task = (itemIndex: number) => async () => {
+		if (stop()) throw NOT_RUN;
+		return await runOne(ctx, operation, itemIndex);
+	};
 	const runItem = async (itemIndex: number): Promise<void> => {
 		try {
 			const result = keyed
-				? await keyed.run(operation.itemKey!.call(ctx, itemIndex), () => runOne(ctx, operation, itemIndex))
+				? await keyed.run(operation.itemKey!.call(ctx, itemIndex), task(itemIndex))
 				: await runOne(ctx, operation, itemIndex);
 			outcomes[itemIndex] = { itemIndex, result };
 		} catch (error) {
+			if (error === NOT_RUN) return;
 			outcomes[itemIndex] = { itemIndex, error };
 			failed = true;
 		}
 	};
-	const stop = () => stopOnFailure && failed;
 
 	if (batching.intervalMs > 0) {
 		// Batches: up to `size` items at once, then a pause once the whole batch has finished.

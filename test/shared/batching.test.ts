@@ -115,6 +115,24 @@ describe('runForEachItem with several items at once', () => {
 		expect(order.indexOf('end 1')).toBeLessThan(order.indexOf('end 0'));
 	});
 
+	test('without Continue On Fail an item waiting behind its key does not start after another item failed', async () => {
+		const started: number[] = [];
+		const keys = ['a', 'b', 'a'];
+		const operation: OperationModule = {
+			itemKey: (itemIndex: number) => keys[itemIndex],
+			async execute(itemIndex: number) {
+				started.push(itemIndex);
+				await new Promise((resolve) => setTimeout(resolve, itemIndex === 0 ? 30 : 5));
+				if (itemIndex === 1) throw new Error('item 1 failed');
+				return { item: itemIndex };
+			},
+		};
+		await expect(
+			runForEachItem(context(keys.map(() => ({})), { batching: { batch: { batchSize: 10 } } }), operation, run),
+		).rejects.toMatchObject({ message: 'Test op failed: item 1 failed', context: { itemIndex: 1 } });
+		expect(started).toEqual([0, 1]);
+	});
+
 	test('with a Batch Interval, batches follow each other with the pause in between', async () => {
 		const starts: number[] = [];
 		const operation: OperationModule = {

@@ -75,18 +75,36 @@ export function buildEnvelope(
 	);
 }
 
+/** URL and SOAPAction of each operation, built once per credential data (i.e. once per run). */
+const requestParts = new WeakMap<ICredentialDataDecryptedObject, Map<CcpOperation, { url: string; soapAction: string }>>();
+
+function partsOf(credentials: ICredentialDataDecryptedObject, operation: CcpOperation) {
+	let byOperation = requestParts.get(credentials);
+	if (!byOperation) {
+		byOperation = new Map();
+		requestParts.set(credentials, byOperation);
+	}
+	let parts = byOperation.get(operation);
+	if (!parts) {
+		parts = { url: serviceUrl(credentials, operation), soapAction: `"${soapAction(operation)}"` };
+		byOperation.set(operation, parts);
+	}
+	return parts;
+}
+
 export function buildHttpRequest(
 	credentials: ICredentialDataDecryptedObject,
 	operation: CcpOperation,
 	envelope: string,
 	timeout: number,
 ): IHttpRequestOptions {
+	const { url, soapAction: action } = partsOf(credentials, operation);
 	return {
 		method: 'POST',
-		url: serviceUrl(credentials, operation),
+		url,
 		headers: {
 			'Content-Type': 'text/xml; charset=utf-8',
-			SOAPAction: `"${soapAction(operation)}"`,
+			SOAPAction: action,
 		},
 		body: envelope,
 		json: false,
@@ -175,6 +193,9 @@ export async function callCcp(
 		request: buildHttpRequest(credentials, operation, envelope, timeout),
 		readVendorError: readCcpErrorBody,
 		readOtherFailure: credentialCheckFailure,
+		// The credential data read once for the run serves every request; its check (the
+		// credential's preAuthentication) fills `credentialCheck` in that same data on first use.
+		runCredentials: true,
 	});
 	return readCcpResult(responseText(response.body), operation);
 }

@@ -2,6 +2,7 @@ import type { IAdditionalCredentialOptions, IExecuteFunctions, IHttpRequestOptio
 import { sleep } from 'n8n-workflow';
 
 import { VendorError, vendorErrorFromHttpFailure } from './errors';
+import { credentialsOnce, requestGate } from './runState';
 
 export interface SendOptions {
 	credentialType: string;
@@ -16,6 +17,14 @@ export interface SendOptions {
 	maxRetries?: number;
 	/** The longest wait a Retry-After may ask for, in seconds (default 30). */
 	maxRetryAfterSeconds?: number;
+	/**
+	 * Hand n8n the credential data read once for the run (`credentialsOnce`), so that it does not
+	 * read and decrypt the credential again for every request; n8n's `authenticate` still writes
+	 * the secrets into each request. ONLY for credential types without a session token (no
+	 * `preAuthentication` / expirable field): a token renewed during the run would not be seen.
+	 * Ignored when `credentialOptions.credentialsDecrypted` is given.
+	 */
+	runCredentials?: boolean;
 }
 
 /**
@@ -26,14 +35,34 @@ export interface SendOptions {
  * refused, or the vendor answered 429/503 with a Retry-After. After a timeout, a reset or a
  * 5xx the request may have reached the vendor, so it is never repeated: for a payment that
  * would risk paying twice.
+ *
+ * A Retry-After slows the whole run, not only this request: every request of the run passes the
+ * run's gate for this credential type before it is sent (`requestGate`), and a 429/503 with
+ * Retry-After closes that gate until the time asked for, so the items of the batch that have not
+ * been sent yet wait too. (Requests already in flight are not touched.)
  */
 export async function sendVendorRequest(
 	ctx: IExecuteFunctions,
 	options: SendOptions,
 ): Promise<{ statusCode: number; headers: Record<string, unknown>; body: unknown }> {
-	const { credentialType, request, readVendorError, credentialOptions, readOtherFailure } = options;
+	const { credentialType, request, readVendorError, readOtherFailure } = options;
 	const { maxRetries = 2, maxRetryAfterSeconds = 30 } = options;
+	let credentialOptions = options.credentialOptions;
+	if (options.runCredentials && !credentialOptions?.credentialsDecrypted) {
+		const reference = ctx.getNode().credentials?.[credentialType];
+		credentialOptions = {
+			...credentialOptions,
+			credentialsDecrypted: {
+				id: reference?.id ?? '',
+				name: reference?.name ?? '',
+				type: credentialType,
+				data: await credentialsOnce(ctx, credentialType),
+			},
+		};
+	}
+	const gate = requestGate(ctx, credentialType);
 	for (let attempt = 0; ; attempt++) {
+		await gate.pass();
 		try {
 			return (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
@@ -46,9 +75,13 @@ export async function sendVendorRequest(
 			const { retryable, retryAfterSeconds, httpCode } = vendorError.details;
 			const refused = retryable && httpCode === undefined;
 			const askedToWait = retryable && retryAfterSeconds !== undefined;
-			if (attempt < maxRetries && (refused || askedToWait)) {
-				const waitSeconds = Math.min(retryAfterSeconds ?? attempt + 1, maxRetryAfterSeconds);
-				await sleep(waitSeconds * 1000);
+			if (attempt < maxRetries && askedToWait) {
+				// The gate makes this request, and every other one of the run not yet sent, wait.
+				gate.holdUntil(Date.now() + Math.min(retryAfterSeconds, maxRetryAfterSeconds) * 1000);
+				continue;
+			}
+			if (attempt < maxRetries && refused) {
+				await sleep(Math.min(attempt + 1, maxRetryAfterSeconds) * 1000);
 				continue;
 			}
 			throw vendorError;

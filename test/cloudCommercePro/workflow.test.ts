@@ -34,6 +34,10 @@ function credentialData(): ICredentialDataDecryptedObject {
 }
 
 async function run(parameters: INodeParameters, items: IDataObject[] = [{}], continueOnFail = false): Promise<RunNodeResult> {
+	return await runPayments(parameters, items, continueOnFail);
+}
+
+async function runPayments(parameters: INodeParameters, items: IDataObject[] = [{}], continueOnFail = false): Promise<RunNodeResult> {
 	const result = await runNode({ nodeType: 'cloudCommercePro', parameters, items, credentials, continueOnFail });
 	shown.push(JSON.stringify(result.items));
 	if (result.error) shown.push(JSON.stringify(result.error), String(result.error.message), String(result.error.description));
@@ -213,7 +217,14 @@ describe('Cloud Commerce Pro node in the n8n engine', () => {
 		});
 	});
 
-	describe('a payment is never sent twice', () => {
+	// The same tests one item at a time (no Batching option) and with 10 items in flight at once.
+	describe.each([
+		['one at a time', {}],
+		['at batch size 10', { batching: { batch: { batchSize: 10 } } }],
+	])('a payment is never sent twice (%s)', (_mode, batching: IDataObject) => {
+		const run = (parameters: INodeParameters) =>
+			runPayments({ ...parameters, options: { ...(parameters.options as IDataObject | undefined), ...batching } as INodeParameters });
+
 		it('after a timeout: reported as failed, sent once, and the user is told to check', async () => {
 			sim.fail({ kind: 'delay', ms: 2500 });
 			const { error } = await run({ ...seedPayment, options: { timeout: 1000 } });

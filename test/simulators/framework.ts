@@ -86,6 +86,15 @@ export abstract class VendorSimulator {
 	readonly requests: RecordedRequest[] = [];
 	/** Exceptions thrown by handle(): a bug in the simulator, surfaced for tests. */
 	readonly handlerErrors: Error[] = [];
+	/**
+	 * Time every answer takes, in ms (0: at once): the request is handled when it arrives and its
+	 * answer leaves `latencyMs` later, like a vendor at a network distance. For benchmarks and
+	 * tests that need requests to overlap. `reset()` does not change it.
+	 */
+	latencyMs = 0;
+	/** Requests received and not yet answered, and the most there were at once since `reset()`. */
+	inFlight = 0;
+	maxInFlight = 0;
 
 	private server?: http.Server;
 	private listeningUrl?: string;
@@ -164,6 +173,7 @@ export abstract class VendorSimulator {
 	reset(): void {
 		this.requests.length = 0;
 		this.handlerErrors.length = 0;
+		this.maxInFlight = this.inFlight;
 		this.faults = [];
 		this.resetLedger();
 	}
@@ -213,9 +223,22 @@ export abstract class VendorSimulator {
 		}
 		const recorded = this.record(req, Buffer.concat(chunks).toString('utf8'));
 		this.requests.push(recorded);
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		try {
+			await this.respond(req, res, recorded);
+		} finally {
+			this.inFlight--;
+		}
+	}
 
+	private async respond(req: http.IncomingMessage, res: http.ServerResponse, recorded: RecordedRequest): Promise<void> {
 		const fault = this.takeFault(recorded);
-		if (!fault) return this.send(res, await this.handle(recorded));
+		if (!fault) {
+			const answer = await this.handle(recorded);
+			if (this.latencyMs > 0) await this.wait(this.latencyMs);
+			return this.send(res, answer);
+		}
 
 		switch (fault.kind) {
 			case 'delay': {

@@ -7,10 +7,40 @@ import { formatVendorDate, DATE_FORMATS } from '../../shared/dates';
 import { formatAmount, parseAmount } from '../../shared/money';
 import type { XmlElement } from '../../shared/soap';
 import { optionalIntegerId, optionalText, parseIntegerId } from '../../shared/input';
+import { credentialsOnce, perRun } from '../../shared/runState';
 import { CREDENTIAL_TYPE } from '../transport';
 
+/**
+ * The credential data the node reads (environment, URL, Brand ID), once per run. The Security
+ * Hash in it is never sent from here: the credential's `authenticate` writes it into each
+ * request when n8n sends it.
+ */
 export async function getCcpCredentials(ctx: IExecuteFunctions): Promise<ICredentialDataDecryptedObject> {
-	return await ctx.getCredentials(CREDENTIAL_TYPE);
+	return await credentialsOnce(ctx, CREDENTIAL_TYPE);
+}
+
+/** Values of key parameters that `itemKeyOf` read, kept until the item's execute reads them. */
+function keyValues(ctx: IExecuteFunctions, parameter: string): Map<number, unknown> {
+	return perRun(ctx, `ccp:key:${parameter}`, () => new Map<number, unknown>());
+}
+
+/** What a payment or a read acts on, so that items about the same thing never run at the same time. */
+export function itemKeyOf(ctx: IExecuteFunctions, itemIndex: number, parameter: string): string | undefined {
+	const raw = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
+	keyValues(ctx, parameter).set(itemIndex, raw);
+	const value = optionalText(raw);
+	return value === undefined ? undefined : `${parameter}:${value.toLowerCase()}`;
+}
+
+/** A parameter of an item, evaluated once even when `itemKeyOf` already read it (expressions cost). */
+export function itemParameter(ctx: IExecuteFunctions, itemIndex: number, parameter: string): unknown {
+	const values = keyValues(ctx, parameter);
+	if (values.has(itemIndex)) {
+		const value = values.get(itemIndex);
+		values.delete(itemIndex);
+		return value;
+	}
+	return ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
 }
 
 export function credentialBrandId(credentials: ICredentialDataDecryptedObject): string {
@@ -32,8 +62,18 @@ export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptio
 
 /** CCP's recommended payment date format: 2021-10-22T12:01:44. Empty means now, in the workflow's time zone. */
 export function paymentDate(ctx: IExecuteFunctions, value: unknown): string {
-	const date = optionalText(value) === undefined ? DateTime.now().setZone(ctx.getTimezone()) : value;
-	return formatVendorDate(date, 'dtPaymentDate', DATE_FORMATS.isoLocalDateTime);
+	if (optionalText(value) === undefined) {
+		return formatVendorDate(DateTime.now().setZone(ctx.getTimezone()), 'dtPaymentDate', DATE_FORMATS.isoLocalDateTime);
+	}
+	if (typeof value !== 'string') return formatVendorDate(value, 'dtPaymentDate', DATE_FORMATS.isoLocalDateTime);
+	// The same date text (e.g. a fixed date for every item) is parsed once per run.
+	const formatted = perRun(ctx, 'ccp:paymentDates', () => new Map<string, string>());
+	let date = formatted.get(value);
+	if (date === undefined) {
+		date = formatVendorDate(value, 'dtPaymentDate', DATE_FORMATS.isoLocalDateTime);
+		if (formatted.size < 1000) formatted.set(value, date);
+	}
+	return date;
 }
 
 /** The optional CreatePayment fields public CCP client code uses, after the seed's eight. */

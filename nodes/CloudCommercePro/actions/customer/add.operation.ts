@@ -5,7 +5,7 @@ import { optionalText, parseIntegerId, requireText } from '../../../shared/input
 import { InvalidInputError } from '../../../shared/money';
 import type { XmlElement, XmlNode } from '../../../shared/soap';
 import { buildEnvelope, callCcp } from '../../transport';
-import { credentialBrandId, getCcpCredentials, readOptions } from '../common';
+import { credentialBrandId, getCcpCredentials, itemKeyOf, itemParameter, readOptions } from '../common';
 
 const show = { resource: ['customer'], operation: ['add'] };
 
@@ -83,9 +83,14 @@ export const description: INodeProperties[] = [
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Customers with the same e-mail go one after the other, so the second finds the first instead of adding a twin. */
+export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return itemKeyOf(this, itemIndex, 'EmailAddress');
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await getCcpCredentials(this);
-	const param = (name: string) => this.getNodeParameter(name, itemIndex, '') as unknown;
+	const param = (name: string) => itemParameter(this, itemIndex, name);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const { timeout } = readOptions(this, itemIndex);
 

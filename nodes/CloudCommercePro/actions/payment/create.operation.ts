@@ -7,6 +7,8 @@ import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../..
 import {
 	credentialBrandId,
 	getCcpCredentials,
+	itemKeyOf,
+	itemParameter,
 	paymentAdditionalFields,
 	paymentContentElements,
 	paymentDate,
@@ -81,9 +83,14 @@ export const description: INodeProperties[] = [
 	optionsCollection(show, [dryRunOption, timeoutOption]),
 ];
 
+/** Payments of the same invoice go one after the other, in input order, at any batch size. */
+export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return itemKeyOf(this, itemIndex, 'intInvoiceID');
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await getCcpCredentials(this);
-	const param = (name: string) => this.getNodeParameter(name, itemIndex, '') as unknown;
+	const param = (name: string) => itemParameter(this, itemIndex, name);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const { dryRun, timeout } = readOptions(this, itemIndex);
 

@@ -8,6 +8,8 @@ import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../..
 import {
 	credentialBrandId,
 	getCcpCredentials,
+	itemKeyOf,
+	itemParameter,
 	paymentAdditionalFields,
 	paymentContentElements,
 	paymentDate,
@@ -54,9 +56,17 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
+/**
+ * Items for the same order go one after the other, in input order, at any batch size: the
+ * second one reads the summary after the first one paid, and is skipped instead of paying again.
+ */
+export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return itemKeyOf(this, itemIndex, 'orderId');
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await getCcpCredentials(this);
-	const orderId = parseIntegerId(this.getNodeParameter('orderId', itemIndex, ''), 'Order ID');
+	const orderId = parseIntegerId(itemParameter(this, itemIndex, 'orderId'), 'Order ID');
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const reference =
 		optionalText(this.getNodeParameter('strPaymentReference', itemIndex, '')) ??

@@ -3,6 +3,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IH
 import { VendorError } from '../shared/errors';
 import { responseText, sendVendorRequest } from '../shared/http';
 import { messageAfter } from '../shared/network';
+import { credentialsOnce } from '../shared/runState';
+import { firstSignOnAlone } from '../shared/session';
 import { MASK } from '../shared/redact';
 import type { XmlElement, XmlNode } from '../shared/soap';
 import { buildSoapEnvelope, parseSoapDocument, readSoapFault, readSoapResult, secretPlaceholder } from '../shared/soap';
@@ -188,15 +190,23 @@ export async function callCcp(
 	envelope: string,
 	timeout: number,
 ): Promise<Record<string, XmlNode>> {
-	const response = await sendVendorRequest(ctx, {
-		credentialType: CREDENTIAL_TYPE,
-		request: buildHttpRequest(credentials, operation, envelope, timeout),
-		readVendorError: readCcpErrorBody,
-		readOtherFailure: credentialCheckFailure,
-		// The credential data read once for the run serves every request; its check (the
-		// credential's preAuthentication) fills `credentialCheck` in that same data on first use.
-		runCredentials: true,
-	});
+	const send = async () =>
+		await sendVendorRequest(ctx, {
+			credentialType: CREDENTIAL_TYPE,
+			request: buildHttpRequest(credentials, operation, envelope, timeout),
+			readVendorError: readCcpErrorBody,
+			readOtherFailure: credentialCheckFailure,
+			// The credential data read once for the run serves every request; its check (the
+			// credential's preAuthentication) fills `credentialCheck` in that same data on first use.
+			runCredentials: true,
+		});
+	// New credentials are checked once per run, by the first request alone.
+	const response = await firstSignOnAlone(
+		ctx,
+		CREDENTIAL_TYPE,
+		async () => (await credentialsOnce(ctx, CREDENTIAL_TYPE)).credentialCheck,
+		send,
+	);
 	return readCcpResult(responseText(response.body), operation);
 }
 

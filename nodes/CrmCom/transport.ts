@@ -16,9 +16,6 @@ import { apiBaseUrl, isTokenRefused, parseAnswer, parseSignInFailure, readStatus
 export const VENDOR = 'CRM.COM';
 export const CREDENTIAL_TYPE = 'crmComApi';
 
-/** An expired token answered with HTTP 401 is renewed by n8n itself (preAuthentication, then resend). */
-const RETRY_STATUS = 401;
-
 export interface CrmCall {
 	method: 'GET' | 'POST';
 	/** e.g. `payments/pay_invoice` */
@@ -135,9 +132,9 @@ export function secretsOf(credentials: ICredentialDataDecryptedObject): string[]
  * Sends one CRM.COM call and returns its data (status.code OK).
  *
  * The session token lives in n8n's credential store (the credential's hidden expirable field):
- * n8n signs in when it is empty, and renews it itself when CRM.COM answers HTTP 401. CRM.COM
- * usually answers a refused token with HTTP 200 and status INVALID_TOKEN instead, which n8n does
- * not see: the shared session call then sends the request again ONCE with the token emptied
+ * n8n signs in when it is empty. A refused token (HTTP 401, or CRM.COM's usual HTTP 200 with
+ * status INVALID_TOKEN) is renewed by the shared session call, which sends the request again ONCE
+ * with a new token, and once per run however many requests were in flight
  * (nodes/shared/session.ts). A refused request was not processed, so sending it again cannot pay
  * twice.
  */
@@ -151,7 +148,6 @@ export async function callCrm(ctx: IExecuteFunctions, call: CrmCall, itemIndex: 
 			credentialType: CREDENTIAL_TYPE,
 			tokenField: 'sessionToken',
 			credentials,
-			retryStatusCode: RETRY_STATUS,
 			send: async (options) => await send(ctx, request, options),
 			tokenRefused: (outcome) => outcome.ok && isTokenRefused(outcome.value.status),
 			refusalError: (value) => vendorErrorFromStatus(value.status),

@@ -160,9 +160,9 @@ async function send(
  * card data and secrets masked.
  *
  * The session token is n8n's (the credential's hidden expirable field): n8n signs on when it is
- * empty and renews it on HTTP 401. EVO refuses an expired or unknown token with an ErrorId
- * 5000/5005 fault on HTTP 400, which n8n does not see: the shared session call then sends the
- * request again ONCE with a new token (nodes/shared/session.ts). A refused request was not
+ * empty. A refused token (HTTP 401, or the ErrorId 5000/5005 fault EVO sends as HTTP 400) is
+ * renewed by the shared session call, which sends the request again ONCE with a new token, and
+ * once per run however many requests were in flight (nodes/shared/session.ts). A refused request was not
  * processed, so sending it again cannot charge twice.
  */
 export async function callEvo(ctx: IExecuteFunctions, call: EvoCall, itemIndex: number): Promise<unknown> {

@@ -6,6 +6,7 @@ import type {
 
 import { VendorError } from './errors';
 import { redactText } from './redact';
+import { perRun } from './runState';
 
 /**
  * Calls of vendors whose session token n8n keeps (a hidden `expirable` credential field filled by
@@ -18,8 +19,11 @@ import { redactText } from './redact';
  * send the request with it. A refused request was not processed, so sending it again cannot act
  * twice. If the vendor refuses the token it has just issued, the call fails with a clear note.
  *
- * Nothing is kept between calls here: what a call needs is passed in, so calls of several items
- * may run at once.
+ * Many items of a run may be in flight at once (Batching): a run signs on once, and a refused
+ * token is renewed once, not once per request in flight (`firstSignOnAlone`, `renewOnce`; their
+ * state lives for the run only, see runState.ts). n8n's own renewal on 401 is switched off for
+ * these calls, because n8n would renew once per request; a 401 is handled here like any other
+ * refused token.
  */
 
 /** What one attempt gave: the vendor's answer, or the error it threw. */
@@ -33,8 +37,6 @@ export interface SessionCall<T> {
 	tokenField: string;
 	/** The credentials as read before the call (a renewed token is read again for masking). */
 	credentials: ICredentialDataDecryptedObject;
-	/** The status n8n renews the token on by itself (default 401). */
-	retryStatusCode?: number;
 	/** Sends the request once through `sendVendorRequest`, with these credential options. */
 	send: (credentialOptions: IAdditionalCredentialOptions) => Promise<T>;
 	/** Did the vendor refuse the session token (so that signing in again helps)? */
@@ -55,9 +57,74 @@ async function settle<T>(attempt: Promise<T>): Promise<SessionOutcome<T>> {
 	}
 }
 
-/** Whether n8n has already renewed the token on this error (its status is the one n8n retries on). */
-function renewedByN8n(error: unknown, retryStatusCode: number): boolean {
-	return error instanceof VendorError && error.details.httpCode === retryStatusCode;
+/** n8n's own renewal (on 401, once per request in flight) is off: this module renews once per run. */
+const NO_N8N_RENEWAL: IAdditionalCredentialOptions = { preAuthenticationRetryStatusCode: [] };
+
+function unauthorized(error: unknown): boolean {
+	return error instanceof VendorError && error.details.httpCode === 401;
+}
+
+/**
+ * While the credential's `field` (filled by its preAuthentication: a session token, a check) is
+ * empty, the first request of the run goes alone and the others wait until it has finished, so
+ * that n8n signs on once (n8n does not coalesce preAuthentication) and they use what it stored.
+ * After a first request that failed, the next one goes alone in turn.
+ */
+export async function firstSignOnAlone<T>(
+	ctx: IExecuteFunctions,
+	credentialType: string,
+	readField: () => Promise<unknown>,
+	send: () => Promise<T>,
+): Promise<T> {
+	const state = perRun(ctx, `signOn:${credentialType}`, () => ({ done: false, first: undefined as Promise<unknown> | undefined }));
+	while (!state.done) {
+		if (state.first) {
+			await state.first.catch(() => undefined);
+			continue;
+		}
+		if (String((await readField()) ?? '') !== '') {
+			state.done = true;
+			break;
+		}
+		if (state.first) continue; // another item became first while the field was read
+		const attempt = send();
+		state.first = attempt;
+		try {
+			return await attempt;
+		} finally {
+			state.first = undefined;
+		}
+	}
+	return await send();
+}
+
+/**
+ * Renews a refused token once for all the requests that were refused with it: the first one is
+ * sent again with the token emptied (n8n signs on, stores the new token and sends it); the
+ * others wait for that, then are sent again with the stored token.
+ */
+async function renewOnce<T>(ctx: IExecuteFunctions, call: SessionCall<T>): Promise<SessionOutcome<T>> {
+	const renewals = perRun(ctx, `renewal:${call.credentialType}`, () => new Map<string, Promise<SessionOutcome<T>>>());
+	const refusedToken = String(call.credentials[call.tokenField] ?? '');
+	const renewal = renewals.get(refusedToken);
+	if (renewal) {
+		await renewal;
+		return await settle(call.send(NO_N8N_RENEWAL));
+	}
+	const reference = ctx.getNode().credentials?.[call.credentialType];
+	const attempt = settle(
+		call.send({
+			...NO_N8N_RENEWAL,
+			credentialsDecrypted: {
+				id: reference?.id ?? '',
+				name: reference?.name ?? '',
+				type: call.credentialType,
+				data: { ...call.credentials, [call.tokenField]: '' },
+			},
+		}),
+	);
+	renewals.set(refusedToken, attempt);
+	return await attempt;
 }
 
 /**
@@ -66,24 +133,16 @@ function renewedByN8n(error: unknown, retryStatusCode: number): boolean {
  * call's own secrets in any VendorError it throws.
  */
 export async function callWithSessionToken<T>(ctx: IExecuteFunctions, call: SessionCall<T>, itemIndex: number): Promise<T> {
-	const retryStatusCode = call.retryStatusCode ?? 401;
-	const refused = (outcome: SessionOutcome<T>) =>
-		(outcome.ok || !renewedByN8n(outcome.error, retryStatusCode)) && call.tokenRefused(outcome);
+	const refused = (outcome: SessionOutcome<T>) => call.tokenRefused(outcome) || (!outcome.ok && unauthorized(outcome.error));
 	try {
-		let outcome = await settle(call.send({ preAuthenticationRetryStatusCode: retryStatusCode }));
+		let outcome = await firstSignOnAlone(
+			ctx,
+			call.credentialType,
+			async () => (await ctx.getCredentials(call.credentialType, itemIndex))[call.tokenField],
+			async () => await settle(call.send(NO_N8N_RENEWAL)),
+		);
 		if (refused(outcome)) {
-			const reference = ctx.getNode().credentials?.[call.credentialType];
-			outcome = await settle(
-				call.send({
-					preAuthenticationRetryStatusCode: retryStatusCode,
-					credentialsDecrypted: {
-						id: reference?.id ?? '',
-						name: reference?.name ?? '',
-						type: call.credentialType,
-						data: { ...call.credentials, [call.tokenField]: '' },
-					},
-				}),
-			);
+			outcome = await renewOnce(ctx, call);
 			if (refused(outcome)) throw refusedTwice(call, outcome);
 		}
 		if (!outcome.ok) throw outcome.error;

@@ -21,10 +21,15 @@ beforeEach(() => {
 	sim.reset();
 	sim.latencyMs = 0;
 	seedCloudCommerceProDemo(sim);
+	// A credential n8n has used before: its check (preAuthentication) already passed.
 	credentials = new CredentialStore({
-		cloudCommerceProApi: { environment: 'custom', customUrl: sim.baseUrl, brandId: DEMO_CCP_BRAND_ID, securityHash: DEMO_CCP_SECURITY_HASH },
+		cloudCommerceProApi: { ...newCredentials(), credentialCheck: 'Brand 12 accepted' },
 	});
 });
+
+function newCredentials() {
+	return { environment: 'custom', customUrl: sim.baseUrl, brandId: DEMO_CCP_BRAND_ID, securityHash: DEMO_CCP_SECURITY_HASH };
+}
 
 /** `n` open invoices of 12.00: invoice 900000 + i belongs to order 800000 + i. */
 function addInvoices(n: number): void {
@@ -174,5 +179,17 @@ describe('Cloud Commerce Pro at batch size 10', () => {
 		expect(error).toBeUndefined();
 		expectPaidOnce(items(12).map((entry) => Number(entry.invoice)));
 		expect(reads.count).toBe(1);
+	});
+
+	it('new credentials are checked once, by the first request alone, while 10 items are in flight', async () => {
+		credentials = new CredentialStore({ cloudCommerceProApi: newCredentials() });
+		addInvoices(12);
+		const { error } = await run({ ...payEach, options: batch(10) }, items(12));
+		expect(error).toBeUndefined();
+		expect(credentials.preAuthenticationCalls.cloudCommerceProApi).toBe(1);
+		// The check's two summary reads, then the payments.
+		expect(sim.requests.slice(0, 2).map((request) => request.path)).toEqual(['/CCPApiOrderService.svc', '/CCPApiOrderService.svc']);
+		expect(sim.requestsTo('/CCPApiOrderService.svc')).toHaveLength(2);
+		expectPaidOnce(items(12).map((entry) => Number(entry.invoice)));
 	});
 });

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PayInvoiceAdapter, PayInvoiceRequest, PayInvoiceResult } from '../shared/adapter';
-import { DEFAULT_TIMEOUT_MS } from '../shared/fields';
-import { optionalText, requireText } from '../shared/input';
+import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
+import { optionalText } from '../shared/input';
 import { InvalidInputError } from '../shared/money';
 import { getAdilasCredentials } from './actions/common';
-import { addPayment } from './actions/invoicePayment/add.operation';
-import { CREDENTIAL_TYPE, VENDOR } from './transport';
+import type { AddPaymentInput } from './actions/invoicePayment/add.operation';
+import { buildCall, sendPayment } from './actions/invoicePayment/add.operation';
+import { CREDENTIAL_TYPE, describeRequest, secretsOf, VENDOR } from './transport';
 
 /** Names of this vendor's extra fields in the Pay Invoice node. */
 const FIELD = {
@@ -89,58 +89,50 @@ function moneyTypeOf(request: PayInvoiceRequest): unknown {
 
 /**
  * adilas for the generic Pay Invoice node: addInvoicePayment of a given amount. adilas cannot
- * read an invoice's balance, so "full open balance" and "check first" are refused, not guessed.
+ * read an invoice's balance, so "full open balance", "check first" and a currency are refused by
+ * the node (see the capabilities), never guessed.
  */
 export const adilasPayInvoiceAdapter: PayInvoiceAdapter = {
+	key: 'adilas',
 	vendor: VENDOR,
 	credentialType: CREDENTIAL_TYPE,
-	capabilities: { readsBalance: false, paysWholeBalanceOnly: false },
+	capabilities: { fullBalance: false, givenAmount: true, balanceCheck: false, currency: false },
 	invoiceReferenceHint:
-		'The adilas main invoice number (INVOICE_NUMBER, as startMainInvoice gives it). adilas cannot read the balance: give the amount.',
+		'The adilas main invoice number (INVOICE_NUMBER, as Start gives it). adilas cannot read a balance: give the amount to pay.',
+	invoiceReferencePlaceholder: '78',
 	extraFields,
+	secretsOf,
 
-	async payInvoice(this: IExecuteFunctions, request: PayInvoiceRequest): Promise<PayInvoiceResult> {
-		if (request.amountMode === 'full') {
-			throw new InvalidInputError('amount', 'adilas cannot read an invoice\'s balance: give the amount to pay');
-		}
-		if (request.checkBalanceFirst) {
-			throw new InvalidInputError(
-				'checkBalanceFirst',
-				'adilas cannot read an invoice\'s balance, so it cannot be checked first: turn the check off',
-			);
-		}
-		if (optionalText(request.currency) !== undefined) {
-			throw new InvalidInputError('currency', 'adilas takes no currency (it records the corporation\'s own): leave Currency empty');
-		}
-		const invoice = requireText(request.invoiceReference, 'invoiceReference');
-		const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(String(request.paymentDate ?? '').trim());
+	async prepare(this: IExecuteFunctions, request: PayInvoiceRequest): Promise<PreparedPayment> {
+		const paymentDate = request.paymentDate;
+		const dateOnly = typeof paymentDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(paymentDate.trim());
 		const extra: IDataObject = {
 			TRANSACTION_NUMBER: request.paymentReference ?? '',
 			PAYMENT_CHECK_NUMBER: request.extra[FIELD.checkNumber] ?? '',
 			PAYMENT_NOTES: request.extra[FIELD.notes] ?? '',
-			...(dateOnly ? { TRANSACTION_DATE: request.paymentDate } : { TRANSACTION_DATE_TIME: request.paymentDate }),
+			...(dateOnly ? { TRANSACTION_DATE: paymentDate } : { TRANSACTION_DATE_TIME: paymentDate ?? '' }),
+		};
+		const input: AddPaymentInput = {
+			INVOICE_NUMBER: request.invoiceReference,
+			AMOUNT_PAID: request.amount,
+			MONEY_TYPE_ID: moneyTypeOf(request),
+			MERCHANT_SETTING_ID: request.extra[FIELD.merchantSettingId] ?? 1,
+			extra,
 		};
 		const credentials = await getAdilasCredentials(this);
-		const outcome = await addPayment(
-			this,
-			credentials,
-			{
-				INVOICE_NUMBER: invoice,
-				AMOUNT_PAID: request.amount,
-				MONEY_TYPE_ID: moneyTypeOf(request),
-				MERCHANT_SETTING_ID: request.extra[FIELD.merchantSettingId] ?? 1,
-				extra,
+		// Built (and so checked) now, before anything is sent.
+		const call = buildCall(this, credentials, input);
+		return {
+			amount: request.amount,
+			request: describeRequest(credentials, call),
+			send: async () => {
+				const outcome = await sendPayment(this, credentials, call, request.timeout);
+				return {
+					amount: String(outcome.amount),
+					paidAt: outcome.TRANSACTION_DATE_TIME === undefined ? undefined : String(outcome.TRANSACTION_DATE_TIME),
+					vendorResponse: outcome,
+				};
 			},
-			{ dryRun: request.dryRun, timeout: Number(request.extra.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS },
-		);
-		const result: PayInvoiceResult = { vendor: VENDOR, status: outcome.status, invoice, vendorResponse: outcome };
-		if (outcome.status === 'dry run') {
-			result.request = outcome.request as IDataObject;
-			return result;
-		}
-		result.amount = String(outcome.amount);
-		result.paidAt = String(outcome.TRANSACTION_DATE_TIME);
-		if (optionalText(request.paymentReference) !== undefined) result.reference = String(request.paymentReference);
-		return result;
+		};
 	},
 };

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PayInvoiceAdapter, PayInvoiceRequest, PayInvoiceResult } from '../shared/adapter';
+import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
 import { VendorError } from '../shared/errors';
 import { identifierParameter } from '../shared/identifier';
-import { requireText } from '../shared/input';
-import { amountFromVendor, formatAmount, InvalidInputError } from '../shared/money';
-import { buildPayInvoiceBody, payInvoice } from './actions/payment/payInvoice.operation';
+import type { IdentifierValue } from '../shared/identifier';
+import { amountFromVendor, formatAmount } from '../shared/money';
+import { buildPayInvoiceBody, nothingOutstanding, payInvoice } from './actions/payment/payInvoice.operation';
 import { readInvoice } from './actions/invoice/get.operation';
 import { ACCOUNTS_RECEIVABLE, PAYMENT_METHOD, TYPE, WALLET } from './identifiers';
-import { CREDENTIAL_TYPE, VENDOR } from './transport';
+import { buildCrmRequest, CREDENTIAL_TYPE, describeCrmRequest, secretsOf, VENDOR } from './transport';
 
 /** Names of this vendor's extra fields in the Pay Invoice node. */
 const FIELD = {
@@ -72,31 +72,30 @@ function whenGiven(value: unknown): boolean {
 	return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 }
 
+/** The invoice's outstanding amount as CRM.COM gives it, as a decimal string. */
+function outstandingOf(invoice: IDataObject): string {
+	return formatAmount(amountFromVendor(invoice.outstanding_amount ?? '', 'outstanding_amount'));
+}
+
 /**
  * CRM.COM for the generic Pay Invoice node: `payments/pay_invoice` always pays the invoice's
- * whole outstanding amount, so a given amount is refused rather than silently ignored.
+ * whole outstanding amount (a given amount is refused by the node). The payment reference is
+ * CRM.COM's unique back office code, so paying the same reference twice is refused by CRM.COM
+ * and reported as already paid.
  */
 export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
+	key: 'crmCom',
 	vendor: VENDOR,
 	credentialType: CREDENTIAL_TYPE,
-	capabilities: { readsBalance: true, paysWholeBalanceOnly: true },
+	capabilities: { fullBalance: true, givenAmount: false, balanceCheck: true, currency: true },
 	invoiceReferenceHint:
-		'The CRM.COM invoice\'s number (or ID, reference number, back office code: see "Invoice Reference Is"). CRM.COM always pays the whole outstanding amount.',
+		'The CRM.COM invoice\'s number (or its ID, reference number or back office code: see "Invoice Reference Is"). CRM.COM always pays the whole outstanding amount.',
+	invoiceReferencePlaceholder: 'INV001',
 	extraFields,
+	secretsOf,
 
-	async payInvoice(
-		this: IExecuteFunctions,
-		request: PayInvoiceRequest,
-		itemIndex: number,
-	): Promise<PayInvoiceResult> {
+	async prepare(this: IExecuteFunctions, request: PayInvoiceRequest, itemIndex: number): Promise<PreparedPayment> {
 		const extra = request.extra;
-		if (request.amountMode === 'amount') {
-			throw new InvalidInputError(
-				'amount',
-				'CRM.COM always pays the whole outstanding amount of the invoice: choose the full open balance',
-			);
-		}
-		const reference = requireText(request.invoiceReference, 'invoiceReference');
 		const key = String(extra[FIELD.invoiceKey] ?? 'number');
 		const paymentMethod = whenGiven((extra[FIELD.paymentMethod] as IDataObject | undefined)?.value)
 			? extra[FIELD.paymentMethod]
@@ -104,52 +103,52 @@ export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 				? { __rl: true, mode: 'name', value: request.paymentMethod }
 				: undefined;
 		const body = buildPayInvoiceBody({
-			invoice_identifier: { __rl: true, mode: key, value: reference },
+			invoice_identifier: { __rl: true, mode: key, value: request.invoiceReference },
 			accounts_receivable_identifier: extra[FIELD.accountsReceivable],
 			wallet_identifier: extra[FIELD.wallet],
 			type_identifier: extra[FIELD.type],
 			payment_method_identifier: paymentMethod,
-			// The payment reference is CRM.COM's unique back office code: a natural duplicate guard.
 			back_office_code: request.paymentReference,
-			additionalFields: whenGiven(request.paymentDate) ? { received_on: request.paymentDate } : {},
+			additionalFields: request.paymentDate !== undefined ? { received_on: request.paymentDate } : {},
 		});
-		const timeout = Number(extra.timeout ?? 30000) || 30000;
-
-		let currency: string | undefined;
-		if (whenGiven(request.currency) && !request.dryRun) {
-			// No currency parameter in pay_invoice: check that the invoice is in the asked currency.
-			const invoice = await readInvoice(this, { [key]: reference }, undefined, timeout, itemIndex);
-			currency = String((invoice.currency as IDataObject | undefined)?.code ?? '');
-			if (currency.toUpperCase() !== String(request.currency).trim().toUpperCase()) {
-				throw new VendorError(
-					`The invoice is in ${currency || 'an unknown currency'}, not ${String(request.currency)}: nothing was paid`,
-				);
-			}
-		}
-
-		const outcome = await payInvoice(
-			this,
-			body,
-			{ checkFirst: request.checkBalanceFirst, dryRun: request.dryRun, timeout },
-			itemIndex,
-		);
-		const result: PayInvoiceResult = {
-			vendor: VENDOR,
-			status: outcome.status,
-			invoice: reference,
-			...(currency ? { currency } : {}),
-			vendorResponse: outcome,
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+		const call = { method: 'POST' as const, resource: 'payments/pay_invoice', body, timeout: request.timeout };
+		const prepared: PreparedPayment = {
+			request: describeCrmRequest(buildCrmRequest(credentials, call)),
+			send: async () => {
+				const outcome = await payInvoice(this, body, { checkFirst: false, dryRun: false, timeout: request.timeout }, itemIndex);
+				if (outcome.status === 'skipped: already paid') {
+					return { alreadyPaid: String(outcome.reason ?? 'CRM.COM already has this back office code'), vendorResponse: outcome };
+				}
+				const paidAt = outcome.posted_on ?? outcome.issued_on;
+				return {
+					amount:
+						outcome.payment_amount === undefined || outcome.payment_amount === null
+							? undefined
+							: formatAmount(amountFromVendor(outcome.payment_amount, 'payment_amount')),
+					paymentId: outcome.id === undefined ? undefined : String(outcome.id),
+					reference: outcome.number === undefined ? undefined : String(outcome.number),
+					paidAt: paidAt === undefined || paidAt === null ? undefined : String(paidAt),
+					vendorResponse: outcome,
+				};
+			},
 		};
-		if (outcome.status === 'dry run') result.request = outcome.request as IDataObject;
-		if (outcome.status === 'paid') {
-			if (outcome.payment_amount !== undefined && outcome.payment_amount !== null) {
-				result.amount = formatAmount(amountFromVendor(outcome.payment_amount, 'payment_amount'));
-			}
-			if (outcome.id !== undefined) result.paymentId = String(outcome.id);
-			if (outcome.number !== undefined) result.reference = String(outcome.number);
-			const paidAt = outcome.posted_on ?? outcome.issued_on;
-			if (paidAt !== undefined && paidAt !== null) result.paidAt = String(paidAt);
+		const mustRead = request.checkBalanceFirst || request.needAmount || request.currency !== undefined;
+		if (request.dryRun || !mustRead) return prepared;
+
+		const invoice = await readInvoice(this, body.invoice_identifier as IdentifierValue, undefined, request.timeout, itemIndex);
+		const currency = String((invoice.currency as IDataObject | undefined)?.code ?? '');
+		// pay_invoice takes no currency: the invoice must be in the one asked for.
+		if (request.currency !== undefined && currency.toUpperCase() !== request.currency) {
+			throw new VendorError(`The invoice is in ${currency || 'an unknown currency'}, not ${request.currency}: nothing was paid`);
 		}
-		return result;
+		prepared.currency = currency || undefined;
+		if (nothingOutstanding(invoice)) {
+			// Read for the check, the currency or the Maximum Amount: nothing is open, so nothing is paid.
+			prepared.alreadyPaid = { reason: `The invoice's outstanding amount is ${String(invoice.outstanding_amount)}`, vendorResponse: { invoice } };
+			return prepared;
+		}
+		prepared.amount = outstandingOf(invoice);
+		return prepared;
 	},
 };

@@ -41,6 +41,11 @@ export interface OperationModule {
 	 * one reads what the first one did. A failure here fails the item.
 	 */
 	itemKey?(this: IExecuteFunctions, itemIndex: number): string | undefined;
+	/**
+	 * Optional: the fields a failed item still has with "Continue On Fail", next to `error` (e.g.
+	 * the Pay Invoice node's common output fields, so every item has the same shape).
+	 */
+	failedItem?(this: IExecuteFunctions, itemIndex: number): IDataObject;
 }
 
 export interface RunContext {
@@ -154,6 +159,7 @@ export async function runForEachItem(
 			if (ctx.continueOnFail()) {
 				returnData.push({
 					json: {
+						...operation.failedItem?.call(ctx, itemIndex),
 						error: nodeError.message,
 						...(nodeError.description ? { errorDescription: nodeError.description } : {}),
 					},

@@ -1,12 +1,10 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { CrmComApi } from '../../credentials/CrmComApi.credentials';
-import { crmComPayInvoiceAdapter } from '../../nodes/CrmCom/payInvoice';
 import { isDuplicateBackOfficeCode, nothingOutstanding } from '../../nodes/CrmCom/actions/payment/payInvoice.operation';
 import { INVOICE, PAYMENT_PREFERENCE } from '../../nodes/CrmCom/identifiers';
 import { apiBaseUrl, isTokenRefused, parseSignInFailure } from '../../nodes/CrmCom/session';
 import { buildCrmRequest, describeCrmRequest, readCrmAnswer, readCrmErrorBody } from '../../nodes/CrmCom/transport';
-import type { PayInvoiceRequest } from '../../nodes/shared/adapter';
 import { VendorError } from '../../nodes/shared/errors';
 import { identifierModes, identifierQueryValue, readIdentifier } from '../../nodes/shared/identifier';
 import { InvalidInputError } from '../../nodes/shared/money';
@@ -196,56 +194,5 @@ describe('credential and transport details', () => {
 			method: 'GET',
 			url: 'https://crm.example.com/crmapi/rest/v2/invoices/show?invoice_identifier=number%3DINV001&token=***',
 		});
-	});
-});
-
-describe('the Pay Invoice adapter (nodes/CrmCom/payInvoice.ts)', () => {
-	// A dry run and refused input need no HTTP: the context only has to give the credentials.
-	const ctx = {
-		getCredentials: async () => ({ serverUrl: 'https://crm.example.com', sessionToken: 'SECRET-TOKEN' }),
-	} as unknown as IExecuteFunctions;
-	const base: PayInvoiceRequest = {
-		invoiceReference: 'INV001',
-		amountMode: 'full',
-		paymentReference: 'PAY-1',
-		paymentDate: '2014-07-14T09:12:54',
-		paymentMethod: 'Direct Debit',
-		checkBalanceFirst: false,
-		dryRun: true,
-		extra: {
-			crmComAccountsReceivable: { __rl: true, mode: 'number', value: '192' },
-			crmComType: { __rl: true, mode: 'name', value: 'Invoices Balance Payment' },
-		},
-	};
-
-	test('states that CRM.COM pays whole balances and reads them', () => {
-		expect(crmComPayInvoiceAdapter.capabilities).toEqual({ readsBalance: true, paysWholeBalanceOnly: true });
-		expect(crmComPayInvoiceAdapter.credentialType).toBe('crmComApi');
-	});
-
-	test('a dry run maps the generic fields onto pay_invoice', async () => {
-		const result = await crmComPayInvoiceAdapter.payInvoice.call(ctx, base, 0);
-		expect(result).toMatchObject({ vendor: 'CRM.COM', status: 'dry run', invoice: 'INV001' });
-		expect(result.request).toEqual({
-			method: 'POST',
-			url: 'https://crm.example.com/crmapi/rest/v2/payments/pay_invoice',
-			headers: { 'Content-Type': 'application/json' },
-			body: {
-				token: '***',
-				accounts_receivable_identifier: { number: '192' },
-				type_identifier: { name: 'Invoices Balance Payment' },
-				payment_method_identifier: { name: 'Direct Debit' },
-				invoice_identifier: { number: 'INV001' },
-				received_on: '2014-07-14T09:12:54',
-				back_office_code: 'PAY-1',
-			},
-		});
-		expect(JSON.stringify(result)).not.toContain('SECRET-TOKEN');
-	});
-
-	test('a given amount is refused with a clear message, not paid as the whole balance', async () => {
-		await expect(
-			crmComPayInvoiceAdapter.payInvoice.call(ctx, { ...base, amountMode: 'amount', amount: '10.00' }, 0),
-		).rejects.toThrow('CRM.COM always pays the whole outstanding amount of the invoice');
 	});
 });

@@ -206,19 +206,25 @@ export interface PaymentDetail extends IDataObject {
 	address_data: IDataObject;
 }
 
-export function readPayerData(ctx: IExecuteFunctions, itemIndex: number): PayerData {
+/** A field's value by its wire name (customer_number, payment_method, ...). */
+export type FieldValue = (name: string) => unknown;
+
+export function payerDataFrom(param: FieldValue): PayerData {
 	return {
-		customer_number: requireText(ctx.getNodeParameter('customer_number', itemIndex, ''), 'customer_number'),
-		company_code: requireText(ctx.getNodeParameter('company_code', itemIndex, ''), 'company_code'),
+		customer_number: requireText(param('customer_number'), 'customer_number'),
+		company_code: requireText(param('company_code'), 'company_code'),
 	};
+}
+
+export function readPayerData(ctx: IExecuteFunctions, itemIndex: number): PayerData {
+	return payerDataFrom((name) => ctx.getNodeParameter(name, itemIndex, ''));
 }
 
 /**
  * payment_detail with every key of the seed, in its order; the fields of the other payment method
  * are sent empty, as CNBS's example does.
  */
-export function readPaymentDetail(ctx: IExecuteFunctions, itemIndex: number): PaymentDetail {
-	const param = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as unknown;
+export function paymentDetailFrom(param: FieldValue, address: IDataObject): PaymentDetail {
 	const method = String(param('payment_method') ?? '').trim().toUpperCase();
 	if (!(PAYMENT_METHODS as readonly string[]).includes(method)) {
 		throw new InvalidInputError(
@@ -226,7 +232,6 @@ export function readPaymentDetail(ctx: IExecuteFunctions, itemIndex: number): Pa
 			`payment_method must be CC (card) or EC (e-check), got "${String(param('payment_method'))}"`,
 		);
 	}
-	const address = (ctx.getNodeParameter('address_data', itemIndex, {}) ?? {}) as IDataObject;
 	const address_data = Object.fromEntries(ADDRESS_FIELDS.map(([name]) => [name, optionalText(address[name]) ?? '']));
 	if (method === 'CC') {
 		const cvv = optionalText(param('card_validation_code')) ?? '';
@@ -267,6 +272,11 @@ export function readPaymentDetail(ctx: IExecuteFunctions, itemIndex: number): Pa
 		electronic_check_rdfi_number: rdfi,
 		address_data,
 	};
+}
+
+export function readPaymentDetail(ctx: IExecuteFunctions, itemIndex: number): PaymentDetail {
+	const address = (ctx.getNodeParameter('address_data', itemIndex, {}) ?? {}) as IDataObject;
+	return paymentDetailFrom((name) => ctx.getNodeParameter(name, itemIndex, ''), address);
 }
 
 export function requireCnbsDate(value: unknown, field: string): string {

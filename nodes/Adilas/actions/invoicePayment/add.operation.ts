@@ -244,8 +244,18 @@ export async function addPayment(
 	if (dryRun) {
 		return { status: 'dry run', function: FUNCTION_NAME, request: describeRequest(credentials, call) };
 	}
+	return await sendPayment(ctx, credentials, call, timeout);
+}
+
+/** Sends an addInvoicePayment call object that buildCall made. */
+export async function sendPayment(
+	ctx: IExecuteFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	call: IDataObject,
+	timeout: number,
+): Promise<AddPaymentOutcome> {
 	const args = Object.fromEntries(Object.entries(call).filter(([key]) => key !== FUNCTION_NAME_KEY));
-	const amount = formatAmount(parseAmount(input.AMOUNT_PAID, 'AMOUNT_PAID'));
+	const amount = formatAmount(parseAmount(call.AMOUNT_PAID, 'AMOUNT_PAID'));
 	const answer = await callAdilas(ctx, credentials, call, timeout);
 	return { status: 'paid', function: FUNCTION_NAME, amount, ...args, ...answer };
 }

@@ -415,26 +415,31 @@ function customizingOf(state: RunState, timeout: number): Promise<IDataObject> {
 	return state.customizing;
 }
 
-/** Refuses, before sending, a partial payment or an overpayment CNBS's customizing does not allow. */
-async function checkAmountAllowed(state: RunState, item: PaymentItem): Promise<void> {
-	const { document } = item;
+/** Why CNBS's customizing does not allow paying this amount (partial or over), if it does not. */
+export function amountRefusal(document: CnbsDocument, customizing: IDataObject): InvalidInputError | undefined {
 	const comparison = compareAmounts(document.amount_to_process, document.open_amount);
-	if (comparison === 0) return;
-	const customizing = await customizingOf(state, item.options.timeout);
 	const amount = formatAmount(document.amount_to_process);
 	const open = formatAmount(document.open_amount);
 	if (comparison < 0 && !partialPaymentsAllowed(customizing)) {
-		throw new InvalidInputError(
+		return new InvalidInputError(
 			'amount_to_process',
 			`amount_to_process ${amount} is less than the open amount ${open}, and CNBS's customizing does not allow partial payments (generel_data.partial_payments_allowed)`,
 		);
 	}
 	if (comparison > 0 && !overpaymentAllowed(customizing)) {
-		throw new InvalidInputError(
+		return new InvalidInputError(
 			'amount_to_process',
 			`amount_to_process ${amount} is more than the open amount ${open}, and CNBS's customizing does not allow overpayments (overpayment_allowed)`,
 		);
 	}
+	return undefined;
+}
+
+/** Refuses, before sending, a partial payment or an overpayment CNBS's customizing does not allow. */
+async function checkAmountAllowed(state: RunState, item: PaymentItem): Promise<void> {
+	if (compareAmounts(item.document.amount_to_process, item.document.open_amount) === 0) return;
+	const refusal = amountRefusal(item.document, await customizingOf(state, item.options.timeout));
+	if (refusal) throw refusal;
 }
 
 /** Check First: the document as CNBS lists it now. Returns a skip result, or throws a refusal. */
@@ -496,25 +501,45 @@ function notSent(item: PaymentItem, reason: string): IDataObject {
 	return { status: 'not sent', reason, ...documentOutput(item) };
 }
 
+export interface SentPayment {
+	/** One outcome per document sent, in order. */
+	outcomes: DocumentOutcome[];
+	messages: CnbsMessage[];
+}
+
+/**
+ * Sends one payment request for the documents of one payer and payment detail and maps `payed[]`
+ * back to each document. A failed exchange throws (nothing is known to be paid).
+ */
+export async function sendPayment(
+	ctx: IExecuteFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	payer: PayerData,
+	detail: PaymentDetail,
+	documents: CnbsDocument[],
+	timeout: number,
+): Promise<SentPayment> {
+	const body = buildPaymentBody(payer, detail, documents);
+	const { answer, messages } = await callCnbs(
+		ctx,
+		credentials,
+		{ method: 'POST', path: PAYMENTS_PATH, body, timeout },
+		{ allowFailures: true, paymentSecrets: paymentSecretsOf(detail) },
+	);
+	return { outcomes: mapPayed(documents, answer, messages), messages };
+}
+
 /** Sends one payment request for the given items and returns each item's outcome. */
 async function payGroup(state: RunState, items: PaymentItem[]): Promise<ItemOutcome[]> {
 	const [{ payer, detail, options }] = items;
-	const body = buildPaymentBody(payer, detail, items.map((item) => item.document));
-	const paymentSecrets = paymentSecretsOf(detail);
-	let result: Awaited<ReturnType<typeof callCnbs>>;
+	let sent: SentPayment;
 	try {
-		result = await callCnbs(
-			state.ctx,
-			state.credentials,
-			{ method: 'POST', path: PAYMENTS_PATH, body, timeout: options.timeout },
-			{ allowFailures: true, paymentSecrets },
-		);
+		sent = await sendPayment(state.ctx, state.credentials, payer, detail, items.map((item) => item.document), options.timeout);
 	} catch (error) {
 		return items.map((item) => ({ itemIndex: item.itemIndex, error }));
 	}
-	const { answer, messages } = result;
-	const outcomes = mapPayed(items.map((item) => item.document), answer, messages);
-	const secrets = [...secretsOf(state.credentials), ...paymentSecrets];
+	const { outcomes, messages } = sent;
+	const secrets = [...secretsOf(state.credentials), ...paymentSecretsOf(detail)];
 	return items.map((item, position) => {
 		const outcome = outcomes[position];
 		if (outcome.paid) {

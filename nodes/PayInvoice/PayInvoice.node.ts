@@ -1,0 +1,54 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { runForEachItem } from '../shared/execute';
+import * as pay from './actions/pay.operation';
+import { ADAPTERS, adapterFor } from './adapters';
+
+export class PayInvoice implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Pay Invoice',
+		name: 'payInvoice',
+		icon: { light: 'file:payInvoice.svg', dark: 'file:payInvoice.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{"Pay an invoice in " + $parameter["vendor"]}}',
+		description:
+			'Pay an invoice in Cloud Commerce Pro, adilas, CRM.COM, EVO Snap* or CNBS WebAR with one set of fields and one output',
+		defaults: { name: 'Pay Invoice' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: ADAPTERS.map((adapter) => ({
+			name: adapter.credentialType,
+			required: true,
+			displayOptions: { show: { vendor: [adapter.key] } },
+		})),
+		properties: [
+			{
+				displayName: 'Vendor',
+				name: 'vendor',
+				type: 'options',
+				noDataExpression: true,
+				options: ADAPTERS.map((adapter) => ({
+					name: adapter.vendor,
+					value: adapter.key,
+					description: adapter.invoiceReferenceHint,
+				})),
+				default: 'crmCom',
+				description: 'The system that holds the invoice; each vendor uses its own credential',
+			},
+			...pay.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const adapter = adapterFor(this.getNodeParameter('vendor', 0) as string);
+		const output = await runForEachItem(this, pay, {
+			vendor: adapter.vendor,
+			operationName: 'Pay Invoice',
+			secrets: async () => adapter.secretsOf(await this.getCredentials(adapter.credentialType)),
+		});
+		return [output];
+	}
+}

@@ -1,0 +1,284 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PayInvoiceAdapter, PayInvoiceRequest, PayInvoiceResult, PreparedPayment } from '../../shared/adapter';
+import { dryRunOption, optionsCollection, timeoutOption } from '../../shared/fields';
+import { optionalText, requireText } from '../../shared/input';
+import type { Amount } from '../../shared/money';
+import { compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
+import { ADAPTERS, adapterFor } from '../adapters';
+
+const forVendor = (adapter: PayInvoiceAdapter, field?: INodeProperties) => ({
+	show: { ...field?.displayOptions?.show, vendor: [adapter.key] },
+});
+
+/** One Invoice Reference field per vendor: the same name, each with its vendor's meaning. */
+const invoiceReferenceFields: INodeProperties[] = ADAPTERS.map((adapter) => ({
+	displayName: 'Invoice Reference',
+	name: 'invoiceReference',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: adapter.invoiceReferencePlaceholder,
+	description: `The ${adapter.vendor} invoice to pay`,
+	hint: adapter.invoiceReferenceHint,
+	displayOptions: forVendor(adapter),
+}));
+
+const capabilityList = (has: (adapter: PayInvoiceAdapter) => boolean) =>
+	ADAPTERS.filter(has)
+		.map((adapter) => adapter.vendor)
+		.join(', ');
+
+export const description: INodeProperties[] = [
+	...invoiceReferenceFields,
+	{
+		displayName: 'Amount to Pay',
+		name: 'amountMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Full Open Balance',
+				value: 'full',
+				description: `Pay whatever is open on the invoice (${capabilityList((adapter) => adapter.capabilities.fullBalance)})`,
+			},
+			{
+				name: 'Amount',
+				value: 'amount',
+				description: `Pay exactly the amount given (${capabilityList((adapter) => adapter.capabilities.givenAmount)})`,
+			},
+		],
+		default: 'full',
+		description: 'Whether to pay the whole open balance or a given amount. A vendor that cannot do what is chosen fails the item with a clear error, and nothing is sent.',
+	},
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '12.00',
+		description: 'The amount to pay: a positive decimal with at most 2 decimals, such as 12.50 (no currency sign, no thousands separator)',
+		displayOptions: { show: { amountMode: ['amount'] } },
+	},
+	{
+		displayName: 'Currency',
+		name: 'currency',
+		type: 'string',
+		default: '',
+		placeholder: 'USD',
+		description: `Three-letter currency code. Empty: the invoice's own currency. Where the vendor cannot honour a currency (${capabilityList((adapter) => !adapter.capabilities.currency)}), giving one is an error.`,
+	},
+	{
+		displayName: 'Payment Date',
+		name: 'paymentDate',
+		type: 'dateTime',
+		default: '',
+		description: 'When the payment was made. Empty: now, in the workflow\'s time zone. The day written is the day sent.',
+	},
+	{
+		displayName: 'Payment Reference',
+		name: 'paymentReference',
+		type: 'string',
+		default: '',
+		placeholder: 'PAY-2024-0001',
+		description: 'Your reference for the payment (e.g. a bank transaction ID); where the vendor keeps it unique, paying the same reference twice is refused by the vendor',
+	},
+	{
+		displayName: 'Payment Method',
+		name: 'paymentMethod',
+		type: 'string',
+		default: '',
+		placeholder: 'Cash',
+		description: 'How the money was paid, in the vendor\'s words (e.g. a CRM.COM payment method name, an adilas money type)',
+	},
+	...ADAPTERS.flatMap((adapter) =>
+		adapter.extraFields.map((field): INodeProperties => ({ ...field, displayOptions: forVendor(adapter, field) })),
+	),
+	optionsCollection({}, [
+		{
+			displayName: 'Check Balance First',
+			name: 'checkBalanceFirst',
+			type: 'boolean',
+			default: false,
+			description: `Whether to read the invoice's open balance before paying: an invoice with nothing open is skipped ("skipped: already paid") and nothing is sent; an amount above what is open is refused. Possible for ${capabilityList((adapter) => adapter.capabilities.balanceCheck)}.`,
+		},
+		{
+			...dryRunOption,
+			description:
+				'Whether to only return the exact request that would be sent (secrets masked). Nothing at all is sent: no sign-on, no balance read, no payment.',
+		},
+		{
+			displayName: 'Maximum Amount',
+			name: 'maximumAmount',
+			type: 'string',
+			default: '',
+			placeholder: '1000.00',
+			description:
+				'A payment above this amount is refused before anything is paid: a guard against bad data and careless automations. With Full Open Balance, the balance is read first to know the amount.',
+		},
+		timeoutOption,
+	]),
+];
+
+function amountOption(value: unknown, field: string): Amount | undefined {
+	return optionalText(value) === undefined ? undefined : parseAmount(value, field);
+}
+
+/** The request for the item, checked against what the vendor can do. Nothing is sent here. */
+function readRequest(ctx: IExecuteFunctions, adapter: PayInvoiceAdapter, itemIndex: number): PayInvoiceRequest {
+	const param = (name: string, fallback: unknown = '') => ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const { vendor, capabilities } = adapter;
+
+	const amountMode = String(param('amountMode', 'full'));
+	if (amountMode !== 'full' && amountMode !== 'amount') {
+		throw new InvalidInputError('amountMode', `Amount to Pay must be "full" or "amount", got "${amountMode}"`);
+	}
+	if (amountMode === 'full' && !capabilities.fullBalance) {
+		throw new InvalidInputError(
+			'amountMode',
+			`${vendor} cannot pay the full open balance: it cannot read an invoice's balance. Choose "Amount" and give the amount to pay.`,
+		);
+	}
+	if (amountMode === 'amount' && !capabilities.givenAmount) {
+		throw new InvalidInputError(
+			'amountMode',
+			`${vendor} cannot pay a given amount: it always pays the invoice's whole open balance. Choose "Full Open Balance".`,
+		);
+	}
+	const checkBalanceFirst = options.checkBalanceFirst === true;
+	if (checkBalanceFirst && !capabilities.balanceCheck) {
+		throw new InvalidInputError(
+			'checkBalanceFirst',
+			`${vendor} cannot check the balance first: it cannot read an invoice's balance. Turn Check Balance First off.`,
+		);
+	}
+	const currency = optionalText(param('currency'))?.toUpperCase();
+	if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
+		throw new InvalidInputError('currency', `Currency must be a three-letter code such as USD, got "${currency}"`);
+	}
+	if (currency !== undefined && !capabilities.currency) {
+		throw new InvalidInputError(
+			'currency',
+			`${vendor} cannot take a currency: it records payments in the account's own currency. Leave Currency empty.`,
+		);
+	}
+	const paymentDate = param('paymentDate');
+	return {
+		invoiceReference: requireText(param('invoiceReference'), 'invoiceReference'),
+		amountMode,
+		amount: amountMode === 'amount' ? formatAmount(parseAmount(param('amount'), 'amount')) : undefined,
+		currency,
+		paymentDate: optionalText(paymentDate) === undefined && typeof paymentDate !== 'object' ? undefined : paymentDate,
+		paymentReference: optionalText(param('paymentReference')),
+		paymentMethod: optionalText(param('paymentMethod')),
+		checkBalanceFirst,
+		needAmount: optionalText(options.maximumAmount) !== undefined,
+		dryRun: options.dryRun === true,
+		timeout: Number(options.timeout ?? timeoutOption.default) || Number(timeoutOption.default),
+		extra: Object.fromEntries(
+			adapter.extraFields.map((field) => [field.name, ctx.getNodeParameter(field.name, itemIndex, field.default)]),
+		) as IDataObject,
+	};
+}
+
+/** Refuses, before anything is paid, an amount above the item's Maximum Amount. */
+function checkMaximum(adapter: PayInvoiceAdapter, maximum: Amount | undefined, amount: string | undefined, dryRun: boolean): void {
+	if (maximum === undefined) return;
+	if (amount === undefined) {
+		if (dryRun) return; // a dry run reads nothing, so a full balance is not known yet
+		throw new InvalidInputError(
+			'maximumAmount',
+			`${adapter.vendor} did not give the amount before paying, so the Maximum Amount cannot be checked: nothing was paid`,
+		);
+	}
+	if (compareAmounts(parseAmount(amount, 'amount', { allowZero: true }), maximum) > 0) {
+		throw new InvalidInputError(
+			'maximumAmount',
+			`The payment of ${amount} is above the Maximum Amount of ${formatAmount(maximum)}: nothing was paid`,
+		);
+	}
+}
+
+function result(adapter: PayInvoiceAdapter, request: PayInvoiceRequest, fields: Partial<PayInvoiceResult>): PayInvoiceResult {
+	return {
+		vendor: adapter.vendor,
+		status: 'paid',
+		invoice: request.invoiceReference,
+		amount: null,
+		currency: null,
+		paymentId: null,
+		reference: null,
+		paidAt: null,
+		vendorResponse: null,
+		...fields,
+	};
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<PayInvoiceResult> {
+	const adapter = adapterFor(this.getNodeParameter('vendor', itemIndex) as string);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const maximum = amountOption(options.maximumAmount, 'maximumAmount');
+	const request = readRequest(this, adapter, itemIndex);
+	checkMaximum(adapter, maximum, request.amount, true);
+
+	const prepared: PreparedPayment = await adapter.prepare.call(this, request, itemIndex);
+	const known = { amount: prepared.amount ?? request.amount ?? null, currency: prepared.currency ?? request.currency ?? null };
+	if (prepared.alreadyPaid) {
+		return result(adapter, request, {
+			status: 'skipped: already paid',
+			...known,
+			reference: request.paymentReference ?? null,
+			vendorResponse: { reason: prepared.alreadyPaid.reason, ...prepared.alreadyPaid.vendorResponse },
+		});
+	}
+	checkMaximum(adapter, maximum, prepared.amount ?? request.amount, request.dryRun);
+	if (request.dryRun) {
+		return { ...result(adapter, request, { status: 'dry run', ...known, reference: request.paymentReference ?? null }), request: prepared.request };
+	}
+	const paid = await prepared.send();
+	if (paid.alreadyPaid !== undefined) {
+		return result(adapter, request, {
+			status: 'skipped: already paid',
+			...known,
+			reference: request.paymentReference ?? null,
+			vendorResponse: { reason: paid.alreadyPaid, ...paid.vendorResponse },
+		});
+	}
+	return result(adapter, request, {
+		amount: paid.amount ?? known.amount,
+		currency: paid.currency ?? known.currency,
+		paymentId: paid.paymentId ?? null,
+		reference: paid.reference ?? request.paymentReference ?? null,
+		paidAt: paid.paidAt ?? null,
+		vendorResponse: paid.vendorResponse,
+	});
+}
+
+/** What a failed item still says, with Continue On Fail: the fields the node could fill. */
+export function failedItem(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields: IDataObject = { status: 'failed' };
+	const read = (field: string, value: () => unknown) => {
+		try {
+			fields[field] = value() ?? null;
+		} catch {
+			// A parameter that cannot be read (a broken expression) leaves its field out.
+		}
+	};
+	read('vendor', () => adapterFor(this.getNodeParameter('vendor', itemIndex) as string).vendor);
+	read('invoice', () => optionalText(this.getNodeParameter('invoiceReference', itemIndex, '')));
+	read('amount', () =>
+		this.getNodeParameter('amountMode', itemIndex, 'full') === 'amount'
+			? optionalText(this.getNodeParameter('amount', itemIndex, ''))
+			: undefined,
+	);
+	read('currency', () => optionalText(this.getNodeParameter('currency', itemIndex, ''))?.toUpperCase());
+	read('reference', () => optionalText(this.getNodeParameter('paymentReference', itemIndex, '')));
+	return fields;
+}
+
+/** Items about the same invoice of the same vendor never run at the same time (Batching). */
+export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	const reference = optionalText(this.getNodeParameter('invoiceReference', itemIndex, ''));
+	return reference === undefined ? undefined : `${String(this.getNodeParameter('vendor', itemIndex))}:${reference.toLowerCase()}`;
+}

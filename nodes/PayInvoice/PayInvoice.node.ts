@@ -13,8 +13,9 @@ export class PayInvoice implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{"Pay an invoice in " + $parameter["vendor"]}}',
+		// Also the default description of its AI tool variant: it says what an agent must give and gets back.
 		description:
-			'Pay an invoice in Cloud Commerce Pro, adilas, CRM.COM, EVO Snap* or CNBS WebAR with one set of fields and one output',
+			'Pay one invoice in Cloud Commerce Pro, adilas, CRM.COM, EVO Snap* or CNBS WebAR: its full open balance or a given amount, optionally checking the balance first and refusing amounts above a maximum. Returns vendor, status (paid, skipped: already paid, dry run), invoice, amount, currency, paymentId, reference and paidAt.',
 		defaults: { name: 'Pay Invoice' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -85,20 +85,6 @@ function printTimings() {
 	for (const t of timings) log(`  ${t.label.padEnd(44)} ${secs(t.ms)}`);
 }
 
-/** `npm run build` (unless skipped), then the files package.json's n8n section lists must exist. */
-async function build(skip) {
-	if (skip) {
-		log('build: skipped (--skip-build), using the dist/ that is there');
-	} else {
-		log('build: npm run build');
-		const npm = u.npmCommand();
-		const r = await u.run(npm.cmd, [...npm.args, 'run', 'build'], { cwd: ROOT, env: u.cleanEnv() });
-		if (r.code !== 0) fail(`npm run build failed (exit ${r.code}); fix the build, or rerun with --skip-build to use the current dist/`);
-	}
-	const missing = [...((PKG.n8n && PKG.n8n.nodes) || []), ...((PKG.n8n && PKG.n8n.credentials) || [])].filter((f) => !fs.existsSync(path.join(ROOT, f)));
-	if (missing.length) fail(`the build did not produce what package.json's n8n section lists: ${missing.join(', ')}`);
-}
-
 function onUnexpectedExit(what) {
 	return (code, signal) => {
 		log(`${what} stopped unexpectedly (exit ${code}${signal ? `, ${signal}` : ''})${what === 'n8n' ? `; log: ${N8N_LOG}` : ''}`);
@@ -130,7 +116,7 @@ async function main() {
 	await n8n.stopLeftovers(RUN_DIR, { n8n: INSTALL.n8n, simulators: path.join(RUN_DIR, 'simulators', 'runner.js') });
 	await u.assertPortFree(N8N_PORT, 'n8n', 'N8N_PORT');
 
-	await timed('npm run build', () => build(OPTS.skipBuild));
+	await timed('npm run build', () => n8n.buildPackage(OPTS.skipBuild));
 
 	const sims = await timed('start simulators', async () => {
 		log('simulators: bundling test/e2e/serveSimulators.ts and starting them');

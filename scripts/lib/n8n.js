@@ -6,10 +6,24 @@
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
-const { ROOT, log, fail, readJson, tail, cleanEnv, run, startService, request, sleep, secs, freePort } = require('./util');
+const { ROOT, log, fail, readJson, tail, cleanEnv, run, startService, request, sleep, secs, freePort, npmCommand } = require('./util');
 
 const PKG = readJson(path.join(ROOT, 'package.json'));
 const PKG_NAME = PKG.name;
+
+/** `npm run build` (unless skipped), then the files package.json's n8n section lists must exist. */
+async function buildPackage(skip) {
+	if (skip) {
+		log('build: skipped (--skip-build), using the dist/ that is there');
+	} else {
+		log('build: npm run build');
+		const npm = npmCommand();
+		const r = await run(npm.cmd, [...npm.args, 'run', 'build'], { cwd: ROOT, env: cleanEnv() });
+		if (r.code !== 0) fail(`npm run build failed (exit ${r.code}); fix the build, or rerun with --skip-build to use the current dist/`);
+	}
+	const missing = [...((PKG.n8n && PKG.n8n.nodes) || []), ...((PKG.n8n && PKG.n8n.credentials) || [])].filter((f) => !fs.existsSync(path.join(ROOT, f)));
+	if (missing.length) fail(`the build did not produce what package.json's n8n section lists: ${missing.join(', ')}`);
+}
 
 /** Copies the built package into `<userFolder>/.n8n/nodes/node_modules/<name>`, as n8n's installer does. */
 function installPackageIntoN8n(userFolder) {
@@ -268,6 +282,7 @@ async function stopLeftovers(runDir, markers) {
 
 module.exports = {
 	PKG,
+	buildPackage,
 	PKG_NAME,
 	installPackageIntoN8n,
 	n8nEnv,

@@ -80,8 +80,10 @@ function admin(url) {
 	};
 	return {
 		ledger: () => call('GET', 'ledger'),
+		requests: (from = 0) => call('GET', `requests?from=${from}`),
 		reset: () => call('POST', 'reset', {}),
 		seed: async (body) => (await call('POST', 'seed', body)).seeded,
+		faults: (body) => call('POST', 'faults', body),
 	};
 }
 

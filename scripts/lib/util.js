@@ -149,7 +149,7 @@ function startService(name, cmd, args, { cwd, env, logFile, onExit, stdin = 'ign
 		children.delete(child);
 		child.exited = { code, signal };
 		logStream.end();
-		if (!state.shuttingDown && onExit) onExit(code, signal);
+		if (!state.shuttingDown && !child.stopRequested && onExit) onExit(code, signal);
 	});
 	return child;
 }
@@ -240,6 +240,7 @@ function killGroup(child, signal) {
 /** Stops one child (its process group): SIGTERM, then SIGKILL after timeoutMs. */
 async function stopChild(child, timeoutMs = 20000) {
 	if (child.exitCode !== null || child.signalCode !== null) return;
+	child.stopRequested = true;
 	const exited = new Promise((r) => child.once('exit', r));
 	if (child.stdin && !child.stdin.destroyed) child.stdin.end();
 	killGroup(child, 'SIGTERM');

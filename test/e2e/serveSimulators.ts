@@ -5,7 +5,7 @@
  * served under /__sim/), prints one ready line with what the scripts need, and stops when its
  * parent closes stdin or sends SIGTERM/SIGINT.
  *
- * SIMULATOR_PORTS: JSON object vendor key -> port (0 = a free port); a vendor not named there gets
+ * SIMULATOR_PORTS: JSON object vendor key (or '*': every vendor) -> port (0 = a free port); a vendor not named there gets
  * the port in its `portEnv` variable, else its default port (serve.ts, DEMO_VENDORS).
  */
 import { DEMO_VENDORS, startAllSimulators } from '../simulators/serve';
@@ -18,7 +18,7 @@ const UNREACHABLE_URL = 'http://127.0.0.1:1';
 async function main(): Promise<void> {
 	const given = JSON.parse(process.env.SIMULATOR_PORTS || '{}') as Record<string, number>;
 	const ports: Record<string, number> = {};
-	for (const vendor of DEMO_VENDORS) ports[vendor.key] = given[vendor.key] ?? Number(process.env[vendor.portEnv] || vendor.defaultPort);
+	for (const vendor of DEMO_VENDORS) ports[vendor.key] = given[vendor.key] ?? given['*'] ?? Number(process.env[vendor.portEnv] || vendor.defaultPort);
 	const sims = await startAllSimulators(ports);
 	const vendors = DEMO_VENDORS.map((vendor) => {
 		const sim = sims[vendor.key] as VendorSimulator;

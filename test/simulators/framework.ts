@@ -85,8 +85,9 @@ export function htmlErrorPage(status: number): string {
 /**
  * Reserved path of the simulators' admin endpoint, answered only to loopback clients and never
  * recorded in `requests`: `GET /__sim/ledger` (request counts per path and, when `admin.ledger` is
- * set, the vendor's ledger), `POST /__sim/reset` (reset()), `POST /__sim/seed` (admin.seed with the
- * JSON body). It lets a process that does not hold the simulator object (an end-to-end run, say)
+ * set, the vendor's ledger), `GET /__sim/requests?from=N` (method, path and time of each request
+ * from index N), `POST /__sim/reset` (reset()), `POST /__sim/seed` (admin.seed with the
+ * JSON body), `POST /__sim/faults` (`{ fault, times }` queues a fault, `{ clear: true }` drops them). It lets a process that does not hold the simulator object (an end-to-end run, say)
  * read and load the ledger.
  */
 export const SIM_ADMIN_PREFIX = '/__sim/';
@@ -298,9 +299,21 @@ export abstract class VendorSimulator {
 						ledger: this.admin?.ledger ? this.admin.ledger() : null,
 					});
 				}
+				case 'GET requests': {
+					// The request log from index `from` on: method, path and time only (no bodies, no secrets).
+					const from = Number(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('from') ?? 0) || 0;
+					return json(200, { total: this.requests.length, requests: this.requests.slice(from).map((r) => ({ method: r.method, path: r.path, at: r.at })) });
+				}
 				case 'POST reset':
 					this.reset();
 					return json(200, { reset: true });
+				case 'POST faults': {
+					// { clear: true } drops the queued faults; { fault, times } queues one (every request).
+					const input = (body.trim() ? JSON.parse(body) : {}) as { clear?: boolean; fault?: Fault; times?: number };
+					if (input.clear) this.faults = [];
+					if (input.fault) this.fail(input.fault, { times: input.times });
+					return json(200, { pendingFaults: this.pendingFaults });
+				}
 				case 'POST seed': {
 					if (!this.admin?.seed) return json(404, { error: 'this simulator has no seed function' });
 					return json(200, { seeded: this.admin.seed(body.trim() ? JSON.parse(body) : {}) });

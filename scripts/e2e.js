@@ -257,12 +257,21 @@ function chunks(list, n) {
 	return out;
 }
 
-/** Executions of a workflow (newest first) through n8n's REST API. */
+/**
+ * Executions of a workflow as n8n stores them (what its Executions list shows), read from n8n's
+ * PostgreSQL database: [{ id, status, mode, startedAt, stoppedAt }] (times in ms).
+ */
 async function executionsOf(q, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const res = await request('GET', `${q.base}/rest/executions?filter=${filter}&limit=200`, { headers: q.session.headers, timeout: 60000 });
-	const data = res.json && res.json.data;
-	return (data && (data.results || data)) || [];
+	const ms = (col) => `coalesce(round(extract(epoch from "${col}") * 1000)::bigint::text, '')`;
+	const sql = `select id, status, mode, ${ms('startedAt')}, ${ms('stoppedAt')}, ${ms('createdAt')} from execution_entity where "workflowId" = '${workflowId}' order by id`;
+	return q.pg.rows(sql).map(([id, status, mode, startedAt, stoppedAt, createdAt]) => ({
+		id,
+		status,
+		mode,
+		startedAt: startedAt ? Number(startedAt) : null,
+		stoppedAt: stoppedAt ? Number(stoppedAt) : null,
+		createdAt: Number(createdAt),
+	}));
 }
 
 /** Fires the webhook calls at once; resolves with [{ status, items, error, ms }]. */
@@ -321,8 +330,8 @@ async function queueRun(q, entry, wf, label, { expectSignOns }) {
 		const used = log1.requests.find((r) => !(entry.signOnPath && entry.signOnPath.test(r.path)));
 		const storedBy = used ? used.at : Infinity;
 		const execs = await executionsOf(q, wf.id);
-		const started = execs.filter((e) => Date.parse(e.startedAt) >= t0 - 1000);
-		const startedBefore = started.filter((e) => Date.parse(e.startedAt) <= storedBy).length;
+		const started = execs.filter((e) => e.createdAt >= t0 - 1000);
+		const startedBefore = started.filter((e) => e.startedAt !== null && e.startedAt <= storedBy).length;
 		const bound = expectSignOns === 0 ? 0 : startedBefore;
 		check(
 			`${name}: sign-ons <= ${expectSignOns === 0 ? '0 (the tokens stored by run 1 are valid)' : `${bound} (executions that started before the first token was stored)`}`,
@@ -354,9 +363,12 @@ async function killRun(q, entry, wf) {
 		if (paidAtKill >= QUEUE_INVOICES * 0.3 || Date.now() - t0 > 120000) break;
 		await sleep(50);
 	}
+	victim.stopRequested = true; // expected: no "exited unexpectedly" note
 	u.killGroup(victim, 'SIGKILL');
-	log(`killed worker 1 (pid ${victim.pid}, SIGKILL) after ${secs(Date.now() - t0)}, with ${paidAtKill} of ${QUEUE_INVOICES} invoices paid`);
+	const killedAt = Date.now();
+	log(`killed worker 1 (pid ${victim.pid}, SIGKILL) after ${secs(killedAt - t0)}, with ${paidAtKill} of ${QUEUE_INVOICES} invoices paid`);
 	const calls = await pending;
+	const callsDone = Date.now();
 	await admin.faults({ clear: true });
 	const after = await admin.ledger();
 	const delta = ledgerDelta(before, after);
@@ -370,15 +382,15 @@ async function killRun(q, entry, wf) {
 	const heldPaid = heldKeys.filter((k) => per.has(k)).length;
 	// n8n's view: wait for the stalled jobs to be failed and the executions to be marked.
 	let execs = [];
-	for (let i = 0; i < 60; i++) {
-		execs = (await executionsOf(q, wf.id)).filter((e) => Date.parse(e.startedAt || e.createdAt) >= t0 - 2000);
+	for (let i = 0; i < 30; i++) {
+		execs = (await executionsOf(q, wf.id)).filter((e) => e.createdAt >= t0 - 2000);
 		if (execs.length >= calls.length && execs.every((e) => e.status !== 'running' && e.status !== 'new')) break;
 		await sleep(1000);
 	}
 	const statuses = countBy(execs, 'status');
 	const statusText = [...statuses].map(([s, n]) => `${n} ${s}`).join(', ');
 	figure(
-		`worker kill: ${QUEUE_CALLS} calls; ${answered.length} answered 200 (${reportedPaid.size} items "paid"), ${notAnswered.length} not answered (${notAnswered.map((c) => c.status || c.error).slice(0, 2).join('; ')}); n8n executions: ${statusText}; ledger: ${ours.length} of ${QUEUE_INVOICES} paid, ${twice} twice; the unanswered calls held ${heldKeys.length} invoices, ${heldPaid} of them paid before the kill`,
+		`worker kill: ${QUEUE_CALLS} calls; ${answered.length} answered 200 (${reportedPaid.size} items "paid"), ${notAnswered.length} not answered (${[...new Set(notAnswered.map((c) => `${c.status || ''} ${c.error || c.text}`.trim()))].join('; ')}, the last ${secs(callsDone - killedAt)} after the kill); n8n executions: ${statusText}; ledger: ${ours.length} of ${QUEUE_INVOICES} paid, ${twice} twice; the unanswered calls held ${heldKeys.length} invoices, ${heldPaid} of them paid before the kill`,
 	);
 	check('worker kill: no invoice paid twice', twice === 0, `${ours.length} payments for ${per.size} invoices`);
 	check(
@@ -435,9 +447,15 @@ async function queueMode(ctx, sims) {
 	const problems = [];
 	const file = path.join(ctx.runDir, 'queue-workflows.json');
 	fs.writeFileSync(file, JSON.stringify(wfs.map(({ webhookPath, ...w }) => w)));
-	const imp = await n8n.n8nCli(ctx.install, ['import:workflow', `--input=${file}`, '--activeState=fromJson'], env, logFile, 'n8n import:workflow (queue)', { allowFail: true });
+	const imp = await n8n.n8nCli(ctx.install, ['import:workflow', `--input=${file}`], env, logFile, 'n8n import:workflow (queue)', { allowFail: true });
 	if (!imp.ok) problems.push(u.tail(imp.out, 5));
-	check(`queue: ${wfs.length} webhook workflows imported and active (one per vendor node)`, imp.ok, problems.join(' | '));
+	// n8n 2.x runs the published version of a workflow in production: publish each (main activates
+	// published workflows and registers their webhooks when it starts).
+	for (const wf of wfs) {
+		const pub = await n8n.n8nCli(ctx.install, ['publish:workflow', `--id=${wf.id}`], env, logFile, `n8n publish:workflow --id=${wf.id}`, { allowFail: true });
+		if (!pub.ok) problems.push(`publish ${wf.id}: ${u.tail(pub.out, 3)}`);
+	}
+	check(`queue: ${wfs.length} webhook workflows imported and published (one per vendor node)`, !problems.length, problems.join(' | ') || wfs.map((w) => w.id).join(', '));
 
 	const main = n8n.startN8nProcess(ctx.install, 'n8n-main', ['start'], env, logFile, die('n8n main'));
 	await n8n.waitForReadiness(main, `${base}/healthz/readiness`, READY_TIMEOUT_MS, logFile);
@@ -457,7 +475,7 @@ async function queueMode(ctx, sims) {
 	}
 	log(`queue: n8n main on ${base} (EXECUTIONS_MODE=queue, PostgreSQL :${pg.port}, Redis :${redis.port}), 2 workers ready (concurrency 10 each)`);
 	// Webhooks registered by main for the active workflows?
-	const q = { base, session, workers, main };
+	const q = { base, session, workers, main, pg };
 	for (const [i, entry] of entries.entries()) {
 		section(`queue mode: ${QUEUE_INVOICES} payments through ${entry.vendorInfo.displayName}`);
 		const wf = wfs[i];

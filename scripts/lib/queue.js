@@ -126,7 +126,13 @@ async function startPostgres(logFile, onExit) {
 	const created = query('create database n8n');
 	if (created.status !== 0) fail(`create database n8n failed: ${created.stderr}`);
 	log(`queue: PostgreSQL ${path.basename(path.dirname(bin))} on 127.0.0.1:${port} (cluster in ${dir})`);
-	return { port, child, dir };
+	/** Rows of a query on n8n's database, each an array of strings (fields split on '|'). */
+	const rows = (sql) => {
+		const r = query(sql, 'n8n');
+		if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
+		return r.stdout.split('\n').filter(Boolean).map((l) => l.split('|'));
+	};
+	return { port, child, dir, rows };
 }
 
 /** n8n's queue-mode environment shared by main and workers (names from @n8n/config 2.41.1). */

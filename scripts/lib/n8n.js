@@ -79,7 +79,7 @@ async function n8nCli(install, args, env, logFile, what, { allowFail = false } =
 		process.stdout.write(tail(r.out, 30));
 		fail(`${what} failed (exit ${r.code})`);
 	}
-	return { ok: r.code === 0, out: r.out, code: r.code };
+	return { ok: r.code === 0, out: r.out, code: r.code, signal: r.signal };
 }
 
 /** Imports the credentials (`{ id, name, type, data }`, plain data: n8n encrypts it). */
@@ -217,12 +217,17 @@ async function ownerSession(base, owner, userFolder) {
 	return { created, headers: Object.assign({ cookie }, headers) };
 }
 
-/** The last run's JSON of `n8n execute --rawOutput` output (after the log lines), or undefined. */
+/** The run's JSON in `n8n execute --rawOutput` output (log lines may come before AND after it), or undefined. */
 function parseExecuteOutput(out) {
+	const ends = [];
+	for (let e = out.indexOf('\n}'); e >= 0; e = out.indexOf('\n}', e + 1)) ends.push(e + 2);
+	if (out.startsWith('}')) ends.unshift(1);
 	for (let start = out.indexOf('\n{'); start >= 0; start = out.indexOf('\n{', start + 1)) {
-		try {
-			return JSON.parse(out.slice(start + 1));
-		} catch {}
+		for (let i = ends.length - 1; i >= 0 && ends[i] > start; i--) {
+			try {
+				return JSON.parse(out.slice(start + 1, ends[i]));
+			} catch {}
+		}
 	}
 	return undefined;
 }
@@ -230,7 +235,7 @@ function parseExecuteOutput(out) {
 /** Runs an imported workflow with `n8n execute --id` (own task broker port) while the server runs. */
 async function executeWorkflow(install, env, logFile, id) {
 	const r = await n8nCli(install, ['execute', `--id=${id}`, '--rawOutput'], env, logFile, `n8n execute --id=${id}`, { allowFail: true });
-	return { ok: r.ok, code: r.code, out: r.out, run: parseExecuteOutput(r.out) };
+	return { ok: r.ok, code: r.code, signal: r.signal, out: r.out, run: parseExecuteOutput(r.out) };
 }
 
 /** The output items of a node in a run (first run of the node, first output). */

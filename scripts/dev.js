@@ -170,9 +170,11 @@ async function main() {
 					.nodeOutput(r.run, last)
 					.map((j) => (j && (j.status || (j.error ? `error: ${String(j.error).slice(0, 80)}` : ''))) || 'item')
 					.join('; ');
-				const summary = r.ok ? items : u.tail(r.out, 8).trim().split('\n').join(' | ');
-				report.exampleRuns.push({ id: wf.id, name: wf.name, ok: r.ok, summary });
-				if (!r.ok) {
+				// The run's own record decides (n8n execute may die by a signal while shutting down after a good run).
+				const ok = !!(r.run && r.run.status === 'success' && r.run.finished);
+				const summary = ok ? items : u.tail(r.out, 8).trim().split('\n').join(' | ');
+				report.exampleRuns.push({ id: wf.id, name: wf.name, ok, summary });
+				if (!ok) {
 					report.ok = false;
 					report.problems.push(`example "${wf.name}" failed: ${summary}`);
 				}

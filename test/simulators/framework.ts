@@ -82,7 +82,30 @@ export function htmlErrorPage(status: number): string {
 	return `<!DOCTYPE html>\n<html><head><title>${text}</title></head><body><h1>${text}</h1><p>The server encountered an error and could not complete your request.</p><hr><address>Simulated gateway</address></body></html>`;
 }
 
+/**
+ * Reserved path of the simulators' admin endpoint, answered only to loopback clients and never
+ * recorded in `requests`: `GET /__sim/ledger` (request counts per path and, when `admin.ledger` is
+ * set, the vendor's ledger), `GET /__sim/requests?from=N` (method, path and time of each request
+ * from index N), `POST /__sim/reset` (reset()), `POST /__sim/seed` (admin.seed with the
+ * JSON body), `POST /__sim/faults` (`{ fault, times }` queues a fault, `{ clear: true }` drops them). It lets a process that does not hold the simulator object (an end-to-end run, say)
+ * read and load the ledger.
+ */
+export const SIM_ADMIN_PREFIX = '/__sim/';
+
+/** The vendor-specific part of the admin endpoint (set by whoever serves the simulator). */
+export interface SimulatorAdmin {
+	ledger?(): unknown;
+	seed?(body: unknown): unknown;
+}
+
+function isLoopback(address: string | undefined): boolean {
+	return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
 export abstract class VendorSimulator {
+	/** Ledger view and seeding for the admin endpoint under SIM_ADMIN_PREFIX. */
+	admin?: SimulatorAdmin;
+
 	readonly requests: RecordedRequest[] = [];
 	/** Exceptions thrown by handle(): a bug in the simulator, surfaced for tests. */
 	readonly handlerErrors: Error[] = [];
@@ -221,7 +244,9 @@ export abstract class VendorSimulator {
 			// The client went away before sending the whole body: nothing to answer.
 			return;
 		}
-		const recorded = this.record(req, Buffer.concat(chunks).toString('utf8'));
+		const body = Buffer.concat(chunks).toString('utf8');
+		if ((req.url ?? '').startsWith(SIM_ADMIN_PREFIX)) return this.send(res, this.adminAnswer(req, body));
+		const recorded = this.record(req, body);
 		this.requests.push(recorded);
 		this.inFlight++;
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
@@ -269,6 +294,58 @@ export abstract class VendorSimulator {
 				const status = fault.status ?? 500;
 				return this.send(res, { status, headers: { 'content-type': 'text/html; charset=utf-8' }, body: htmlErrorPage(status) });
 			}
+		}
+	}
+
+	private adminAnswer(req: http.IncomingMessage, body: string): SimResponse {
+		const json = (status: number, value: unknown): SimResponse => ({
+			status,
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(value),
+		});
+		if (!isLoopback(req.socket.remoteAddress)) return json(403, { error: 'the admin endpoint answers loopback clients only' });
+		const action = `${req.method ?? 'GET'} ${new URL(req.url ?? '/', 'http://127.0.0.1').pathname.slice(SIM_ADMIN_PREFIX.length)}`;
+		try {
+			switch (action) {
+				case 'GET ledger': {
+					const paths: Record<string, { count: number; firstAt: number; lastAt: number }> = {};
+					for (const r of this.requests) {
+						const p = (paths[r.path] ??= { count: 0, firstAt: r.at, lastAt: r.at });
+						p.count++;
+						p.lastAt = r.at;
+					}
+					return json(200, {
+						requests: this.requests.length,
+						paths,
+						handlerErrors: this.handlerErrors.map((e) => e.message),
+						pendingFaults: this.pendingFaults,
+						ledger: this.admin?.ledger ? this.admin.ledger() : null,
+					});
+				}
+				case 'GET requests': {
+					// The request log from index `from` on: method, path and time only (no bodies, no secrets).
+					const from = Number(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('from') ?? 0) || 0;
+					return json(200, { total: this.requests.length, requests: this.requests.slice(from).map((r) => ({ method: r.method, path: r.path, at: r.at })) });
+				}
+				case 'POST reset':
+					this.reset();
+					return json(200, { reset: true });
+				case 'POST faults': {
+					// { clear: true } drops the queued faults; { fault, times } queues one (every request).
+					const input = (body.trim() ? JSON.parse(body) : {}) as { clear?: boolean; fault?: Fault; times?: number };
+					if (input.clear) this.faults = [];
+					if (input.fault) this.fail(input.fault, { times: input.times });
+					return json(200, { pendingFaults: this.pendingFaults });
+				}
+				case 'POST seed': {
+					if (!this.admin?.seed) return json(404, { error: 'this simulator has no seed function' });
+					return json(200, { seeded: this.admin.seed(body.trim() ? JSON.parse(body) : {}) });
+				}
+				default:
+					return json(404, { error: `unknown admin call ${action}` });
+			}
+		} catch (error) {
+			return json(500, { error: (error as Error).message });
 		}
 	}
 

@@ -1,0 +1,73 @@
+// What `npm run e2e` expects of each example workflow in examples/ when run in a real n8n against
+// FRESH demo simulators (test/simulators/*Demo.ts). One entry per workflow id; a workflow in
+// examples/ without an entry fails the e2e run ("no expectations").
+//
+//   workflow   the workflow's id in examples/*.json
+//   vendor     the simulator whose ledger the run changes (DEMO_VENDORS key, test/simulators/serve.ts)
+//   node       the node whose output items are checked
+//   items      one matcher per output item, in order: every key must match the item's field
+//              (string/number: equal; RegExp: matches String(value))
+//   paid       the payments the run adds to the vendor's ledger, exactly: ledger invoice key ->
+//              amount (the key as test/e2e/ledgers.ts reports it; '*' for an invoice the run
+//              creates itself, e.g. adilas' Start Invoice)
+//   signOns    most sign-ons (session tokens issued) the run may cause; omit for vendors with none
+//   rerun      optional: the same workflow run a second time; `paid` (usually {}: nothing paid
+//              twice) and `signOns` (0: the token stored by the first run is reused)
+//
+// Adding an example = adding an entry here (see the README's "End to end" section).
+'use strict';
+
+module.exports = [
+	{
+		workflow: 'ccpPayOrdersExample',
+		vendor: 'cloudCommercePro',
+		node: 'Pay Order in Full',
+		items: [
+			{ status: 'paid', orderId: '5001', invoiceId: '86592563', amount: '12.00' },
+			{ status: /^skipped: already paid/, orderId: '5002' },
+			{ error: /Order 5003 has no invoice/ },
+		],
+		paid: { 86592563: '12.00' },
+		rerun: { paid: {} },
+	},
+	{
+		workflow: 'crmComPayInvoicesEx',
+		vendor: 'crmCom',
+		node: 'Pay Invoice',
+		items: [
+			{ status: 'paid', payment_amount: 225 },
+			{ status: 'paid', payment_amount: 12.5 },
+			{ status: /^skipped: already paid/ },
+		],
+		paid: { '54F3A49F23024C51AFF21B7C728F3549': '225.00', '0B1C2D3E4F5061728394A5B6C7D8E9F0': '12.50' },
+		signOns: 1,
+		rerun: { paid: {}, signOns: 0 },
+	},
+	{
+		workflow: 'evoSnapInvoiceEx',
+		vendor: 'evoSnap',
+		node: 'Process Invoice',
+		items: [{ status: 'paid' }],
+		paid: { '*': '10.30' },
+		signOns: 1,
+		// A second run creates a second invoice from the same order and pays it: no rerun check.
+	},
+	{
+		workflow: 'cnbsPayOpenInvoicesEx',
+		vendor: 'cnbsWebAr',
+		node: 'Pay them all in one request',
+		items: [
+			{ status: 'paid', document_number_finance: '1400000229', amount_to_process: '7000.50' },
+			{ status: 'paid', document_number_finance: '1400000230', amount_to_process: '250.00' },
+		],
+		paid: { 1400000229: '7000.50', 1400000230: '250.00' },
+		rerun: { paid: {} },
+	},
+	{
+		workflow: 'adilasStartAndPayEx',
+		vendor: 'adilas',
+		node: 'Add Invoice Payment',
+		items: [{ status: 'paid', amount: '15.00' }],
+		paid: { '*': '15.00' },
+	},
+];

@@ -165,7 +165,7 @@ async function regularMode(ctx, sims) {
 			continue;
 		}
 		await runExample(ctx, sims, env, logFile, wf, exp, false);
-		if (exp.rerun) await runExample(ctx, sims, env, logFile, wf, exp, true);
+		if (exp.rerun || (exp.checks && exp.checks.every((c) => c.rerun))) await runExample(ctx, sims, env, logFile, wf, exp, true);
 	}
 	for (const e of EXAMPLES) {
 		if (!workflows.some((w) => w.id === e.workflow)) check(`example "${e.workflow}" (test/e2e/examples.js) is in examples/`, false, 'not found');
@@ -174,13 +174,18 @@ async function regularMode(ctx, sims) {
 }
 
 async function runExample(ctx, sims, env, logFile, wf, exp, rerun) {
-	const vendor = sims.vendors.find((v) => v.key === exp.vendor);
-	const admin = simulators.admin(vendor.url);
+	// An example that pays through several vendors (Pay Invoice) lists one check per node.
+	const checks = (exp.checks || [exp]).map((c) => {
+		const vendor = sims.vendors.find((v) => v.key === c.vendor);
+		return { ...c, vendor, admin: simulators.admin(vendor.url) };
+	});
 	const label = `example "${wf.id}"${rerun ? ' run again' : ''}`;
-	const before = await admin.ledger();
+	// Each example starts from the demo ledgers it was written for (test/e2e/examples.js).
+	if (!rerun) await Promise.all(checks.map((c) => c.admin.reset({ demo: true })));
+	const before = await Promise.all(checks.map((c) => c.admin.ledger()));
 	const t0 = Date.now();
 	const r = await n8n.executeWorkflow(ctx.install, env, logFile, wf.id);
-	const after = await admin.ledger();
+	const after = await Promise.all(checks.map((c) => c.admin.ledger()));
 	const runError = r.run && r.run.data && r.run.data.resultData && r.run.data.resultData.error;
 	// The run's own record decides; `n8n execute` has been seen to die by a signal while shutting
 	// down AFTER printing a finished, successful run: that is noted, not counted as the example failing.
@@ -191,31 +196,33 @@ async function runExample(ctx, sims, env, logFile, wf, exp, rerun) {
 		succeeded,
 		succeeded ? note.trim() : runError ? runError.message : u.tail(r.out, 6).trim().split('\n').join(' | '),
 	);
-	const items = n8n.nodeOutput(r.run, exp.node);
-	if (!rerun) {
-		const problems = [];
-		if (items.length !== exp.items.length) problems.push(`${items.length} items, expected ${exp.items.length}`);
-		exp.items.forEach((m, i) => {
-			const p = itemMismatch(items[i], m);
-			if (p) problems.push(`item ${i}: ${p}`);
-		});
-		check(`${label}: output of "${exp.node}"`, !problems.length, problems.length ? problems.join('; ') : items.map((j) => j.status || j.error).join('; '));
-	}
-	const delta = ledgerDelta(before, after);
-	const paid = rerun ? exp.rerun.paid : exp.paid;
-	const pm = paidMismatch(delta.payments, paid);
-	check(`${label}: ${vendor.displayName} ledger`, !pm, pm || (delta.payments.length ? delta.payments.map((p) => `paid ${p.amount} on ${p.invoice} once`).join(', ') : 'nothing paid'));
-	const maxSignOns = rerun ? exp.rerun.signOns : exp.signOns;
-	if (maxSignOns !== undefined && delta.signOns !== null) check(`${label}: ${vendor.displayName} sign-ons <= ${maxSignOns}`, delta.signOns <= maxSignOns, `${delta.signOns} sign-on(s)`);
-	if (delta.handlerErrors.length) check(`${label}: simulator without internal errors`, false, delta.handlerErrors.join('; '));
+	checks.forEach((c, index) => {
+		const items = n8n.nodeOutput(r.run, c.node);
+		if (!rerun) {
+			const problems = [];
+			if (items.length !== c.items.length) problems.push(`${items.length} items, expected ${c.items.length}`);
+			c.items.forEach((m, i) => {
+				const p = itemMismatch(items[i], m);
+				if (p) problems.push(`item ${i}: ${p}`);
+			});
+			check(`${label}: output of "${c.node}"`, !problems.length, problems.length ? problems.join('; ') : items.map((j) => j.status || j.error).join('; '));
+		}
+		const delta = ledgerDelta(before[index], after[index]);
+		const paid = rerun ? c.rerun.paid : c.paid;
+		const pm = paidMismatch(delta.payments, paid);
+		check(`${label}: ${c.vendor.displayName} ledger`, !pm, pm || (delta.payments.length ? delta.payments.map((p) => `paid ${p.amount} on ${p.invoice} once`).join(', ') : 'nothing paid'));
+		const maxSignOns = rerun ? c.rerun.signOns : c.signOns;
+		if (maxSignOns !== undefined && delta.signOns !== null) check(`${label}: ${c.vendor.displayName} sign-ons <= ${maxSignOns}`, delta.signOns <= maxSignOns, `${delta.signOns} sign-on(s)`);
+		if (delta.handlerErrors.length) check(`${label}: simulator without internal errors`, false, delta.handlerErrors.join('; '));
+	});
 }
 
 // ---------------------------------------------------------------------------------------------
 // part 2: queue mode
 
 function queueWorkflow(entry) {
-	const id = `e2eQueue${entry.vendor[0].toUpperCase()}${entry.vendor.slice(1)}`.slice(0, 21);
-	const webhookPath = `e2e-pay-${entry.vendor.toLowerCase()}`;
+	const id = `e2eQueue${entry.type[0].toUpperCase()}${entry.type.slice(1)}`.slice(0, 21);
+	const webhookPath = `e2e-pay-${entry.type.toLowerCase()}`;
 	return {
 		id,
 		name: `e2e queue: pay with ${entry.type}`,
@@ -297,6 +304,11 @@ async function fireCalls(q, wf, batches, timeout) {
 	);
 }
 
+/** "CRM.COM", or "Pay Invoice (CRM.COM)" for the generic node over a vendor. */
+function entryName(entry) {
+	return entry.label ? `${entry.label} (${entry.vendorInfo.displayName})` : entry.vendorInfo.displayName;
+}
+
 let seedCounter = 0;
 async function seed(admin, count) {
 	const start = 1 + seedCounter;
@@ -316,7 +328,7 @@ async function queueRun(q, entry, wf, label, { expectSignOns }) {
 	const ms = Date.now() - t0;
 	const after = await admin.ledger();
 	const delta = ledgerDelta(before, after);
-	const name = `${label} ${entry.vendorInfo.displayName}`;
+	const name = `${label} ${entryName(entry)}`;
 	const okCalls = calls.filter((c) => c.status === 200 && c.items);
 	check(`${name}: ${calls.length} webhook calls answered 200`, okCalls.length === calls.length, calls.filter((c) => c.status !== 200).map((c) => `${c.status} ${c.error || c.text}`).slice(0, 3).join('; '));
 	const items = okCalls.flatMap((c) => c.items);
@@ -492,7 +504,7 @@ async function queueMode(ctx, sims) {
 	// Webhooks registered by main for the active workflows?
 	const q = { base, session, workers, main, pg };
 	for (const [i, entry] of entries.entries()) {
-		section(`queue mode: ${QUEUE_INVOICES} payments through ${entry.vendorInfo.displayName}`);
+		section(`queue mode: ${QUEUE_INVOICES} payments through ${entryName(entry)}`);
 		const wf = wfs[i];
 		const t0 = Date.now();
 		await queueRun(q, entry, wf, 'queue run 1:', { expectSignOns: undefined });
@@ -501,7 +513,7 @@ async function queueMode(ctx, sims) {
 		}
 		void t0;
 	}
-	const killEntry = entries.find((e) => e.vendor === 'crmCom') || entries[0];
+	const killEntry = entries.find((e) => e.type === 'crmCom') || entries[0];
 	await killRun(q, killEntry, wfs[entries.indexOf(killEntry)]);
 }
 

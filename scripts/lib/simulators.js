@@ -71,7 +71,7 @@ function startSimulators({ runDir, ports = {}, onExit }) {
 	});
 }
 
-/** The admin endpoint of the simulator at `url`: ledger(), reset(), seed(body). */
+/** The admin endpoint of the simulator at `url`: ledger(), reset({ demo }), seed(body). */
 function admin(url) {
 	const call = async (method, what, body) => {
 		const r = await request(method, `${url}/__sim/${what}`, { body, timeout: 60000 });
@@ -81,7 +81,7 @@ function admin(url) {
 	return {
 		ledger: () => call('GET', 'ledger'),
 		requests: (from = 0) => call('GET', `requests?from=${from}`),
-		reset: () => call('POST', 'reset', {}),
+		reset: (body = {}) => call('POST', 'reset', body),
 		seed: async (body) => (await call('POST', 'seed', body)).seeded,
 		faults: (body) => call('POST', 'faults', body),
 	};

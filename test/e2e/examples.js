@@ -13,6 +13,8 @@
 //   signOns    most sign-ons (session tokens issued) the run may cause; omit for vendors with none
 //   rerun      optional: the same workflow run a second time; `paid` (usually {}: nothing paid
 //              twice) and `signOns` (0: the token stored by the first run is reused)
+//   checks     for an example that pays through several vendors (Pay Invoice): one
+//              { vendor, node, items, paid, signOns, rerun } per node instead of the fields above
 //
 // Adding an example = adding an entry here (see the README's "End to end" section).
 'use strict';
@@ -69,5 +71,60 @@ module.exports = [
 		node: 'Add Invoice Payment',
 		items: [{ status: 'paid', amount: '15.00' }],
 		paid: { '*': '15.00' },
+	},
+	{
+		workflow: 'payInvoiceMixedEx',
+		checks: [
+			{
+				vendor: 'adilas',
+				node: 'Pay Invoice (adilas)',
+				items: [{ vendor: 'adilas', status: 'paid', invoice: '78', amount: '15.00' }],
+				paid: { 78: '15.00' },
+				// adilas cannot read a balance: a second run pays again (the README says so).
+				rerun: { paid: { 78: '15.00' } },
+			},
+			{
+				vendor: 'cloudCommercePro',
+				node: 'Pay Invoice (Cloud Commerce Pro)',
+				items: [
+					{ status: 'paid', invoice: '5001', amount: '12.00' },
+					{ status: 'skipped: already paid', invoice: '5002' },
+				],
+				paid: { 86592563: '12.00' },
+				rerun: { paid: {} },
+			},
+			{
+				vendor: 'cnbsWebAr',
+				node: 'Pay Invoice (CNBS WebAR)',
+				items: [
+					{ status: 'paid', invoice: '1400000230', amount: '250.00', currency: 'USD' },
+					{ status: 'failed', invoice: '1400000229', error: /above the Maximum Amount of 1000\.00: nothing was paid/ },
+				],
+				paid: { 1400000230: '250.00' },
+				rerun: { paid: {} },
+			},
+			{
+				vendor: 'crmCom',
+				node: 'Pay Invoice (CRM.COM)',
+				items: [
+					{ status: 'paid', invoice: 'INV001', amount: '225.00' },
+					{ status: 'skipped: already paid', invoice: 'INV003' },
+				],
+				paid: { '54F3A49F23024C51AFF21B7C728F3549': '225.00' },
+				signOns: 1,
+				rerun: { paid: {}, signOns: 0 },
+			},
+			{
+				vendor: 'evoSnap',
+				node: 'Pay Invoice (EVO Snap*)',
+				items: [
+					{ status: 'paid', invoice: '6177CCEE97C84FF7B1CFF11EAA347DBE', amount: '12.50' },
+					{ status: 'skipped: already paid', invoice: '0A1B2C3D4E5F60718293A4B5C6D7E8F9' },
+				],
+				paid: { '6177CCEE97C84FF7B1CFF11EAA347DBE': '12.50' },
+				signOns: 1,
+				rerun: { paid: {}, signOns: 0 },
+			},
+		],
 	},
 ];

@@ -66,4 +66,21 @@ module.exports = [
 			options: {},
 		},
 	},
+	{
+		// The generic node, over the same CRM.COM seeding: the queue-mode proof covers all six nodes.
+		vendor: 'crmCom',
+		type: 'payInvoice',
+		label: 'Pay Invoice',
+		signOnPath: /\/authentication\/(web_api_key\/)?token$/,
+		parameters: {
+			vendor: 'crmCom',
+			invoiceReference: '={{ $json.invoice }}',
+			amountMode: 'full',
+			paymentMethod: 'Direct Debit',
+			paymentReference: '=e2e-pi-{{ $json.rowId }}',
+			crmComAccountsReceivable: { __rl: true, mode: 'number', value: '192' },
+			crmComType: { __rl: true, mode: 'name', value: 'Invoices Balance Payment' },
+			options: { checkBalanceFirst: true },
+		},
+	},
 ];

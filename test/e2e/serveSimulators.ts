@@ -23,6 +23,7 @@ async function main(): Promise<void> {
 	const vendors = DEMO_VENDORS.map((vendor) => {
 		const sim = sims[vendor.key] as VendorSimulator;
 		attachE2eAdmin(vendor.key, sim);
+		sim.admin = { ...sim.admin, demo: () => vendor.seed(sim) };
 		const url = sim.baseUrl;
 		const data = vendor.credentialData(url);
 		return {

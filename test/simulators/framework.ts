@@ -86,7 +86,7 @@ export function htmlErrorPage(status: number): string {
  * Reserved path of the simulators' admin endpoint, answered only to loopback clients and never
  * recorded in `requests`: `GET /__sim/ledger` (request counts per path and, when `admin.ledger` is
  * set, the vendor's ledger), `GET /__sim/requests?from=N` (method, path and time of each request
- * from index N), `POST /__sim/reset` (reset()), `POST /__sim/seed` (admin.seed with the
+ * from index N), `POST /__sim/reset` (reset(); with `{ demo: true }` the demo ledger again), `POST /__sim/seed` (admin.seed with the
  * JSON body), `POST /__sim/faults` (`{ fault, times }` queues a fault, `{ clear: true }` drops them). It lets a process that does not hold the simulator object (an end-to-end run, say)
  * read and load the ledger.
  */
@@ -96,6 +96,8 @@ export const SIM_ADMIN_PREFIX = '/__sim/';
 export interface SimulatorAdmin {
 	ledger?(): unknown;
 	seed?(body: unknown): unknown;
+	/** Loads the demo ledger (after a reset): `POST /__sim/reset` with `{ "demo": true }`. */
+	demo?(): void;
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -327,9 +329,12 @@ export abstract class VendorSimulator {
 					const from = Number(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('from') ?? 0) || 0;
 					return json(200, { total: this.requests.length, requests: this.requests.slice(from).map((r) => ({ method: r.method, path: r.path, at: r.at })) });
 				}
-				case 'POST reset':
+				case 'POST reset': {
+					const input = (body.trim() ? JSON.parse(body) : {}) as { demo?: boolean };
 					this.reset();
-					return json(200, { reset: true });
+					if (input.demo) this.admin?.demo?.();
+					return json(200, { reset: true, demo: input.demo === true && this.admin?.demo !== undefined });
+				}
 				case 'POST faults': {
 					// { clear: true } drops the queued faults; { fault, times } queues one (every request).
 					const input = (body.trim() ? JSON.parse(body) : {}) as { clear?: boolean; fault?: Fault; times?: number };

@@ -1,10 +1,13 @@
+import type { AdilasSimulator } from './adilas';
+import { adilasDemoCredentialData, createAdilasDemo, seedAdilasDemo } from './adilasDemo';
 import type { CloudCommerceProSimulator } from './cloudCommercePro';
-import { cloudCommerceProDemoCredentialData, createCloudCommerceProDemo } from './cloudCommerceProDemo';
+import { cloudCommerceProDemoCredentialData, createCloudCommerceProDemo, seedCloudCommerceProDemo } from './cloudCommerceProDemo';
+import type { CnbsWebArSimulator } from './cnbsWebAr';
+import { cnbsWebArDemoCredentialData, createCnbsWebArDemo, loadCnbsWebArDemoLedger } from './cnbsWebArDemo';
 import type { CrmComSimulator } from './crmCom';
-import { createCrmComDemo, crmComDemoCredentialData } from './crmComDemo';
-import { adilasDemoCredentialData, createAdilasDemo } from './adilasDemo';
-import { cnbsWebArDemoCredentialData, createCnbsWebArDemo } from './cnbsWebArDemo';
-import { createEvoSnapDemo, evoSnapDemoCredentialData } from './evoSnapDemo';
+import { createCrmComDemo, crmComDemoCredentialData, seedCrmComDemo } from './crmComDemo';
+import type { EvoSnapSimulator } from './evoSnap';
+import { createEvoSnapDemo, evoSnapDemoCredentialData, seedEvoSnapDemo } from './evoSnapDemo';
 import type { VendorSimulator } from './framework';
 
 /**
@@ -27,6 +30,8 @@ export interface DemoVendor {
 	/** The n8n credential `npm run dev` imports (the example workflows reference its id). */
 	credential: { id: string; name: string; type: string };
 	create(): VendorSimulator;
+	/** Loads the demo ledger into a simulator of this vendor (after `reset()`). */
+	seed(sim: VendorSimulator): void;
 	credentialData(baseUrl: string): Record<string, string | number | boolean>;
 	/** A change to the credential data that the vendor refuses (a wrong secret): its test must fail. */
 	refusedChange: Record<string, string | number | boolean>;
@@ -40,6 +45,7 @@ export const DEMO_VENDORS: DemoVendor[] = [
 		portEnv: 'CCP_SIMULATOR_PORT',
 		credential: { id: 'ccpSimulator', name: 'Cloud Commerce Pro (simulator)', type: 'cloudCommerceProApi' },
 		create: createCloudCommerceProDemo,
+		seed: (sim) => seedCloudCommerceProDemo(sim as CloudCommerceProSimulator),
 		credentialData: cloudCommerceProDemoCredentialData,
 		refusedChange: { securityHash: 'not-the-demo-security-hash' },
 	},
@@ -50,6 +56,7 @@ export const DEMO_VENDORS: DemoVendor[] = [
 		portEnv: 'CRMCOM_SIMULATOR_PORT',
 		credential: { id: 'crmComSimulator', name: 'CRM.COM (simulator)', type: 'crmComApi' },
 		create: createCrmComDemo,
+		seed: (sim) => seedCrmComDemo(sim as CrmComSimulator),
 		credentialData: crmComDemoCredentialData,
 		refusedChange: { password: 'not-the-demo-password' },
 	},
@@ -60,6 +67,7 @@ export const DEMO_VENDORS: DemoVendor[] = [
 		portEnv: 'EVOSNAP_SIMULATOR_PORT',
 		credential: { id: 'evoSnapSimulator', name: 'EVO Snap* (simulator)', type: 'evoSnapApi' },
 		create: createEvoSnapDemo,
+		seed: (sim) => seedEvoSnapDemo(sim as EvoSnapSimulator),
 		credentialData: evoSnapDemoCredentialData,
 		refusedChange: { identityToken: 'not-the-demo-identity-token' },
 	},
@@ -70,6 +78,7 @@ export const DEMO_VENDORS: DemoVendor[] = [
 		portEnv: 'CNBS_SIMULATOR_PORT',
 		credential: { id: 'cnbsWebArSimulator', name: 'CNBS WebAR (simulator)', type: 'cnbsWebArApi' },
 		create: createCnbsWebArDemo,
+		seed: (sim) => loadCnbsWebArDemoLedger(sim as CnbsWebArSimulator),
 		credentialData: cnbsWebArDemoCredentialData,
 		refusedChange: { systemIdSecret: 'NOT-THE-DEMO-SYSTEM-ID' },
 	},
@@ -80,6 +89,7 @@ export const DEMO_VENDORS: DemoVendor[] = [
 		portEnv: 'ADILAS_SIMULATOR_PORT',
 		credential: { id: 'adilasSimulator', name: 'adilas (simulator)', type: 'adilasApi' },
 		create: createAdilasDemo,
+		seed: (sim) => seedAdilasDemo(sim as AdilasSimulator),
 		credentialData: adilasDemoCredentialData,
 		refusedChange: { password: 'not-the-demo-adilas-password' },
 	},

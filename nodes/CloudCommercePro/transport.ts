@@ -207,8 +207,19 @@ export async function callCcp(
 		async () => (await credentialsOnce(ctx, CREDENTIAL_TYPE)).credentialCheck,
 		send,
 	);
-	return readCcpResult(responseText(response.body), operation);
+	try {
+		return readCcpResult(responseText(response.body), operation);
+	} catch (error) {
+		// A 2xx answer that cannot be read (cut off, not SOAP): a write may have been done.
+		if (error instanceof VendorError && error.details.code === undefined && WRITES.has(operation)) {
+			error.details.outcomeUnknown = true;
+		}
+		throw error;
+	}
 }
+
+/** The operations that change something at CCP (an unreadable answer leaves their outcome unknown). */
+const WRITES = new Set<CcpOperation>(['CreatePayment', 'AddCustomer']);
 
 export function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
 	return [String(credentials.securityHash ?? '')];

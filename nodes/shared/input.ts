@@ -2,9 +2,24 @@ import { InvalidInputError } from './money';
 
 /** A required text field: refuses empty (or whitespace-only) values. */
 export function requireText(value: unknown, field: string): string {
-	const text = value === undefined || value === null ? '' : String(value).trim();
+	const text = value === undefined || value === null ? '' : String(textOnly(value, field)).trim();
 	if (text === '') throw new InvalidInputError(field, `${field} is required`);
+	if (CONTROL_CHARACTERS.test(text)) {
+		throw new InvalidInputError(field, `${field} must not contain control characters`);
+	}
 	return text;
+}
+
+/** C0 control characters other than tab and line breaks, and DEL: never part of a real value. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A text field's value must be text or a number: a boolean, an object or a list is refused. */
+function textOnly(value: unknown, field: string): unknown {
+	if (typeof value === 'boolean' || typeof value === 'object') {
+		const kind = Array.isArray(value) ? 'a list' : typeof value === 'boolean' ? `the boolean ${String(value)}` : 'an object';
+		throw new InvalidInputError(field, `${field} must be text or a number, got ${kind}`);
+	}
+	return value;
 }
 
 /** An optional text field: undefined when empty. */
@@ -23,6 +38,10 @@ export function parseIntegerId(value: unknown, field: string, { allowZero = fals
 		throw new InvalidInputError(field, `${field} must be a whole number, got "${text}"`);
 	}
 	const normalized = text.replace(/^0+(?=\d)/, '');
+	// No vendor's identifiers go beyond 64-bit integers: a longer number is a mistake in the data.
+	if (normalized.length > 18) {
+		throw new InvalidInputError(field, `${field} is too large to be an identifier: ${text}`);
+	}
 	if (normalized === '0' && !allowZero) {
 		throw new InvalidInputError(field, `${field} must be greater than zero`);
 	}

@@ -461,7 +461,8 @@ export function readInvoiceParameters(ctx: IExecuteFunctions, itemIndex: number)
 /** The invoice reference id of the URL: required, no slashes or other URL syntax. */
 export function invoiceReferenceId(value: unknown, field = 'InvoiceReferenceId'): string {
 	const text = requireText(value, field);
-	if (!/^[A-Za-z0-9_.-]+$/.test(text)) {
+	// "." and ".." are path segments a URL resolves (Invoices/../process would call another endpoint).
+	if (!/^[A-Za-z0-9_.-]+$/.test(text) || /^\.+$/.test(text)) {
 		throw new InvalidInputError(field, `${field} must be letters and digits such as 6177CCEE97C84FF7B1CFF11EAA347DBE, got "${text}"`);
 	}
 	return text;

@@ -18,6 +18,11 @@ export function recordShown(label: string, text: string): void {
 	shown.push({ label, text });
 }
 
+/** Drops what was recorded under `label` (the scanner's self-test plants secrets on purpose). */
+export function forgetShown(label: string): void {
+	for (let index = shown.length - 1; index >= 0; index--) if (shown[index].label === label) shown.splice(index, 1);
+}
+
 export function recordIssuedSecrets(values: Iterable<string>): void {
 	for (const value of values) if (value) issued.add(value);
 }
@@ -67,6 +72,8 @@ export interface RunOptions {
 	/** Credential data instead of the simulator's (e.g. a closed port). */
 	credentialData?: Record<string, string | number | boolean>;
 	label?: string;
+	/** The package to load (default the repository; a bundled soak run gives it). */
+	packageDir?: string;
 }
 
 export const NODE_TYPE: Record<NodeKind, (vendor: VendorEntry) => string> = {
@@ -96,6 +103,7 @@ export async function runPay(
 		credentials,
 		credentialType: vendor.credentialType,
 		continueOnFail: run.continueOnFail ?? true,
+		packageDir: run.packageDir,
 	});
 	recordResult(run.label ?? `${vendor.key} ${kind}`, result);
 	if (vendor.issuedTokens) {

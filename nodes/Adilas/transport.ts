@@ -235,14 +235,18 @@ export async function callAdilas(
 		request: buildHttpRequest(credentials, call, timeout),
 		readVendorError: readAdilasErrorBody(functionName),
 	});
-	let answer: IDataObject;
+	let answer: IDataObject | undefined;
+	let failure: unknown;
 	try {
 		answer = parseAdilasAnswer(response.body);
 	} catch (error) {
+		failure = error;
+	}
+	if (answer === undefined) {
 		// A 2xx answer that cannot be read: a call that changes something (a payment, a new invoice)
 		// may have been done.
-		if (error instanceof VendorError && !READS.has(functionName)) error.details.outcomeUnknown = true;
-		throw error;
+		if (failure instanceof VendorError && !READS.has(functionName)) failure.details.outcomeUnknown = true;
+		throw failure;
 	}
 	const result = readAdilasResult(answer, functionName);
 	return redactValue(result, secretsOf(credentials));

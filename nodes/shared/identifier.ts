@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
+import { hasControlCharacters } from './input';
 import { InvalidInputError } from './money';
 
 /**
@@ -131,7 +132,7 @@ function leafText(value: unknown, field: string, path: string): string {
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value === 'string') {
 		// An identifier never holds control characters: refuse them rather than look up garbage.
-		if (/[\u0000-\u001F\u007F]/.test(value.trim())) {
+		if (hasControlCharacters(value.trim(), { lineBreaks: false })) {
 			throw new InvalidInputError(field, `${path} must not contain control characters`);
 		}
 		return value.trim();

@@ -4,14 +4,24 @@ import { InvalidInputError } from './money';
 export function requireText(value: unknown, field: string): string {
 	const text = value === undefined || value === null ? '' : String(textOnly(value, field)).trim();
 	if (text === '') throw new InvalidInputError(field, `${field} is required`);
-	if (CONTROL_CHARACTERS.test(text)) {
+	if (hasControlCharacters(text)) {
 		throw new InvalidInputError(field, `${field} must not contain control characters`);
 	}
 	return text;
 }
 
-/** C0 control characters other than tab and line breaks, and DEL: never part of a real value. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Whether the text holds a C0 control character or DEL (tab and line breaks allowed unless
+ * `lineBreaks` is false): never part of a real identifier or required value.
+ */
+export function hasControlCharacters(text: string, { lineBreaks = true } = {}): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code === 127) return true;
+		if (code < 32 && !(lineBreaks && (code === 9 || code === 10 || code === 13))) return true;
+	}
+	return false;
+}
 
 /** A text field's value must be text or a number: a boolean, an object or a list is refused. */
 function textOnly(value: unknown, field: string): unknown {

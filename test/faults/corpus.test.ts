@@ -276,11 +276,15 @@ describe('the bad-input corpus', () => {
 	afterAll(() => expectNoSecretsShown(1));
 
 	test('has at least 40 malformed inputs per vendor', () => {
+		const sizes: Record<string, number> = {};
 		for (const corpus of CORPORA) {
 			const count =
 				corpus.refused.reduce((n, [, , values, optional]) => n + values.length + (optional ? 0 : 1), 0) + (corpus.extraRefused?.length ?? 0);
 			expect({ vendor: corpus.vendor.key, atLeast40: count >= 40 }).toEqual({ vendor: corpus.vendor.key, atLeast40: true });
+			sizes[corpus.vendor.key] = count;
 		}
+		// The sizes the README reports.
+		expect(sizes).toEqual({ cloudCommercePro: 58, crmCom: 41, evoSnap: 41, cnbsWebAr: 67, adilas: 47 });
 	});
 
 	describe.each(CORPORA.map((corpus) => [corpus.vendor.name, corpus] as const))('%s', (_name, corpus) => {

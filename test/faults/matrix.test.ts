@@ -186,7 +186,7 @@ function failedText(json: IDataObject): string {
 describe('the fault matrix', () => {
 	afterAll(() => expectNoSecretsShown(1));
 
-	test(`covers ${ROWS.length} cases: 5 vendors x 2 nodes x 2 batch sizes x 11 faults, + expired token x 2 vendors, + connection refused`, () => {
+	test(`covers ${ROWS.length} cases (5 vendors x 2 nodes x 2 batch sizes x 10 faults, + an expired token for 2 vendors x 2 x 2), + 20 with the connection refused`, () => {
 		expect(ROWS).toHaveLength(5 * 2 * 2 * 10 + 2 * 2 * 2);
 	});
 

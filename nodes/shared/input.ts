@@ -23,8 +23,12 @@ export function hasControlCharacters(text: string, { lineBreaks = true } = {}): 
 	return false;
 }
 
-/** A text field's value must be text or a number: a boolean, an object or a list is refused. */
-function textOnly(value: unknown, field: string): unknown {
+/**
+ * A text field's value must be text or a number: a boolean, an object or a list is refused
+ * naming the field (rather than sent as "true" or "[object Object]"). Empty values pass.
+ */
+export function textOnly(value: unknown, field: string): unknown {
+	if (value === undefined || value === null) return value;
 	if (typeof value === 'boolean' || typeof value === 'object') {
 		const kind = Array.isArray(value) ? 'a list' : typeof value === 'boolean' ? `the boolean ${String(value)}` : 'an object';
 		throw new InvalidInputError(field, `${field} must be text or a number, got ${kind}`);

@@ -149,6 +149,8 @@ function corpora(): Corpus[] {
 				['type_identifier', 'type', ['', '  ', true, {}, [1], 'T\u0002']],
 				['payment_method_identifier', 'method', ['', '  ', true, {}, [1], 'M\u0003']],
 				['received_on', 'received', DATES, 'optional'],
+				['back_office_code', 'code', [{ code: 1 }, true, [1]], 'optional'],
+				['notes', 'notes', [{}, true], 'optional'],
 			],
 			extraRefused: [
 				{ label: 'identifier with two keys', item: { invoiceJson: '{"id":"54F3","number":"FSINV100"}' }, field: 'invoice_identifier' },
@@ -186,6 +188,7 @@ function corpora(): Corpus[] {
 				['PaymentAccountExpiration', 'expiry', ['1320', '0030', '12/30', '2030-12', '1', '12300', 'abcd', true, '00-0'], 'optional'],
 				// TransactionType and CardType are open by design (EVO's lists are not public): any name passes.
 				['TransactionType', 'txType', ['Authorize;DROP', 'Auth Capture', '<x/>', '1', '"},{"', 'Authorize\u0000'], 'optional'],
+				['PaymentAccountName', 'name', [{}, true], 'optional'],
 			],
 			intact: [
 				{ label: 'JSON injection in the card holder name', change: { name: JSON_INJECTION }, arrived: (request) => at(request.json, 'ProcessingInformation.PaymentDataInfo.PaymentAccountName'), expected: JSON_INJECTION },
@@ -219,6 +222,8 @@ function corpora(): Corpus[] {
 				['card_validation_code', 'cvv', ['12', '12345', 'abc'], 'optional'],
 				['customer_number', 'customer', ['', true]],
 				['payment_card_token', 'token', ['', true, 'T\u0000']],
+				['comment', 'comment', [{}, true, [1]], 'optional'],
+				['reference_number', 'reference', [true], 'optional'],
 			],
 			intact: [
 				{ label: 'JSON injection in the comment', change: { comment: JSON_INJECTION }, arrived: (request) => at(request.json, 'documents.0.comment'), expected: JSON_INJECTION },
@@ -244,6 +249,8 @@ function corpora(): Corpus[] {
 				['INVOICE_NUMBER', 'invoice', INTEGER_IDS],
 				['AMOUNT_PAID', 'amount', AMOUNTS],
 				['TRANSACTION_DATE', 'date', DATES, 'optional'],
+				['PAYMENT_NOTES', 'notes', [{}, true, [1]], 'optional'],
+				['PAYMENT_CHECK_NUMBER', 'check', [true], 'optional'],
 			],
 			intact: [
 				{ label: 'form and JSON injection in the notes', change: { notes: FORM_INJECTION }, arrived: (_r, sim) => lastAdilasCall(sim).PAYMENT_NOTES, expected: FORM_INJECTION },
@@ -284,7 +291,7 @@ describe('the bad-input corpus', () => {
 			sizes[corpus.vendor.key] = count;
 		}
 		// The sizes the README reports.
-		expect(sizes).toEqual({ cloudCommercePro: 58, crmCom: 41, evoSnap: 41, cnbsWebAr: 67, adilas: 47 });
+		expect(sizes).toEqual({ cloudCommercePro: 58, crmCom: 46, evoSnap: 43, cnbsWebAr: 71, adilas: 51 });
 	});
 
 	describe.each(CORPORA.map((corpus) => [corpus.vendor.name, corpus] as const))('%s', (_name, corpus) => {

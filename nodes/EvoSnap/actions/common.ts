@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 import { DateTime } from 'luxon';
 
 import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
-import { optionalText, requireText } from '../../shared/input';
+import { optionalText, requireText, textOnly } from '../../shared/input';
 import type { JsonTextValue } from '../../shared/jsonText';
 import { JsonDecimal } from '../../shared/jsonText';
 import { InvalidInputError, parseAmount } from '../../shared/money';
@@ -362,7 +362,7 @@ export function paymentData(
 		BankAccountType: optionalText(card?.BankAccountType),
 		PaymentAccountNumber: optionalCardNumber(card?.PaymentAccountNumber, 'PaymentAccountNumber'),
 		PaymentRoutingNumber: optionalText(card?.PaymentRoutingNumber),
-		PaymentAccountName: optionalText(card?.PaymentAccountName),
+		PaymentAccountName: optionalText(textOnly(card?.PaymentAccountName, 'PaymentAccountName')),
 		PaymentAccountExpiration: optionalMmyy(card?.PaymentAccountExpiration, 'PaymentAccountExpiration'),
 	};
 	const tokenObject: JsonObject = {

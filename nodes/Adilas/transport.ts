@@ -220,6 +220,9 @@ export function secretsOf(credentials: ICredentialDataDecryptedObject): string[]
 }
 
 /** Sends one call (sent once: never repeated after it may have reached adilas) and reads the answer. */
+/** adilas functions that only read (an unreadable answer to any other leaves its outcome unknown). */
+const READS = new Set(['getCorpWideSettings', 'getSpecificCorpWideSettings']);
+
 export async function callAdilas(
 	ctx: IExecuteFunctions,
 	credentials: ICredentialDataDecryptedObject,
@@ -232,6 +235,19 @@ export async function callAdilas(
 		request: buildHttpRequest(credentials, call, timeout),
 		readVendorError: readAdilasErrorBody(functionName),
 	});
-	const result = readAdilasResult(parseAdilasAnswer(response.body), functionName);
+	let answer: IDataObject | undefined;
+	let failure: unknown;
+	try {
+		answer = parseAdilasAnswer(response.body);
+	} catch (error) {
+		failure = error;
+	}
+	if (answer === undefined) {
+		// A 2xx answer that cannot be read: a call that changes something (a payment, a new invoice)
+		// may have been done.
+		if (failure instanceof VendorError && !READS.has(functionName)) failure.details.outcomeUnknown = true;
+		throw failure;
+	}
+	const result = readAdilasResult(answer, functionName);
 	return redactValue(result, secretsOf(credentials));
 }

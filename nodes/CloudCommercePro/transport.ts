@@ -207,8 +207,21 @@ export async function callCcp(
 		async () => (await credentialsOnce(ctx, CREDENTIAL_TYPE)).credentialCheck,
 		send,
 	);
-	return readCcpResult(responseText(response.body), operation);
+	let failure: unknown;
+	try {
+		return readCcpResult(responseText(response.body), operation);
+	} catch (error) {
+		failure = error;
+	}
+	// A 2xx answer that cannot be read (cut off, not SOAP): a write may have been done.
+	if (failure instanceof VendorError && failure.details.code === undefined && WRITES.has(operation)) {
+		failure.details.outcomeUnknown = true;
+	}
+	throw failure;
 }
+
+/** The operations that change something at CCP (an unreadable answer leaves their outcome unknown). */
+const WRITES = new Set<CcpOperation>(['CreatePayment', 'AddCustomer']);
 
 export function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
 	return [String(credentials.securityHash ?? '')];

@@ -110,16 +110,23 @@ export function vendorErrorFromHttpFailure(
 				fromVendor.details.retryable = true;
 				if (Number.isFinite(retryAfter)) fromVendor.details.retryAfterSeconds = retryAfter;
 			}
+			// A 5xx in the vendor's own format is an internal failure (e.g. WCF's InternalServiceFault):
+			// it may have come after the vendor acted, unless it is a 503 asking to come back later.
+			if (status >= 500 && !(retryable && Number.isFinite(retryAfter))) fromVendor.details.outcomeUnknown = true;
 			return fromVendor;
 		}
 		const html = htmlErrorSummary(text);
 		const summary = html
 			? `HTTP ${status}, an HTML page instead of an API answer: ${html}`
 			: `HTTP ${status}${text ? `: ${text.slice(0, 300)}` : ''}`;
+		const retryAfterSeconds = Number.isFinite(retryAfter) ? retryAfter : undefined;
 		return new VendorError(summary, {
 			httpCode: status,
 			retryable,
-			retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
+			retryAfterSeconds,
+			// A 5xx that is not the vendor's own error format (a gateway's page, a crash): the vendor may
+			// have acted before it failed. Only a 503 with Retry-After says it did not take the request.
+			outcomeUnknown: status >= 500 && !(retryable && retryAfterSeconds !== undefined),
 		});
 	}
 	const message = failure.message;

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
+import { hasControlCharacters } from './input';
 import { InvalidInputError } from './money';
 
 /**
@@ -129,7 +130,13 @@ function isEmpty(value: unknown): boolean {
 
 function leafText(value: unknown, field: string, path: string): string {
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'string') {
+		// An identifier never holds control characters: refuse them rather than look up garbage.
+		if (hasControlCharacters(value.trim(), { lineBreaks: false })) {
+			throw new InvalidInputError(field, `${path} must not contain control characters`);
+		}
+		return value.trim();
+	}
 	throw new InvalidInputError(field, `${path} must be text, got ${JSON.stringify(value)}`);
 }
 

@@ -2,9 +2,38 @@ import { InvalidInputError } from './money';
 
 /** A required text field: refuses empty (or whitespace-only) values. */
 export function requireText(value: unknown, field: string): string {
-	const text = value === undefined || value === null ? '' : String(value).trim();
+	const text = value === undefined || value === null ? '' : String(textOnly(value, field)).trim();
 	if (text === '') throw new InvalidInputError(field, `${field} is required`);
+	if (hasControlCharacters(text)) {
+		throw new InvalidInputError(field, `${field} must not contain control characters`);
+	}
 	return text;
+}
+
+/**
+ * Whether the text holds a C0 control character or DEL (tab and line breaks allowed unless
+ * `lineBreaks` is false): never part of a real identifier or required value.
+ */
+export function hasControlCharacters(text: string, { lineBreaks = true } = {}): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code === 127) return true;
+		if (code < 32 && !(lineBreaks && (code === 9 || code === 10 || code === 13))) return true;
+	}
+	return false;
+}
+
+/**
+ * A text field's value must be text or a number: a boolean, an object or a list is refused
+ * naming the field (rather than sent as "true" or "[object Object]"). Empty values pass.
+ */
+export function textOnly(value: unknown, field: string): unknown {
+	if (value === undefined || value === null) return value;
+	if (typeof value === 'boolean' || typeof value === 'object') {
+		const kind = Array.isArray(value) ? 'a list' : typeof value === 'boolean' ? `the boolean ${String(value)}` : 'an object';
+		throw new InvalidInputError(field, `${field} must be text or a number, got ${kind}`);
+	}
+	return value;
 }
 
 /** An optional text field: undefined when empty. */
@@ -23,6 +52,10 @@ export function parseIntegerId(value: unknown, field: string, { allowZero = fals
 		throw new InvalidInputError(field, `${field} must be a whole number, got "${text}"`);
 	}
 	const normalized = text.replace(/^0+(?=\d)/, '');
+	// No vendor's identifiers go beyond 64-bit integers: a longer number is a mistake in the data.
+	if (normalized.length > 18) {
+		throw new InvalidInputError(field, `${field} is too large to be an identifier: ${text}`);
+	}
 	if (normalized === '0' && !allowZero) {
 		throw new InvalidInputError(field, `${field} must be greater than zero`);
 	}

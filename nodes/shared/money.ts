@@ -15,6 +15,9 @@ export class InvalidInputError extends Error {
 
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 
+/** The most whole digits an amount may have (999,999,999,999,999.99: beyond any vendor's amount field). */
+const MAX_WHOLE_DIGITS = 15;
+
 /** A validated amount: its canonical text and its value in minor units (cents). */
 export interface Amount {
 	minor: bigint;
@@ -52,6 +55,10 @@ export function parseAmount(
 		throw new InvalidInputError(field, `${field} must be a decimal amount such as 12.00, got "${text}"`);
 	}
 	const [, whole, fraction = ''] = match;
+	// Beyond 15 whole digits no vendor's amount field holds it: a mistake in the data.
+	if (whole.replace(/^0+(?=\d)/, '').length > MAX_WHOLE_DIGITS) {
+		throw new InvalidInputError(field, `${field} is too large: ${text}`);
+	}
 	if (fraction.length > digits) {
 		throw new InvalidInputError(
 			field,

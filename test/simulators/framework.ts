@@ -27,10 +27,12 @@ export interface SimResponse {
  * What the simulator does instead of (or on top of) its normal answer.
  * "Vendor acted" kinds (delay, hang, reset with afterProcessing) run the normal handler first,
  * so the ledger changes although the client may never see the answer: the dangerous case for payments.
+ * `hang` with `beforeProcessing` never answers and never processes (the vendor stalled before acting):
+ * to the client it looks exactly like a hang after processing.
  */
 export type Fault =
 	| { kind: 'delay'; ms: number }
-	| { kind: 'hang' }
+	| { kind: 'hang'; beforeProcessing?: boolean }
 	| { kind: 'status'; status: number; retryAfter?: number; body?: string; contentType?: string }
 	| { kind: 'reset'; afterProcessing?: boolean }
 	| { kind: 'malformed' }
@@ -274,7 +276,7 @@ export abstract class VendorSimulator {
 				return this.send(res, answer);
 			}
 			case 'hang':
-				await this.handle(recorded);
+				if (!fault.beforeProcessing) await this.handle(recorded);
 				// Never answer; stop() destroys the socket.
 				return;
 			case 'reset':

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 import { DateTime } from 'luxon';
 
 import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
-import { optionalText, requireText } from '../../shared/input';
+import { optionalText, requireText, textOnly } from '../../shared/input';
 import type { JsonTextValue } from '../../shared/jsonText';
 import { JsonDecimal } from '../../shared/jsonText';
 import { InvalidInputError, parseAmount } from '../../shared/money';
@@ -362,7 +362,7 @@ export function paymentData(
 		BankAccountType: optionalText(card?.BankAccountType),
 		PaymentAccountNumber: optionalCardNumber(card?.PaymentAccountNumber, 'PaymentAccountNumber'),
 		PaymentRoutingNumber: optionalText(card?.PaymentRoutingNumber),
-		PaymentAccountName: optionalText(card?.PaymentAccountName),
+		PaymentAccountName: optionalText(textOnly(card?.PaymentAccountName, 'PaymentAccountName')),
 		PaymentAccountExpiration: optionalMmyy(card?.PaymentAccountExpiration, 'PaymentAccountExpiration'),
 	};
 	const tokenObject: JsonObject = {
@@ -461,7 +461,8 @@ export function readInvoiceParameters(ctx: IExecuteFunctions, itemIndex: number)
 /** The invoice reference id of the URL: required, no slashes or other URL syntax. */
 export function invoiceReferenceId(value: unknown, field = 'InvoiceReferenceId'): string {
 	const text = requireText(value, field);
-	if (!/^[A-Za-z0-9_.-]+$/.test(text)) {
+	// "." and ".." are path segments a URL resolves (Invoices/../process would call another endpoint).
+	if (!/^[A-Za-z0-9_.-]+$/.test(text) || /^\.+$/.test(text)) {
 		throw new InvalidInputError(field, `${field} must be letters and digits such as 6177CCEE97C84FF7B1CFF11EAA347DBE, got "${text}"`);
 	}
 	return text;

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
-import { optionalText } from '../../../shared/input';
+import { optionalText, textOnly } from '../../../shared/input';
 import { formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
 import { callAdilas, describeRequest, jsonInteger, resolveCorpId } from '../../transport';
 import { FUNCTION_NAME_KEY } from '../../wire';
@@ -219,8 +219,8 @@ export function buildCall(
 		TRANSACTION_DATE_TIME: dates.TRANSACTION_DATE_TIME,
 		ACTUAL_TRANS_NUMBER: numberOrText(extra.ACTUAL_TRANS_NUMBER),
 		AMOUNT_PAID: amountAsJsonNumber(input.AMOUNT_PAID, 'AMOUNT_PAID'),
-		PAYMENT_CHECK_NUMBER: text(extra.PAYMENT_CHECK_NUMBER),
-		PAYMENT_NOTES: text(extra.PAYMENT_NOTES),
+		PAYMENT_CHECK_NUMBER: text(textOnly(extra.PAYMENT_CHECK_NUMBER, 'PAYMENT_CHECK_NUMBER')),
+		PAYMENT_NOTES: text(textOnly(extra.PAYMENT_NOTES, 'PAYMENT_NOTES')),
 		TRANSACTION_NUMBER: numberOrText(extra.TRANSACTION_NUMBER),
 		TRANSACTION_PROCESSED_BY_ID:
 			optionalText(extra.TRANSACTION_PROCESSED_BY_ID) === undefined

@@ -4,7 +4,7 @@ import { VendorError } from '../../../shared/errors';
 import type { ItemOutcome } from '../../../shared/execute';
 import { jsonDecimal, toJsonText } from '../../../shared/jsonText';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
-import { optionalText, requireText } from '../../../shared/input';
+import { optionalText, requireText, textOnly } from '../../../shared/input';
 import { redactValue } from '../../../shared/redact';
 import type { Amount } from '../../../shared/money';
 import { amountFromVendor, compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
@@ -270,9 +270,9 @@ export function readDocument(parameters: PaymentItemParameters): CnbsDocument {
 		open_amount: open,
 		amount_to_process: amount,
 		currency_key: currency,
-		reason_code: optionalText(extra.reason_code) ?? '',
-		reference_number: optionalText(extra.reference_number) ?? '',
-		comment: optionalText(extra.comment) ?? '',
+		reason_code: optionalText(textOnly(extra.reason_code, 'reason_code')) ?? '',
+		reference_number: optionalText(textOnly(extra.reference_number, 'reference_number')) ?? '',
+		comment: optionalText(textOnly(extra.comment, 'comment')) ?? '',
 	};
 }
 

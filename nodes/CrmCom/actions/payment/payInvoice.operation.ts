@@ -4,7 +4,7 @@ import { VendorError } from '../../../shared/errors';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import type { IdentifierSpec, IdentifierValue } from '../../../shared/identifier';
 import { identifierParameter, readIdentifier } from '../../../shared/identifier';
-import { optionalText } from '../../../shared/input';
+import { optionalText, textOnly } from '../../../shared/input';
 import { amountFromVendor, InvalidInputError } from '../../../shared/money';
 import {
 	ACCOUNTS_RECEIVABLE,
@@ -254,10 +254,10 @@ export function buildPayInvoiceBody(parameters: PayInvoiceParameters): IDataObje
 		received_by_unit_identifier: optional[RECEIVED_BY_UNIT.name],
 		card_identifier: optional[CARD.name],
 		accounts_receivable_payment_preference_identifier: optional[PAYMENT_PREFERENCE.name],
-		notes: optionalText(extra.notes),
-		back_office_code: optionalText(parameters.back_office_code),
+		notes: optionalText(textOnly(extra.notes, 'notes')),
+		back_office_code: optionalText(textOnly(parameters.back_office_code, 'back_office_code')),
 	};
-	for (const name of UDF_STRINGS) body[name] = optionalText(extra[name]);
+	for (const name of UDF_STRINGS) body[name] = optionalText(textOnly(extra[name], name));
 	for (const name of UDF_FLOATS) body[name] = optionalFloat(extra[name], name);
 	for (const name of UDF_DATES) body[name] = optionalCrmDate(extra[name], name);
 	body.fields_set = optionalFieldsSet(extra.fields_set);

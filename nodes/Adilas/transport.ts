@@ -231,6 +231,8 @@ export async function callAdilas(
 		credentialType: CREDENTIAL_TYPE,
 		request: buildHttpRequest(credentials, call, timeout),
 		readVendorError: readAdilasErrorBody(functionName),
+		// No session token: n8n gets the run's credential data instead of reading it per request.
+		runCredentials: true,
 	});
 	const result = readAdilasResult(parseAdilasAnswer(response.body), functionName);
 	return redactValue(result, secretsOf(credentials));

@@ -6,10 +6,12 @@ import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
 import { optionalText } from '../../shared/input';
 import { formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
+import { credentialsOnce } from '../../shared/runState';
 import { CREDENTIAL_TYPE } from '../transport';
 
+/** The credential data (URL, corp key, payee), read once per run: adilas has no session token. */
 export async function getAdilasCredentials(ctx: IExecuteFunctions): Promise<ICredentialDataDecryptedObject> {
-	return await ctx.getCredentials(CREDENTIAL_TYPE);
+	return await credentialsOnce(ctx, CREDENTIAL_TYPE);
 }
 
 export interface RunOptions {

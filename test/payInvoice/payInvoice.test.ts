@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { RunNodeResult } from '../harness';
 import { CredentialStore, runNode } from '../harness';
+import { BATCH_MODES } from '../harness/batching';
 import type { VendorSimulator } from '../simulators/framework';
 import type { DemoVendor } from '../simulators/serve';
 import {
@@ -140,7 +141,10 @@ function demoOf(key: string): DemoVendor {
 	return DEMO_VENDORS.find((vendor) => vendor.key === key)!;
 }
 
-describe.each(CASES)('Pay Invoice with $vendor', (vendorCase) => {
+// Every vendor's tests run one item at a time and with 10 items in flight at once (Batching).
+describe.each(BATCH_MODES.flatMap(([mode, batching]) => CASES.map((vendorCase) => ({ ...vendorCase, mode, batching }))))(
+	'Pay Invoice with $vendor ($mode)',
+	({ mode: _mode, batching, ...vendorCase }) => {
 	const demo = demoOf(vendorCase.key);
 	let sim: VendorSimulator;
 	let credentials: CredentialStore;
@@ -171,7 +175,7 @@ describe.each(CASES)('Pay Invoice with $vendor', (vendorCase) => {
 			...(amount === undefined ? {} : { amount }),
 			...vendorCase.fields,
 			...fields,
-			options: options as INodeParameters,
+			options: { ...options, ...batching } as INodeParameters,
 		};
 		const result = await runNode({ nodeType: 'payInvoice', parameters, credentials, credentialType: demo.credential.type, continueOnFail });
 		shown.push(JSON.stringify(result.items));
@@ -305,7 +309,8 @@ describe.each(CASES)('Pay Invoice with $vendor', (vendorCase) => {
 		);
 		expect(vendorCase.payments(sim)).toHaveLength(0);
 	});
-});
+	},
+);
 
 describe('Pay Invoice at batch size 10', () => {
 	test('items about the same invoice go one after the other: paid once, then skipped; order and pairing kept', async () => {

@@ -234,6 +234,8 @@ export async function callAdilas(
 		credentialType: CREDENTIAL_TYPE,
 		request: buildHttpRequest(credentials, call, timeout),
 		readVendorError: readAdilasErrorBody(functionName),
+		// No session token: n8n gets the run's credential data instead of reading it per request.
+		runCredentials: true,
 	});
 	let answer: IDataObject | undefined;
 	let failure: unknown;

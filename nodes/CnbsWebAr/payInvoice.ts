@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
 import { VendorError } from '../shared/errors';
 import { optionalText } from '../shared/input';
+import { credentialsOnce } from '../shared/runState';
 import { amountFromVendor, compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../shared/money';
 import { ACCOUNT_TYPES, ADDRESS_FIELDS, payerDataFrom, paymentDetailFrom, paymentSecretsOf, PAYMENT_METHODS } from './actions/common';
 import { findDocument, readDocumentList } from './actions/invoice/getMany.operation';
@@ -192,7 +193,7 @@ export const cnbsWebArPayInvoiceAdapter: PayInvoiceAdapter = {
 	extraFields,
 	secretsOf,
 
-	async prepare(this: IExecuteFunctions, request: PayInvoiceRequest, itemIndex: number): Promise<PreparedPayment> {
+	async prepare(this: IExecuteFunctions, request: PayInvoiceRequest): Promise<PreparedPayment> {
 		const extra = request.extra;
 		const detailValues = (extra[FIELD.paymentDetail] ?? {}) as IDataObject;
 		const payer = payerDataFrom((name) => extra[name === 'customer_number' ? FIELD.customerNumber : FIELD.companyCode]);
@@ -207,7 +208,7 @@ export const cnbsWebArPayInvoiceAdapter: PayInvoiceAdapter = {
 			lineItem: optionalText(extra[FIELD.lineItem]),
 			openAmount: optionalText(extra[FIELD.openAmount]),
 		};
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+		const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 		const document = {
 			document_number_finance: request.invoiceReference,
 			line_item_in_the_relevant_invoice: given.lineItem ?? '1',

@@ -9,6 +9,7 @@ import type {
 import { VendorError } from '../shared/errors';
 import { responseText, sendVendorRequest } from '../shared/http';
 import { asSendContext } from '../shared/loadOptions';
+import { credentialsOnce } from '../shared/runState';
 import { MASK, redactText, redactValue } from '../shared/redact';
 
 export const VENDOR = 'CNBS WebAR';
@@ -221,8 +222,9 @@ export function readCnbsAnswer(body: unknown, method: string, allowFailures = fa
 
 export type CnbsContext = IExecuteFunctions | ILoadOptionsFunctions;
 
-export async function credentialsOf(ctx: CnbsContext, itemIndex?: number): Promise<ICredentialDataDecryptedObject> {
-	if ('getInputData' in ctx) return await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
+export async function credentialsOf(ctx: CnbsContext): Promise<ICredentialDataDecryptedObject> {
+	// A node run reads its credential once (shared by every item); CNBS has no session token.
+	if ('getInputData' in ctx) return await credentialsOnce(ctx, CREDENTIAL_TYPE);
 	return await ctx.getCredentials(CREDENTIAL_TYPE);
 }
 
@@ -247,6 +249,9 @@ export async function sendCnbs(
 			credentialType: CREDENTIAL_TYPE,
 			request,
 			readVendorError: readCnbsErrorBody,
+			// No session token: a node run hands n8n its credential data read once, instead of n8n
+			// reading it for every request (a dropdown's context sends one request: n8n reads it).
+			runCredentials: 'getInputData' in ctx,
 		});
 	} catch (error) {
 		throw maskError(error, [...secretsOf(credentials), ...paymentSecrets]);

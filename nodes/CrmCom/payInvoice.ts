@@ -5,6 +5,7 @@ import { VendorError } from '../shared/errors';
 import { identifierParameter } from '../shared/identifier';
 import type { IdentifierValue } from '../shared/identifier';
 import { amountFromVendor, formatAmount } from '../shared/money';
+import { credentialsOnce } from '../shared/runState';
 import { buildPayInvoiceBody, nothingOutstanding, payInvoice } from './actions/payment/payInvoice.operation';
 import { readInvoice } from './actions/invoice/get.operation';
 import { ACCOUNTS_RECEIVABLE, PAYMENT_METHOD, TYPE, WALLET } from './identifiers';
@@ -111,7 +112,8 @@ export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 			back_office_code: request.paymentReference,
 			additionalFields: request.paymentDate !== undefined ? { received_on: request.paymentDate } : {},
 		});
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+		// The server URL for the request shown; the token is n8n's (read when sent).
+		const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 		const call = { method: 'POST' as const, resource: 'payments/pay_invoice', body, timeout: request.timeout };
 		const prepared: PreparedPayment = {
 			request: describeCrmRequest(buildCrmRequest(credentials, call)),

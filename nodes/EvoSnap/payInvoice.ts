@@ -4,6 +4,7 @@ import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../s
 import { VendorError } from '../shared/errors';
 import { optionalText } from '../shared/input';
 import { amountFromVendor, formatAmount } from '../shared/money';
+import { credentialsOnce } from '../shared/runState';
 import {
 	cardFields,
 	cardSecrets,
@@ -68,7 +69,7 @@ export const evoSnapPayInvoiceAdapter: PayInvoiceAdapter = {
 		const id = invoiceReferenceId(request.invoiceReference, 'invoiceReference');
 		const card = (request.extra[FIELD.card] ?? {}) as IDataObject;
 		const token = (request.extra[FIELD.token] ?? {}) as IDataObject;
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+		const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 		const merchantProfileId = profileId(undefined, credentials, 'merchantProfileId', 'MerchantProfileId', true)!;
 		const body = processBody(
 			{ InvoiceReferenceId: id, TransactionType: 'AuthorizeAndCapture', PaymentData: card, TokenInformation: token },

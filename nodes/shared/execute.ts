@@ -211,21 +211,37 @@ async function runItems(
 		}
 	};
 
+	await inBatches(itemIndexes, batching, stop, runItem);
+	return outcomes;
+}
+
+/**
+ * Runs `run` for every entry as the Batching option says: with an interval, batches of `size`
+ * with a pause after each; without, a sliding window of `size` (the next entry starts as soon as
+ * one finishes). Entries start in order; once `stop()` is true no entry starts (those started
+ * finish). `run` must not throw (it records its own outcome). Shared by the item runner and by
+ * operations that send several requests of their own (e.g. CNBS's one request per item).
+ */
+export async function inBatches<T>(
+	entries: T[],
+	batching: Batching,
+	stop: () => boolean,
+	run: (entry: T) => Promise<void>,
+): Promise<void> {
 	if (batching.intervalMs > 0) {
-		// Batches: up to `size` items at once, then a pause once the whole batch has finished.
-		for (let start = 0; start < itemIndexes.length && !stop(); start += batching.size) {
+		// Batches: up to `size` entries at once, then a pause once the whole batch has finished.
+		for (let start = 0; start < entries.length && !stop(); start += batching.size) {
 			if (start > 0) await sleep(batching.intervalMs);
-			await Promise.all(itemIndexes.slice(start, start + batching.size).map(runItem));
+			await Promise.all(entries.slice(start, start + batching.size).map(run));
 		}
-		return outcomes;
+		return;
 	}
-	// A sliding window: `size` workers take the next item as soon as theirs is done.
+	// A sliding window: `size` workers take the next entry as soon as theirs is done.
 	let next = 0;
 	const worker = async () => {
-		while (next < itemIndexes.length && !stop()) await runItem(itemIndexes[next++]);
+		while (next < entries.length && !stop()) await run(entries[next++]);
 	};
-	await Promise.all(Array.from({ length: Math.min(batching.size, itemIndexes.length) }, worker));
-	return outcomes;
+	await Promise.all(Array.from({ length: Math.min(batching.size, entries.length) }, worker));
 }
 
 /** Runs tasks with the same key one after the other, in the order they were given. */

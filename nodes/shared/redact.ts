@@ -9,9 +9,14 @@ export function maskCardNumber(cardNumber: string): string {
 	return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
 }
 
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Every occurrence of `secret` in `text` replaced by the mask (a literal match, no pattern). */
+function maskAll(text: string, secret: string): string {
+	return text.includes(secret) ? text.split(secret).join(MASK) : text;
 }
+
+/** 13 to 19 digits, optionally grouped by spaces or dashes: what looks like a card number. */
+const CARD_NUMBER = /\b(?:\d[ -]?){12,18}\d\b/g;
+const THIRTEEN_DIGITS = /(?:\d[ -]?){12}\d/;
 
 /**
  * Replaces every occurrence of the given secrets in a text. Secrets shorter than 4 characters are
@@ -21,13 +26,14 @@ export function redactText(text: string, secrets: Array<string | undefined>): st
 	let result = text;
 	for (const secret of secrets) {
 		if (typeof secret !== 'string' || secret.length < 4) continue;
-		result = result.replace(new RegExp(escapeRegExp(secret), 'g'), MASK);
+		result = maskAll(result, secret);
 		// The same secret may appear XML-escaped or URL-encoded in a vendor's echo.
 		const encoded = encodeURIComponent(secret);
-		if (encoded !== secret) result = result.replace(new RegExp(escapeRegExp(encoded), 'g'), MASK);
+		if (encoded !== secret) result = maskAll(result, encoded);
 	}
 	// Anything that looks like a card number (13-19 digits) keeps only its last four digits.
-	return result.replace(/\b(?:\d[ -]?){12,18}\d\b/g, (match) => maskCardNumber(match));
+	if (!THIRTEEN_DIGITS.test(result)) return result;
+	return result.replace(CARD_NUMBER, (match) => maskCardNumber(match));
 }
 
 /** Deep copy of a JSON value with every string passed through `redactText`. */

@@ -1,8 +1,12 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { BATCH_MODES, withBatching } from '../harness/batching';
 import { DEMO_ADILAS_PASSWORD } from '../simulators/adilasDemo';
 import { ADD, useAdilasSuite } from './helpers';
 import { SEED_RESULTS } from './seed';
 
-const { sim, store, run } = useAdilasSuite();
+const { sim, store, run: runSuite } = useAdilasSuite();
+const run = runSuite;
 
 describe('adilas failures are errors with adilas\'s words', () => {
 	it.each([
@@ -160,7 +164,10 @@ describe('bad input fails the item, naming the field, before anything is sent', 
 	});
 });
 
-describe('transport failures', () => {
+// The payment's no-double-payment tests, one item at a time and with 10 items in flight at once.
+describe.each(BATCH_MODES)('transport failures (%s)', (_mode, batching) => {
+	const run = async (parameters: INodeParameters) => await runSuite(withBatching(parameters, batching));
+
 	it('a payment whose answer is lost is not sent again, and the error says to check first', async () => {
 		sim.fail({ kind: 'reset', afterProcessing: true });
 		const { error } = await run(ADD);

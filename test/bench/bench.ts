@@ -3,26 +3,57 @@
  * the same requests at the same parallelism, against the simulators with a set latency; and a
  * memory run of 100,000 cheap items. Run through test/bench/run.js (esbuild bundle, then node).
  *
- *   npm run bench -- --n 1000 --latency 20 --parallel 1,10,50 --vendors cloudCommercePro,crmCom
- *                    --memory-n 100000 --no-memory --only-memory
+ *   npm run bench -- --n 1000 --latency 20 --parallel 1,10,50
+ *                    --vendors cloudCommercePro,crmCom,evoSnap,cnbsWebAr,cnbsWebArCombined,adilas
+ *                    --baselines new,keepalive,n8n --memory-n 100000 --no-memory --only-memory
  *
  * Prints, on stdout, one line per vendor and batch size, then the memory line:
  *   bench <vendor> n=<N> latency=<ms> parallel=<P> node_ms=<..> raw_ms=<..> ratio=<node/raw> sign_ons=<..> requests_per_payment=<..>
+ *     [raw_keepalive_ms=<..> ratio_keepalive=<..>] [n8n_client_ms=<..> ratio_n8n_client=<..>] busy_ms_per_item=node:<..>,raw:<..>,..
  *   bench memory n=<N> heap_growth_mb=<..> items_out=<..>
- * Every figure is measured in the run. Adding a vendor is one entry in VENDORS.
+ * Every figure is measured in the run (sign_ons and requests_per_payment are the simulator's
+ * counts). Adding a vendor is one entry in VENDORS.
+ *
+ * The baselines send the very requests the node sent (recorded by the simulator), at the same
+ * parallelism:
+ * - raw_ms (the ratio's baseline): a plain Node HTTP loop opening a new connection per request.
+ *   n8n 2.41's HTTP helper, which every node and n8n's HTTP Request node send through, builds new
+ *   HTTP agents for every request, so no connection is kept alive: a node cannot do otherwise,
+ *   and a loop that does the same is the fair "same requests" baseline.
+ * - raw_keepalive_ms: the same loop with keep-alive connections (the first helper's baseline).
+ * - n8n_client_ms: the same requests through n8n's own HTTP client (OutboundHttp), without a
+ *   node, expressions or credentials: the floor for anything sent through n8n's helpers.
+ * busy_ms_per_item is the main thread's busy time (event loop utilization) per payment: on a
+ * machine shared with other jobs it includes time the thread was ready but not scheduled.
+ *
+ * CNBS's combined mode (cnbsWebArCombined) always pays 100 documents in one run, one request
+ * (requests_per_payment 0.01); its batch size does not apply.
  *
  * The simulator runs in a worker thread of its own, as a vendor runs on a machine of its own:
  * its work (parsing, ledger) does not take CPU time from the node or from the raw loop.
  */
 import * as http from 'node:http';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CredentialStore, runNode } from '../harness';
 import { CloudCommerceProSimulator } from '../simulators/cloudCommercePro';
+import { AdilasSimulator } from '../simulators/adilas';
+import { adilasDemoCredentialData, createAdilasDemo } from '../simulators/adilasDemo';
+import { CnbsWebArSimulator } from '../simulators/cnbsWebAr';
+import {
+	cnbsWebArDemoCredentialData,
+	createCnbsWebArDemo,
+	DEMO_CNBS_CARD,
+	DEMO_CNBS_COMPANY_CODE,
+	DEMO_CNBS_PAYER,
+} from '../simulators/cnbsWebArDemo';
 import { CrmComSimulator } from '../simulators/crmCom';
+import { EvoSnapSimulator } from '../simulators/evoSnap';
+import { createEvoSnapDemo, DEMO_EVO_IDENTITY_TOKEN, evoSnapDemoCredentialData } from '../simulators/evoSnapDemo';
 import type { RecordedRequest, VendorSimulator } from '../simulators/framework';
 import {
 	DEMO_CCP_BRAND_ID,
@@ -61,7 +92,18 @@ interface VendorBench {
 	 * recorded payment request (e.g. its own token). Default: nothing, send as recorded.
 	 */
 	rawSession?(send: RawSender): Promise<(request: RecordedRequest) => RecordedRequest>;
+	/**
+	 * A fixed number of payments for this line, whatever --n says (CNBS's combined mode: the
+	 * issue asks for 100 documents in one run), and a fixed batch size (combined mode ignores it).
+	 */
+	fixedN?: number;
+	fixedParallel?: number[];
+	/** The simulator this entry runs against, when it shares another entry's (default: name). */
+	simulator?: string;
 }
+
+const evoInvoiceId = (i: number) => (0xa0000000 + i).toString(16).toUpperCase().padStart(32, '0');
+const cnbsDocument = (i: number) => String(1500000000 + i);
 
 const VENDORS: VendorBench[] = [
 	{
@@ -161,21 +203,149 @@ const VENDORS: VendorBench[] = [
 			return (request) => ({ ...request, body: JSON.stringify({ ...(request.json as IDataObject), token }) });
 		},
 	},
+	{
+		name: 'evoSnap',
+		nodeType: 'evoSnap',
+		credentialType: 'evoSnapApi',
+		createSimulator: () => createEvoSnapDemo(),
+		load(sim, n) {
+			sim.reset();
+			for (let i = 0; i < n; i++) (sim as EvoSnapSimulator).addInvoice({ InvoiceReferenceId: evoInvoiceId(i), Amount: '12.00' });
+		},
+		credentialData: (baseUrl) => evoSnapDemoCredentialData(baseUrl),
+		parameters: {
+			resource: 'invoice',
+			operation: 'process',
+			InvoiceReferenceId: '={{ $json.invoice }}',
+			TransactionType: 'AuthorizeAndCapture',
+			PaymentData: { PaymentType: 'Credit', CardType: 'Visa', PaymentAccountNumber: '4111111111194053', PaymentAccountExpiration: '1230' },
+		},
+		items: (n) => Array.from({ length: n }, (_, i) => ({ invoice: evoInvoiceId(i) })),
+		signOns: (sim) => (sim as EvoSnapSimulator).signOns,
+		payments: (sim) => (sim as EvoSnapSimulator).payments.length,
+		isPayment: (request) => request.method === 'PUT' && request.path.endsWith('/process'),
+		async rawSession(send) {
+			// A plain client signs on once (the identity token as the Basic user) and pays with its token.
+			const basic = (user: string) => `Basic ${Buffer.from(`${user}:`).toString('base64')}`;
+			const answer = await send({
+				method: 'GET',
+				path: '/2.1.28/REST/SIS.svc/token',
+				query: {},
+				headers: { authorization: basic(DEMO_EVO_IDENTITY_TOKEN), accept: 'application/json' },
+				body: '',
+				at: 0,
+			});
+			const token = JSON.parse(answer) as string;
+			return (request) => ({ ...request, headers: { ...request.headers, authorization: basic(token) } });
+		},
+	},
+	{
+		name: 'cnbsWebAr',
+		nodeType: 'cnbsWebAr',
+		credentialType: 'cnbsWebArApi',
+		createSimulator: () => createCnbsWebArDemo(),
+		load(sim, n) {
+			sim.reset();
+			for (let i = 0; i < n; i++) {
+				(sim as CnbsWebArSimulator).addDocument({
+					document_number_finance: cnbsDocument(i),
+					fiscal_year: 2017,
+					payer_number: DEMO_CNBS_PAYER,
+					company_code: DEMO_CNBS_COMPANY_CODE,
+					currency_key: 'USD',
+					total_amount: '12.00',
+				});
+			}
+		},
+		credentialData: (baseUrl) => cnbsWebArDemoCredentialData(baseUrl),
+		parameters: {
+			resource: 'payment',
+			operation: 'payInvoices',
+			requestMode: 'perItem',
+			customer_number: DEMO_CNBS_PAYER,
+			company_code: DEMO_CNBS_COMPANY_CODE,
+			payment_method: 'CC',
+			...DEMO_CNBS_CARD,
+			amount: 'openAmount',
+		},
+		items: (n) =>
+			Array.from({ length: n }, (_, i) => ({
+				document_number_finance: cnbsDocument(i),
+				line_item_in_the_relevant_invoice: 1,
+				fiscal_year_of_the_relevant_invoice: 2017,
+				open_amount: '12.00',
+				currency_key: 'USD',
+			})),
+		signOns: () => 0,
+		payments: (sim) => (sim as CnbsWebArSimulator).payments.length,
+		isPayment: (request) => request.method === 'POST' && request.path.endsWith('/invoices/payments'),
+	},
+	{
+		// CNBS's "All Items in One Request": 100 documents, one request (requests_per_payment 0.01).
+		name: 'cnbsWebArCombined',
+		simulator: 'cnbsWebAr',
+		nodeType: 'cnbsWebAr',
+		credentialType: 'cnbsWebArApi',
+		createSimulator: () => createCnbsWebArDemo(),
+		load: (sim, n) => VENDORS.find((entry) => entry.name === 'cnbsWebAr')!.load(sim, n),
+		credentialData: (baseUrl) => cnbsWebArDemoCredentialData(baseUrl),
+		get parameters() {
+			return { ...VENDORS.find((entry) => entry.name === 'cnbsWebAr')!.parameters, requestMode: 'combined' };
+		},
+		items: (n) => VENDORS.find((entry) => entry.name === 'cnbsWebAr')!.items(n),
+		signOns: () => 0,
+		payments: (sim) => (sim as CnbsWebArSimulator).payments.length,
+		isPayment: (request) => request.method === 'POST' && request.path.endsWith('/invoices/payments'),
+		fixedN: 100,
+		fixedParallel: [1],
+	},
+	{
+		name: 'adilas',
+		nodeType: 'adilas',
+		credentialType: 'adilasApi',
+		createSimulator: () => createAdilasDemo(),
+		load(sim, n) {
+			sim.reset();
+			for (let i = 0; i < n; i++) {
+				(sim as AdilasSimulator).addInvoice({ invoiceNumber: 1000 + i, customerId: 1, typeId: 3, amount: '12.00', invoiceDate: '2015-03-24' });
+			}
+		},
+		credentialData: (baseUrl) => adilasDemoCredentialData(baseUrl),
+		parameters: {
+			resource: 'invoicePayment',
+			operation: 'add',
+			INVOICE_NUMBER: '={{ $json.invoice }}',
+			AMOUNT_PAID: '12.00',
+			MONEY_TYPE_ID: 2,
+			MERCHANT_SETTING_ID: 1,
+			additionalFields: {},
+		},
+		items: (n) => Array.from({ length: n }, (_, i) => ({ invoice: 1000 + i })),
+		signOns: () => 0,
+		payments: (sim) => (sim as AdilasSimulator).payments.length,
+		isPayment: (request) => request.body.includes('addInvoicePayment'),
+	},
 ];
 
 // ---- the plain HTTP loop -----------------------------------------------------------------------
 
 type RawSender = (request: RecordedRequest) => Promise<string>;
 
+/** Headers a client sets per connection, not per request: not replayed. */
+const CONNECTION_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'accept-encoding', 'user-agent']);
+
+function replayedHeaders(request: RecordedRequest): Record<string, string> {
+	return Object.fromEntries(Object.entries(request.headers).filter(([name]) => !CONNECTION_HEADERS.has(name)));
+}
+
+/** A plain Node HTTP client: every recorded header and the body, nothing else. */
 function rawSender(baseUrl: string, agent: http.Agent): RawSender {
 	const { hostname, port } = new URL(baseUrl);
 	return (request) =>
 		new Promise((resolve, reject) => {
 			const query = new URLSearchParams(request.query).toString();
-			const headers: Record<string, string> = { 'content-type': request.headers['content-type'] ?? 'application/json' };
-			if (request.headers.soapaction) headers.soapaction = request.headers.soapaction;
 			const req = http.request(
-				{ hostname, port, method: request.method, path: `${request.path}${query ? `?${query}` : ''}`, headers, agent },
+				{ hostname, port, method: request.method, path: `${request.path}${query ? `?${query}` : ''}`, headers: replayedHeaders(request), agent },
 				(res) => {
 					const chunks: Buffer[] = [];
 					res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -190,6 +360,33 @@ function rawSender(baseUrl: string, agent: http.Agent): RawSender {
 			req.on('error', reject);
 			req.end(request.body);
 		});
+}
+
+/**
+ * The same requests through n8n's own HTTP client (n8n-core's `OutboundHttp`, what
+ * `httpRequestWithAuthentication` ends in, and what n8n's HTTP Request node sends with), without
+ * a node, expressions or credentials: the floor for any node built on n8n's helpers.
+ */
+function n8nClientSender(baseUrl: string): RawSender {
+	// Loaded here so that the worker thread (the simulator) does not load n8n.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { Container } = require('@n8n/di') as typeof import('@n8n/di');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { OutboundHttp } = require('@n8n/backend-network') as typeof import('@n8n/backend-network');
+	const client = Container.get(OutboundHttp).requests();
+	return async (request) => {
+		const query = new URLSearchParams(request.query).toString();
+		const response = await client.request({
+			method: request.method as 'GET',
+			url: `${baseUrl}${request.path}${query ? `?${query}` : ''}`,
+			headers: replayedHeaders(request),
+			body: request.body === '' ? undefined : request.body,
+			returnFullResponse: true,
+			encoding: 'text',
+			json: false,
+		});
+		return typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+	};
 }
 
 /** Sends the requests with `parallel` in flight at once (a sliding window), in order. */
@@ -290,11 +487,17 @@ function serveSimulator(): void {
 
 // ---- runs --------------------------------------------------------------------------------------
 
+/** Main-thread busy time (ms) between two readings of the event loop's utilization. */
+function busyMs(start: ReturnType<typeof performance.eventLoopUtilization>): number {
+	return performance.eventLoopUtilization(start).active;
+}
+
 async function runThroughNode(vendor: VendorBench, sim: RemoteSimulator, n: number, parallel: number) {
 	await sim.call({ op: 'load', n });
 	const credentials = new CredentialStore({ [vendor.credentialType]: vendor.credentialData(sim.baseUrl) });
 	const items = vendor.items(n);
 	const startedAt = Date.now();
+	const elu = performance.eventLoopUtilization();
 	const started = performance.now();
 	const result = await runNode({
 		nodeType: vendor.nodeType,
@@ -304,6 +507,7 @@ async function runThroughNode(vendor: VendorBench, sim: RemoteSimulator, n: numb
 		parameters: { ...vendor.parameters, options: { batching: { batch: { batchSize: parallel, batchInterval: 0 } } } },
 	});
 	const ms = performance.now() - started;
+	const busy = busyMs(elu);
 	if (result.error) throw new Error(`${vendor.name}: the node failed: ${result.error.message}`);
 	const stats = await sim.call<SimStats>({ op: 'stats', withRequests: true });
 	if (process.env.BENCH_DEBUG && stats.recorded?.length) {
@@ -312,40 +516,66 @@ async function runThroughNode(vendor: VendorBench, sim: RemoteSimulator, n: numb
 			`debug ${vendor.name} parallel=${parallel}: first request after ${times[0] - startedAt} ms, last request ${times[times.length - 1] - startedAt} ms, run ${Math.round(ms)} ms`,
 		);
 	}
-	if (result.items.length !== n || stats.payments !== n) {
-		throw new Error(`${vendor.name}: ${result.items.length} items out and ${stats.payments} payments for ${n} items`);
+	const failed = result.items.filter((item) => item.json.error !== undefined);
+	if (result.items.length !== n || stats.payments !== n || failed.length > 0) {
+		throw new Error(
+			`${vendor.name}: ${result.items.length} items out (${failed.length} not paid: ${JSON.stringify(failed[0]?.json ?? {}).slice(0, 300)}) and ${stats.payments} payments for ${n} items`,
+		);
 	}
-	return { ms, signOns: stats.signOns, requests: stats.requests, recorded: stats.recorded ?? [] };
+	return { ms, busy, signOns: stats.signOns, requests: stats.requests, recorded: stats.recorded ?? [] };
 }
 
-async function runRaw(vendor: VendorBench, sim: RemoteSimulator, n: number, parallel: number, recorded: RecordedRequest[]) {
+/**
+ * How the plain loop sends: `new` opens a new connection for every request, as n8n 2.41's HTTP
+ * helper does (it builds new HTTP agents for every request, so nothing is kept alive: the fair
+ * "same requests" baseline); `keepalive` reuses connections, which no n8n node can do through
+ * n8n's helper; `n8n` sends through n8n's own HTTP client (see n8nClientSender).
+ */
+type RawMode = 'new' | 'keepalive' | 'n8n';
+
+async function runRaw(vendor: VendorBench, sim: RemoteSimulator, n: number, parallel: number, recorded: RecordedRequest[], mode: RawMode) {
 	await sim.call({ op: 'load', n });
-	const agent = new http.Agent({ keepAlive: process.env.BENCH_RAW_NEW_CONNECTIONS !== "1", maxSockets: Infinity });
-	const send = rawSender(sim.baseUrl, agent);
+	const agent = new http.Agent({ keepAlive: mode === 'keepalive', maxSockets: Infinity });
+	const plain = rawSender(sim.baseUrl, agent);
+	const send = mode === 'n8n' ? n8nClientSender(sim.baseUrl) : plain;
 	const payments = recorded.filter(vendor.isPayment);
+	const elu = performance.eventLoopUtilization();
 	const started = performance.now();
-	const adapt = vendor.rawSession ? await vendor.rawSession(send) : (request: RecordedRequest) => request;
+	const adapt = vendor.rawSession ? await vendor.rawSession(plain) : (request: RecordedRequest) => request;
 	await sendAll(send, payments.map(adapt), parallel);
 	const ms = performance.now() - started;
+	const busy = busyMs(elu);
 	agent.destroy();
 	const stats = await sim.call<SimStats>({ op: 'stats' });
-	if (stats.payments !== n) throw new Error(`${vendor.name}: the raw loop made ${stats.payments} payments for ${n} requests`);
-	return { ms };
+	if (stats.payments !== n) throw new Error(`${vendor.name}: the raw loop (${mode}) made ${stats.payments} payments for ${n} items`);
+	return { ms, busy };
 }
 
-async function benchVendor(vendor: VendorBench, n: number, latency: number, parallels: number[]): Promise<void> {
+async function benchVendor(vendor: VendorBench, n: number, latency: number, parallels: number[], baselines: RawMode[]): Promise<void> {
 	const sim = new RemoteSimulator(vendor);
 	await sim.start();
+	n = vendor.fixedN ?? n;
+	parallels = vendor.fixedParallel ?? parallels;
 	try {
 		// Warm-up (loads the package, JIT): not measured.
-		const warm = await runThroughNode(vendor, sim, 100, 10);
-		await runRaw(vendor, sim, 100, 10, warm.recorded);
+		const warm = await runThroughNode(vendor, sim, Math.min(100, n), 10);
+		for (const mode of ['new', 'keepalive', 'n8n'] as const) await runRaw(vendor, sim, Math.min(100, n), 10, warm.recorded, mode);
 		await sim.call({ op: 'latency', ms: latency });
 		for (const parallel of parallels) {
 			const node = await runThroughNode(vendor, sim, n, parallel);
-			const raw = await runRaw(vendor, sim, n, parallel, node.recorded);
+			const raw = await runRaw(vendor, sim, n, parallel, node.recorded, 'new');
+			const perItem = (ms: number) => (ms / n).toFixed(2);
+			const busy = [`node:${perItem(node.busy)}`, `raw:${perItem(raw.busy)}`];
+			let extra = '';
+			for (const mode of baselines.filter((entry) => entry !== 'new')) {
+				const other = await runRaw(vendor, sim, n, parallel, node.recorded, mode);
+				const name = mode === 'keepalive' ? 'raw_keepalive' : 'n8n_client';
+				extra += ` ${name}_ms=${Math.round(other.ms)} ratio_${mode === 'keepalive' ? 'keepalive' : 'n8n_client'}=${(node.ms / other.ms).toFixed(2)}`;
+				busy.push(`${name}:${perItem(other.busy)}`);
+			}
 			console.log(
-				`bench ${vendor.name} n=${n} latency=${latency} parallel=${parallel} node_ms=${Math.round(node.ms)} raw_ms=${Math.round(raw.ms)} ratio=${(node.ms / raw.ms).toFixed(2)} sign_ons=${node.signOns} requests_per_payment=${(node.requests / n).toFixed(2)}`,
+				`bench ${vendor.name} n=${n} latency=${latency} parallel=${parallel} node_ms=${Math.round(node.ms)} raw_ms=${Math.round(raw.ms)} ratio=${(node.ms / raw.ms).toFixed(2)} sign_ons=${node.signOns} requests_per_payment=${(node.requests / n).toFixed(2)}` +
+					`${extra} busy_ms_per_item=${busy.join(',')}`,
 			);
 		}
 	} finally {
@@ -369,6 +599,7 @@ async function benchMemory(n: number): Promise<void> {
 		const sampler = setInterval(() => {
 			peak = Math.max(peak, process.memoryUsage().heapUsed);
 		}, 20);
+		const started = performance.now();
 		const result = await runNode({
 			nodeType: vendor.nodeType,
 			packageDir: PACKAGE_DIR,
@@ -376,6 +607,7 @@ async function benchMemory(n: number): Promise<void> {
 			items,
 			parameters: { ...vendor.parameters, options: { dryRun: true, batching: { batch: { batchSize: 10 } } } },
 		});
+		const runMs = performance.now() - started;
 		clearInterval(sampler);
 		peak = Math.max(peak, process.memoryUsage().heapUsed);
 		gc?.();
@@ -387,7 +619,9 @@ async function benchMemory(n: number): Promise<void> {
 		// heap_growth_mb is the peak during the run over the heap before it: the stricter figure.
 		const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 		console.log(`bench memory n=${n} heap_growth_mb=${mb(peak - before)} items_out=${result.items.length}`);
-		console.error(`(memory: ${mb(after - before)} MB still held after the run, with its ${result.items.length} output items)`);
+		console.error(
+			`(memory: ${mb(after - before)} MB still held after the run, with its ${result.items.length} output items; the run took ${Math.round(runMs)} ms, ${(runMs / n).toFixed(3)} ms per dry-run item: n8n's engine and the node without HTTP)`,
+		);
 	} finally {
 		await sim.stop();
 	}
@@ -407,7 +641,9 @@ async function main(): Promise<void> {
 	const only = argument('vendors', VENDORS.map((vendor) => vendor.name).join(',')).split(',');
 	const flags = process.argv.slice(2);
 	if (!flags.includes('--only-memory')) {
-		for (const vendor of VENDORS.filter((entry) => only.includes(entry.name))) await benchVendor(vendor, n, latency, parallels);
+		const baselines = argument('baselines', 'new,keepalive,n8n').split(',') as RawMode[];
+		if (!baselines.includes('new')) baselines.unshift('new');
+		for (const vendor of VENDORS.filter((entry) => only.includes(entry.name))) await benchVendor(vendor, n, latency, parallels, baselines);
 	}
 	if (!flags.includes('--no-memory')) await benchMemory(Number(argument('memory-n', '100000')));
 }

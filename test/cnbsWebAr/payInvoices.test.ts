@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { BATCH_MODES, withBatching } from '../harness/batching';
 import { DEMO_CNBS_CARD, loadCnbsWebArDemoLedger } from '../simulators/cnbsWebArDemo';
 import {
 	addDocuments,
@@ -13,6 +14,9 @@ import {
 import { SEED_ANSWER_TEXT, SEED_PAYMENT_TEXT, SEED_QUERY, SEED_SYSTEM_ID } from './seed';
 
 const sim = simulatorForSuite();
+afterEach(() => {
+	sim.latencyMs = 0;
+});
 
 const STALE = 'the invoice changed since it was read: nothing was paid';
 
@@ -178,29 +182,36 @@ test('CNBS\'s own list entries (fiscal-year key with a space) can be paid withou
 	expect(((paymentRequests(sim)[0].json as IDataObject).documents as IDataObject[])[0].fiscal_year_of_the_relevant_invoice).toBe(2017);
 });
 
-describe('never twice', () => {
+// Both modes; One Request per Item also with 10 requests in flight at once (Batching).
+describe.each([
+	['All Items in One Request', {}, {}],
+	['One Request per Item, one at a time', { requestMode: 'perItem' }, {}],
+	['One Request per Item, at batch size 10', { requestMode: 'perItem' }, BATCH_MODES[1][1]],
+] as Array<[string, INodeParameters, IDataObject]>)('never twice (%s)', (_mode, mode, batching) => {
+	const pay = (overrides: INodeParameters = {}) => withBatching({ ...payParameters(overrides), ...mode }, batching);
+
 	test('a repeated run of the same documents is refused by CNBS (stale open_amount) and reported as such', async () => {
 		const documents = await listDocuments(sim);
-		const first = await run(sim, payParameters(), { items: documents });
+		const first = await run(sim, pay(), { items: documents });
 		expect(first.error).toBeUndefined();
 		expect(sim.payments).toHaveLength(2);
-		const again = await run(sim, payParameters(), { items: documents, continueOnFail: true });
+		const again = await run(sim, pay(), { items: documents, continueOnFail: true });
 		expect(sim.payments).toHaveLength(2);
 		expect(again.items).toHaveLength(2);
 		for (const item of again.items) {
 			expect(item.json.error).toBe(`CNBS WebAR POST invoices/payments failed: ${STALE} [/CNBS/X_API 49]`);
 			expect(item.json.errorDescription).toMatch(/CNBS: Document 14000002(29|30): the open amount has changed/);
 		}
-		const stopped = await run(sim, payParameters(), { items: documents });
+		const stopped = await run(sim, pay(), { items: documents });
 		expect(stopped.error?.message).toContain(STALE);
 		expect(sim.payments).toHaveLength(2);
 	});
 
 	test('with Check First, a repeated run skips the documents and sends no payment at all', async () => {
 		const documents = await listDocuments(sim);
-		await run(sim, payParameters(), { items: documents });
+		await run(sim, pay(), { items: documents });
 		sim.requests.length = 0;
-		const again = await run(sim, payParameters({ options: { checkFirst: true } }), { items: documents });
+		const again = await run(sim, pay({ options: { checkFirst: true } }), { items: documents });
 		expect(again.error).toBeUndefined();
 		expect(paymentRequests(sim)).toHaveLength(0);
 		// One read of the payer's documents for the whole run.
@@ -213,7 +224,7 @@ describe('never twice', () => {
 	test('Check First refuses a document that changed since it was read, and pays the others', async () => {
 		const documents = await listDocuments(sim);
 		sim.setOpenAmount('1400000230', '100.00');
-		const result = await run(sim, payParameters({ options: { checkFirst: true } }), { items: documents, continueOnFail: true });
+		const result = await run(sim, pay({ options: { checkFirst: true } }), { items: documents, continueOnFail: true });
 		expect(result.items[0].json.status).toBe('paid');
 		expect(result.items[1].json.error).toContain(STALE);
 		expect(result.items[1].json.errorDescription).toContain('CNBS now lists the open amount as 100.00, not 250.00');
@@ -222,7 +233,7 @@ describe('never twice', () => {
 
 	test('Check First refuses a cancelled document', async () => {
 		sim.addDocument({ document_number_finance: '1400000299', fiscal_year: 2017, payer_number: '3000', company_code: '3000', total_amount: '50.00', cancelled: true });
-		const result = await run(sim, payParameters({ options: { checkFirst: true } }), {
+		const result = await run(sim, pay({ options: { checkFirst: true } }), {
 			items: [{ document_number_finance: '1400000299', line_item_in_the_relevant_invoice: 1, fiscal_year_of_the_relevant_invoice: 2017, open_amount: 50, currency_key: 'USD', payer_number: '3000', company_code: '3000' }],
 		});
 		expect(result.error?.message).toContain('Document 1400000299 (fiscal year 2017, line 1) is cancelled: nothing was paid');
@@ -231,12 +242,42 @@ describe('never twice', () => {
 
 	test('the same document twice in one run is refused before anything is sent', async () => {
 		const [document] = await listDocuments(sim);
-		const result = await run(sim, payParameters(), { items: [document, document] });
+		const result = await run(sim, pay(), { items: [document, document] });
 		expect(result.error?.message).toContain('is already paid by item 0 of this run');
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(paymentRequests(sim)).toHaveLength(0);
 	});
+
+	test('a run of 30 documents pays each exactly once, outputs paired in input order', async () => {
+		addDocuments(sim, 30);
+		const documents = await listDocuments(sim, { payer_number: '4000' });
+		sim.latencyMs = 30;
+		const result = await run(sim, pay(), { items: documents });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.status)).toEqual(documents.map(() => 'paid'));
+		expect(result.items.map((item) => item.json.document_number_finance)).toEqual(documents.map((d) => d.document_number_finance));
+		expect(result.items.map((item) => item.pairedItem)).toEqual(documents.map((_, item) => ({ item })));
+		expect([...sim.paymentsPerDocument().values()]).toEqual(documents.map(() => 1));
+		expect(sim.maxInFlight).toBe(batching.batching ? 10 : 1);
+	});
 });
+
+describe('One Request per Item with Batching', () => {
+	test('a failed request stops new ones (those in flight finish); the rest are reported as not sent, never paid', async () => {
+		addDocuments(sim, 30);
+		const documents = await listDocuments(sim, { payer_number: '4000' });
+		sim.declineDocuments.set(String(documents[3].document_number_finance), 'Card declined by the payment processor');
+		sim.latencyMs = 30;
+		const result = await run(sim, withBatching(payParameters({ requestMode: 'perItem' }), BATCH_MODES[1][1]), { items: documents });
+		expect(result.error?.message).toContain('Card declined by the payment processor');
+		expect(result.error?.context?.itemIndex).toBe(3);
+		// At most the 10 in flight when it failed were sent; nothing after them, and nothing twice.
+		expect(paymentRequests(sim).length).toBeLessThanOrEqual(13);
+		expect(paymentRequests(sim).length).toBeLessThan(30);
+		expect([...sim.paymentsPerDocument().values()].every((count) => count === 1)).toBe(true);
+	});
+});
+
 
 describe('partial payments and overpayments', () => {
 	const document = { document_number_finance: '1400000229', line_item_in_the_relevant_invoice: 1, fiscal_year_of_the_relevant_invoice: 2017, open_amount: 7000.5, currency_key: 'USD', payer_number: '3000', company_code: '3000' };

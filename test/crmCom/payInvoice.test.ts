@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { BATCH_MODES, withBatching } from '../harness/batching';
 import { CrmComSimulator } from '../simulators/crmCom';
 import {
 	bodiesSentTo,
@@ -225,9 +226,12 @@ describe('every parameter of the seed', () => {
 	});
 });
 
-describe('paying safely', () => {
+// Every test here runs one item at a time and with 10 items in flight at once.
+describe.each(BATCH_MODES)('paying safely (%s)', (_mode, batching) => {
+	const pay = (overrides: Parameters<typeof payParameters>[0] = {}) => withBatching(payParameters(overrides), batching);
+
 	test('check first: a paid invoice is skipped and nothing is paid; an open one is read, then paid', async () => {
-		const parameters = payParameters({
+		const parameters = pay({
 			invoice_identifier: rl('number', '={{ $json.invoice }}'),
 			options: { checkFirst: true },
 		});
@@ -249,7 +253,7 @@ describe('paying safely', () => {
 	});
 
 	test('a back_office_code CRM.COM already has is reported as already paid, not as a failure', async () => {
-		const parameters = payParameters({
+		const parameters = pay({
 			invoice_identifier: rl('number', '={{ $json.invoice }}'),
 			back_office_code: '={{ $json.paymentId }}',
 		});
@@ -283,14 +287,14 @@ describe('paying safely', () => {
 	});
 
 	test('a refusal of an invoice already paid, without a back office code, is a failure with CRM.COM\'s words', async () => {
-		const result = await run(storeFor(sim), payParameters({ invoice_identifier: rl('number', 'INV003') }));
+		const result = await run(storeFor(sim), pay({ invoice_identifier: rl('number', 'INV003') }));
 		expect(result.error?.message).toBe(
 			'CRM.COM payments/pay_invoice failed: Invoice INV003 has no outstanding amount [INVOICE_ALREADY_PAID]',
 		);
 	});
 
 	test('dry run with check first still sends nothing, not even a sign-in', async () => {
-		const result = await run(storeFor(sim), payParameters({ options: { dryRun: true, checkFirst: true } }));
+		const result = await run(storeFor(sim), pay({ options: { dryRun: true, checkFirst: true } }));
 		expect(result.items[0].json.status).toBe('dry run');
 		expect(sim.requests).toHaveLength(0);
 		expect(sim.signIns).toBe(0);
@@ -298,7 +302,7 @@ describe('paying safely', () => {
 
 	test('a payment whose answer is lost is not sent again and is reported as possibly made', async () => {
 		sim.fail({ kind: 'reset', afterProcessing: true }, { when: (request) => request.path.endsWith('pay_invoice') });
-		const result = await run(storeFor(sim), payParameters());
+		const result = await run(storeFor(sim), pay());
 		expect(result.error?.message).toMatch(/^CRM\.COM payments\/pay_invoice failed: /);
 		expect(result.error?.description).toMatch(/may have reached the vendor/);
 		expect(sim.requestsTo('payments/pay_invoice')).toHaveLength(1);
@@ -307,10 +311,23 @@ describe('paying safely', () => {
 
 	test('a malformed answer to a payment is a failure whose outcome is unknown', async () => {
 		sim.fail({ kind: 'malformed' }, { when: (request) => request.path.endsWith('pay_invoice') });
-		const result = await run(storeFor(sim), payParameters());
+		const result = await run(storeFor(sim), pay());
 		expect(result.error?.message).toMatch(/not a CRM\.COM API answer/);
 		expect(result.error?.description).toMatch(/may have reached the vendor/);
 		expect(sim.requestsTo('payments/pay_invoice')).toHaveLength(1);
+	});
+
+	test('the same invoice twice in one run with check first is paid once: the second item runs after the first and skips it', async () => {
+		const parameters = pay({ invoice_identifier: rl('number', '={{ $json.invoice }}'), options: { checkFirst: true } });
+		const result = await run(storeFor(sim), parameters, {
+			items: [{ invoice: 'INV001' }, { invoice: 'INV002' }, { invoice: 'INV001' }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.status)).toEqual(['paid', 'paid', 'skipped: already paid']);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect([...paymentsPerInvoice(sim).values()]).toEqual([1, 1]);
+		expect(sim.payments).toHaveLength(2);
+		expect(sim.signIns).toBe(1);
 	});
 });
 

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { BATCH_MODES, withBatching } from '../harness/batching';
 import { EVO_PAID_STATE } from '../simulators/evoSnap';
 import { DEMO_EVO_IDENTITY_TOKEN, DEMO_EVO_INVOICES } from '../simulators/evoSnapDemo';
 import { CREDENTIAL, cmsRequests, everything, processParameters, run, shown, simulatorForSuite, storeFor } from './helpers';
@@ -7,95 +8,111 @@ import { CREDENTIAL, cmsRequests, everything, processParameters, run, shown, sim
 const sim = simulatorForSuite();
 const CARD = '4111111111194053';
 
-describe('Process (PUT Invoices/{id}/process) is the payment', () => {
-	test('an approval is "paid" with EVO\'s TransactionId, Status, StatusCode and StatusMessage', async () => {
-		const result = await run(storeFor(sim), processParameters());
-		expect(result.items[0].json).toMatchObject({
-			status: 'paid',
-			InvoiceReferenceId: DEMO_EVO_INVOICES.pending,
-			Status: 'Success',
-			StatusCode: '000',
-			StatusMessage: 'Approved',
+// The payment tests run one item at a time and with 10 items in flight at once.
+describe.each(BATCH_MODES)('%s', (_mode, batching) => {
+	const pay = (overrides: INodeParameters = {}) => withBatching(processParameters(overrides), batching);
+
+	describe('Process (PUT Invoices/{id}/process) is the payment', () => {
+		test('an approval is "paid" with EVO\'s TransactionId, Status, StatusCode and StatusMessage', async () => {
+			const result = await run(storeFor(sim), pay());
+			expect(result.items[0].json).toMatchObject({
+				status: 'paid',
+				InvoiceReferenceId: DEMO_EVO_INVOICES.pending,
+				Status: 'Success',
+				StatusCode: '000',
+				StatusMessage: 'Approved',
+			});
+			expect(result.items[0].json.TransactionId).toBe(sim.payments[0].TransactionId);
+			expect(sim.invoice(DEMO_EVO_INVOICES.pending)?.InvoiceState).toBe(EVO_PAID_STATE);
 		});
-		expect(result.items[0].json.TransactionId).toBe(sim.payments[0].TransactionId);
-		expect(sim.invoice(DEMO_EVO_INVOICES.pending)?.InvoiceState).toBe(EVO_PAID_STATE);
+
+		test('a decline (HTTP 201, Status Failure) fails that item with EVO\'s code and message; the others are paid', async () => {
+			const second = sim.addInvoice({ Amount: '5.00' }).InvoiceReferenceId;
+			sim.declineRule = (invoice) => (invoice.InvoiceReferenceId === DEMO_EVO_INVOICES.pending ? { code: '051', message: 'Insufficient funds' } : undefined);
+			const result = await run(storeFor(sim), pay({ InvoiceReferenceId: '={{ $json.id }}' }), {
+				continueOnFail: true,
+				items: [{ id: DEMO_EVO_INVOICES.pending }, { id: second }],
+			});
+			expect(result.items[0].json.error).toBe('EVO Snap* ProcessInvoice failed: Insufficient funds (Status Failure) [051]');
+			expect(result.items[1].json.status).toBe('paid');
+			expect(sim.payments.map((payment) => payment.InvoiceReferenceId)).toEqual([second]);
+			expect(sim.invoice(DEMO_EVO_INVOICES.pending)?.InvoiceState).toBe('Pending');
+
+			const stopped = await run(storeFor(sim), pay());
+			expect(stopped.error?.name).toBe('NodeApiError');
+			expect(stopped.error?.message).toBe('EVO Snap* ProcessInvoice failed: Insufficient funds (Status Failure) [051]');
+		});
+
+		test('paying with a token sends PaymentDataInfo.TokenInformation', async () => {
+			const result = await run(
+				storeFor(sim),
+				pay({
+					PaymentData: {},
+					TokenInformation: { Token: '4658760022341387', TokenExpirationDate: '1223', TokenCardType: 'Visa', TokenAuthenticationValue: 'CgyU4V8BYHn8+Ne1zl5UMAACAAA=' },
+				}),
+			);
+			expect(result.items[0].json.status).toBe('paid');
+			expect((cmsRequests(sim, '/process')[0].json as IDataObject).ProcessingInformation).toMatchObject({
+				PaymentDataInfo: { TokenInformation: { Token: '4658760022341387', TokenExpirationDate: '1223' } },
+				TransactionType: 'AuthorizeAndCapture',
+			});
+			expect(everything(result)).not.toContain('4658760022341387');
+		});
+
+		test('a reset after EVO processed the payment is not sent again', async () => {
+			sim.fail({ kind: 'reset', afterProcessing: true }, { when: (request) => request.path.endsWith('/process') });
+			const result = await run(storeFor(sim), pay());
+			expect(result.error?.message).toBe('EVO Snap* ProcessInvoice failed: The connection was closed before an answer arrived');
+			expect(result.error?.description).toMatch(/may have reached the vendor/);
+			expect(cmsRequests(sim, '/process')).toHaveLength(1);
+			expect(sim.payments).toHaveLength(1);
+		});
 	});
 
-	test('a decline (HTTP 201, Status Failure) fails that item with EVO\'s code and message; the others are paid', async () => {
-		const second = sim.addInvoice({ Amount: '5.00' }).InvoiceReferenceId;
-		sim.declineRule = (invoice) => (invoice.InvoiceReferenceId === DEMO_EVO_INVOICES.pending ? { code: '051', message: 'Insufficient funds' } : undefined);
-		const result = await run(storeFor(sim), processParameters({ InvoiceReferenceId: '={{ $json.id }}' }), {
-			continueOnFail: true,
-			items: [{ id: DEMO_EVO_INVOICES.pending }, { id: second }],
-		});
-		expect(result.items[0].json.error).toBe('EVO Snap* ProcessInvoice failed: Insufficient funds (Status Failure) [051]');
-		expect(result.items[1].json.status).toBe('paid');
-		expect(sim.payments.map((payment) => payment.InvoiceReferenceId)).toEqual([second]);
-		expect(sim.invoice(DEMO_EVO_INVOICES.pending)?.InvoiceState).toBe('Pending');
+	describe('Check Invoice First', () => {
+		const checked = (overrides: INodeParameters = {}) => pay({ options: { checkFirst: true }, ...overrides });
 
-		const stopped = await run(storeFor(sim), processParameters());
-		expect(stopped.error?.name).toBe('NodeApiError');
-		expect(stopped.error?.message).toBe('EVO Snap* ProcessInvoice failed: Insufficient funds (Status Failure) [051]');
+		test('an invoice in an Already Paid State is skipped: no payment is sent', async () => {
+			const result = await run(storeFor(sim), checked({ InvoiceReferenceId: DEMO_EVO_INVOICES.paid }));
+			expect(result.items[0].json).toEqual({
+				status: 'skipped: already paid',
+				reason: 'The invoice\'s state is Paid',
+				InvoiceReferenceId: DEMO_EVO_INVOICES.paid,
+				InvoiceState: 'Paid',
+				Amount: 30,
+			});
+			expect(cmsRequests(sim, '/process')).toHaveLength(0);
+			expect(sim.payments).toHaveLength(0);
+		});
+
+		test('the paid states are an option: with another list the same invoice is processed', async () => {
+			sim.invoice(DEMO_EVO_INVOICES.pending)!.InvoiceState = 'Settled';
+			const skipped = await run(storeFor(sim), checked({ options: { checkFirst: true, alreadyPaidStates: 'Settled, Paid' } }));
+			expect(skipped.items[0].json.status).toBe('skipped: already paid');
+			const paid = await run(storeFor(sim), checked());
+			expect(paid.items[0].json.status).toBe('paid');
+		});
+
+		test('a Cancelled invoice is refused, nothing is processed; a pending one is paid', async () => {
+			const result = await run(storeFor(sim), checked({ InvoiceReferenceId: '={{ $json.id }}' }), {
+				continueOnFail: true,
+				items: [{ id: DEMO_EVO_INVOICES.cancelled }, { id: DEMO_EVO_INVOICES.pending }],
+			});
+			expect(result.items[0].json.error).toBe('EVO Snap* ProcessInvoice failed: the invoice is Cancelled: it was not processed [Cancelled]');
+			expect(result.items[1].json.status).toBe('paid');
+			expect(sim.payments.map((payment) => payment.InvoiceReferenceId)).toEqual([DEMO_EVO_INVOICES.pending]);
+		});
 	});
 
-	test('paying with a token sends PaymentDataInfo.TokenInformation', async () => {
-		const result = await run(
-			storeFor(sim),
-			processParameters({
-				PaymentData: {},
-				TokenInformation: { Token: '4658760022341387', TokenExpirationDate: '1223', TokenCardType: 'Visa', TokenAuthenticationValue: 'CgyU4V8BYHn8+Ne1zl5UMAACAAA=' },
-			}),
-		);
-		expect(result.items[0].json.status).toBe('paid');
-		expect((cmsRequests(sim, '/process')[0].json as IDataObject).ProcessingInformation).toMatchObject({
-			PaymentDataInfo: { TokenInformation: { Token: '4658760022341387', TokenExpirationDate: '1223' } },
-			TransactionType: 'AuthorizeAndCapture',
+	test('the same invoice twice in one run with Check Invoice First is charged once: the second item runs after the first and skips it', async () => {
+		const result = await run(storeFor(sim), pay({ InvoiceReferenceId: '={{ $json.id }}', options: { checkFirst: true } }), {
+			items: [{ id: DEMO_EVO_INVOICES.pending }, { id: DEMO_EVO_INVOICES.pending }],
 		});
-		expect(everything(result)).not.toContain('4658760022341387');
-	});
-
-	test('a reset after EVO processed the payment is not sent again', async () => {
-		sim.fail({ kind: 'reset', afterProcessing: true }, { when: (request) => request.path.endsWith('/process') });
-		const result = await run(storeFor(sim), processParameters());
-		expect(result.error?.message).toBe('EVO Snap* ProcessInvoice failed: The connection was closed before an answer arrived');
-		expect(result.error?.description).toMatch(/may have reached the vendor/);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.status)).toEqual(['paid', 'skipped: already paid']);
 		expect(cmsRequests(sim, '/process')).toHaveLength(1);
 		expect(sim.payments).toHaveLength(1);
-	});
-});
-
-describe('Check Invoice First', () => {
-	const checked = (overrides: INodeParameters = {}) => processParameters({ options: { checkFirst: true }, ...overrides });
-
-	test('an invoice in an Already Paid State is skipped: no payment is sent', async () => {
-		const result = await run(storeFor(sim), checked({ InvoiceReferenceId: DEMO_EVO_INVOICES.paid }));
-		expect(result.items[0].json).toEqual({
-			status: 'skipped: already paid',
-			reason: 'The invoice\'s state is Paid',
-			InvoiceReferenceId: DEMO_EVO_INVOICES.paid,
-			InvoiceState: 'Paid',
-			Amount: 30,
-		});
-		expect(cmsRequests(sim, '/process')).toHaveLength(0);
-		expect(sim.payments).toHaveLength(0);
-	});
-
-	test('the paid states are an option: with another list the same invoice is processed', async () => {
-		sim.invoice(DEMO_EVO_INVOICES.pending)!.InvoiceState = 'Settled';
-		const skipped = await run(storeFor(sim), checked({ options: { checkFirst: true, alreadyPaidStates: 'Settled, Paid' } }));
-		expect(skipped.items[0].json.status).toBe('skipped: already paid');
-		const paid = await run(storeFor(sim), checked());
-		expect(paid.items[0].json.status).toBe('paid');
-	});
-
-	test('a Cancelled invoice is refused, nothing is processed; a pending one is paid', async () => {
-		const result = await run(storeFor(sim), checked({ InvoiceReferenceId: '={{ $json.id }}' }), {
-			continueOnFail: true,
-			items: [{ id: DEMO_EVO_INVOICES.cancelled }, { id: DEMO_EVO_INVOICES.pending }],
-		});
-		expect(result.items[0].json.error).toBe('EVO Snap* ProcessInvoice failed: the invoice is Cancelled: it was not processed [Cancelled]');
-		expect(result.items[1].json.status).toBe('paid');
-		expect(sim.payments.map((payment) => payment.InvoiceReferenceId)).toEqual([DEMO_EVO_INVOICES.pending]);
+		expect(sim.signOns).toBe(1);
 	});
 });
 

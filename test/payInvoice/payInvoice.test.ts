@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { RunNodeResult } from '../harness';
 import { CredentialStore, runNode } from '../harness';
+import { BATCH_MODES } from '../harness/batching';
 import type { VendorSimulator } from '../simulators/framework';
 import type { DemoVendor } from '../simulators/serve';
 import {
@@ -140,172 +141,176 @@ function demoOf(key: string): DemoVendor {
 	return DEMO_VENDORS.find((vendor) => vendor.key === key)!;
 }
 
-describe.each(CASES)('Pay Invoice with $vendor', (vendorCase) => {
-	const demo = demoOf(vendorCase.key);
-	let sim: VendorSimulator;
-	let credentials: CredentialStore;
-	/** Everything the node showed in this vendor's tests: searched for secrets at the end. */
-	const shown: string[] = [];
+// Every vendor's tests run one item at a time and with 10 items in flight at once (Batching).
+describe.each(BATCH_MODES.flatMap(([mode, batching]) => CASES.map((vendorCase) => ({ ...vendorCase, mode, batching }))))(
+	'Pay Invoice with $vendor ($mode)',
+	({ batching, ...vendorCase }) => {
+		const demo = demoOf(vendorCase.key);
+		let sim: VendorSimulator;
+		let credentials: CredentialStore;
+		/** Everything the node showed in this vendor's tests: searched for secrets at the end. */
+		const shown: string[] = [];
 
-	beforeEach(async () => {
-		sim = demo.create();
-		await sim.start();
-		credentials = new CredentialStore({ [demo.credential.type]: demo.credentialData(sim.baseUrl) });
-	});
-	afterEach(async () => {
-		await sim.stop();
-	});
-	afterAll(() => {
-		expect(shown.length).toBeGreaterThan(5);
-		for (const secret of vendorCase.secrets) expect(shown.join('\n')).not.toContain(secret);
-	});
+		beforeEach(async () => {
+			sim = demo.create();
+			await sim.start();
+			credentials = new CredentialStore({ [demo.credential.type]: demo.credentialData(sim.baseUrl) });
+		});
+		afterEach(async () => {
+			await sim.stop();
+		});
+		afterAll(() => {
+			expect(shown.length).toBeGreaterThan(5);
+			for (const secret of vendorCase.secrets) expect(shown.join('\n')).not.toContain(secret);
+		});
 
-	async function pay(
-		reference: string,
-		{ fields = {}, amount, options = {}, continueOnFail = false }: { fields?: INodeParameters; amount?: string; options?: IDataObject; continueOnFail?: boolean } = {},
-	): Promise<RunNodeResult> {
-		const parameters: INodeParameters = {
-			vendor: vendorCase.key,
-			invoiceReference: reference,
-			amountMode: amount === undefined ? 'full' : 'amount',
-			...(amount === undefined ? {} : { amount }),
-			...vendorCase.fields,
-			...fields,
-			options: options as INodeParameters,
-		};
-		const result = await runNode({ nodeType: 'payInvoice', parameters, credentials, credentialType: demo.credential.type, continueOnFail });
-		shown.push(JSON.stringify(result.items));
-		// The error's message and description (its `node` holds the parameters the user typed).
-		if (result.error) shown.push(String(result.error.message), String(result.error.description));
-		return result;
-	}
+		async function pay(
+			reference: string,
+			{ fields = {}, amount, options = {}, continueOnFail = false }: { fields?: INodeParameters; amount?: string; options?: IDataObject; continueOnFail?: boolean } = {},
+		): Promise<RunNodeResult> {
+			const parameters: INodeParameters = {
+				vendor: vendorCase.key,
+				invoiceReference: reference,
+				amountMode: amount === undefined ? 'full' : 'amount',
+				...(amount === undefined ? {} : { amount }),
+				...vendorCase.fields,
+				...fields,
+				options: { ...options, ...batching } as INodeParameters,
+			};
+			const result = await runNode({ nodeType: 'payInvoice', parameters, credentials, credentialType: demo.credential.type, continueOnFail });
+			shown.push(JSON.stringify(result.items));
+			// The error's message and description (its `node` holds the parameters the user typed).
+			if (result.error) shown.push(String(result.error.message), String(result.error.description));
+			return result;
+		}
 
-	const paymentRequests = () => sim.requests.length;
+		const paymentRequests = () => sim.requests.length;
 
-	if (vendorCase.full) {
-		const full = vendorCase.full;
-		test('pays the full open balance: one payment in the ledger, the output in the common shape', async () => {
-			const { items, error } = await pay(full.reference, { fields: full.fields });
+		if (vendorCase.full) {
+			const full = vendorCase.full;
+			test('pays the full open balance: one payment in the ledger, the output in the common shape', async () => {
+				const { items, error } = await pay(full.reference, { fields: full.fields });
+				expect(error).toBeUndefined();
+				expect(items).toHaveLength(1);
+				const output = items[0].json;
+				expect(Object.keys(output).sort()).toEqual(OUTPUT_KEYS);
+				expect(output).toMatchObject({ vendor: vendorCase.vendor, status: 'paid', invoice: full.reference, amount: full.amount });
+				expect(typeof output.amount).toBe('string');
+				expect(vendorCase.payments(sim)).toHaveLength(1);
+			});
+		} else {
+			test('refuses the full open balance with a clear error naming the vendor and the capability, nothing sent', async () => {
+				const { error } = await pay(vendorCase.given!.reference);
+				expect(error?.message).toBe(
+					`${vendorCase.vendor} cannot pay the full open balance: it cannot read an invoice's balance. Choose "Amount" and give the amount to pay.`,
+				);
+				expect(sim.requests).toHaveLength(0);
+			});
+		}
+
+		if (vendorCase.given) {
+			const given = vendorCase.given;
+			test('pays a given amount', async () => {
+				const { items, error } = await pay(given.reference, { fields: given.fields, amount: given.amount });
+				expect(error).toBeUndefined();
+				expect(Object.keys(items[0].json).sort()).toEqual(OUTPUT_KEYS);
+				expect(items[0].json).toMatchObject({ status: 'paid', invoice: given.reference, amount: given.amount });
+				expect(vendorCase.payments(sim)).toHaveLength(1);
+			});
+		} else {
+			test('refuses a given amount with a clear error naming the vendor and the capability, nothing sent', async () => {
+				const { error } = await pay(vendorCase.full!.reference, { amount: '1.00' });
+				expect(error?.message).toBe(
+					`${vendorCase.vendor} cannot pay a given amount: it always pays the invoice's whole open balance. Choose "Full Open Balance".`,
+				);
+				expect(sim.requests).toHaveLength(0);
+			});
+		}
+
+		if (vendorCase.alreadyPaid) {
+			const alreadyPaid = vendorCase.alreadyPaid;
+			test('with Check Balance First, skips an invoice with nothing open: no payment sent', async () => {
+				const { items, error } = await pay(alreadyPaid.reference, { fields: alreadyPaid.fields, options: { checkBalanceFirst: true } });
+				expect(error).toBeUndefined();
+				expect(Object.keys(items[0].json).sort()).toEqual(OUTPUT_KEYS);
+				expect(items[0].json).toMatchObject({ vendor: vendorCase.vendor, status: 'skipped: already paid', invoice: alreadyPaid.reference });
+				expect(vendorCase.payments(sim)).toHaveLength(0);
+				expect(sim.requests.every((request) => request.method === 'GET' || !/pay|process|CreatePayment/i.test(request.path + request.body))).toBe(true);
+			});
+		} else {
+			test('refuses Check Balance First with a clear error naming the vendor and the capability, nothing sent', async () => {
+				const { error } = await pay(vendorCase.given!.reference, { amount: vendorCase.given!.amount, options: { checkBalanceFirst: true } });
+				expect(error?.message).toBe(
+					`${vendorCase.vendor} cannot check the balance first: it cannot read an invoice's balance. Turn Check Balance First off.`,
+				);
+				expect(sim.requests).toHaveLength(0);
+			});
+		}
+
+		test('a dry run returns the request, secrets masked, and sends nothing at all', async () => {
+			const payment = vendorCase.full ?? vendorCase.given!;
+			const { items, error } = await pay(payment.reference, {
+				fields: payment.fields,
+				amount: vendorCase.full ? undefined : payment.amount,
+				options: { dryRun: true },
+			});
 			expect(error).toBeUndefined();
-			expect(items).toHaveLength(1);
-			const output = items[0].json;
-			expect(Object.keys(output).sort()).toEqual(OUTPUT_KEYS);
-			expect(output).toMatchObject({ vendor: vendorCase.vendor, status: 'paid', invoice: full.reference, amount: full.amount });
-			expect(typeof output.amount).toBe('string');
-			expect(vendorCase.payments(sim)).toHaveLength(1);
+			expect(items[0].json).toMatchObject({ vendor: vendorCase.vendor, status: 'dry run', invoice: payment.reference });
+			expect(items[0].json.request).toEqual(expect.any(Object));
+			expect(JSON.stringify(items[0].json.request)).toContain('***');
+			expect(paymentRequests()).toBe(0);
 		});
-	} else {
-		test('refuses the full open balance with a clear error naming the vendor and the capability, nothing sent', async () => {
-			const { error } = await pay(vendorCase.given!.reference);
-			expect(error?.message).toBe(
-				`${vendorCase.vendor} cannot pay the full open balance: it cannot read an invoice's balance. Choose "Amount" and give the amount to pay.`,
-			);
-			expect(sim.requests).toHaveLength(0);
-		});
-	}
 
-	if (vendorCase.given) {
-		const given = vendorCase.given;
-		test('pays a given amount', async () => {
-			const { items, error } = await pay(given.reference, { fields: given.fields, amount: given.amount });
-			expect(error).toBeUndefined();
-			expect(Object.keys(items[0].json).sort()).toEqual(OUTPUT_KEYS);
-			expect(items[0].json).toMatchObject({ status: 'paid', invoice: given.reference, amount: given.amount });
-			expect(vendorCase.payments(sim)).toHaveLength(1);
-		});
-	} else {
-		test('refuses a given amount with a clear error naming the vendor and the capability, nothing sent', async () => {
-			const { error } = await pay(vendorCase.full!.reference, { amount: '1.00' });
-			expect(error?.message).toBe(
-				`${vendorCase.vendor} cannot pay a given amount: it always pays the invoice's whole open balance. Choose "Full Open Balance".`,
-			);
-			expect(sim.requests).toHaveLength(0);
-		});
-	}
-
-	if (vendorCase.alreadyPaid) {
-		const alreadyPaid = vendorCase.alreadyPaid;
-		test('with Check Balance First, skips an invoice with nothing open: no payment sent', async () => {
-			const { items, error } = await pay(alreadyPaid.reference, { fields: alreadyPaid.fields, options: { checkBalanceFirst: true } });
-			expect(error).toBeUndefined();
-			expect(Object.keys(items[0].json).sort()).toEqual(OUTPUT_KEYS);
-			expect(items[0].json).toMatchObject({ vendor: vendorCase.vendor, status: 'skipped: already paid', invoice: alreadyPaid.reference });
+		test('a vendor-level refusal fails the item in the vendor\'s words; Continue On Fail keeps the common fields', async () => {
+			const { refused } = vendorCase;
+			const { error } = await pay(refused.reference, { fields: refused.fields, amount: refused.amount });
+			expect(error?.message).toMatch(refused.message);
 			expect(vendorCase.payments(sim)).toHaveLength(0);
-			expect(sim.requests.every((request) => request.method === 'GET' || !/pay|process|CreatePayment/i.test(request.path + request.body))).toBe(true);
+
+			const continued = await pay(refused.reference, { fields: refused.fields, amount: refused.amount, continueOnFail: true });
+			expect(continued.items[0].json).toMatchObject({ vendor: vendorCase.vendor, status: 'failed', invoice: refused.reference });
+			expect(String(continued.items[0].json.error)).toMatch(refused.message);
 		});
-	} else {
-		test('refuses Check Balance First with a clear error naming the vendor and the capability, nothing sent', async () => {
-			const { error } = await pay(vendorCase.given!.reference, { amount: vendorCase.given!.amount, options: { checkBalanceFirst: true } });
-			expect(error?.message).toBe(
-				`${vendorCase.vendor} cannot check the balance first: it cannot read an invoice's balance. Turn Check Balance First off.`,
-			);
+
+		test('bad input is refused naming the field, before anything is sent', async () => {
+			const { badInput } = vendorCase;
+			const { error } = await pay(badInput.reference, { fields: badInput.fields, amount: badInput.amount });
+			expect(error?.name).toBe('NodeOperationError');
+			expect(`${error?.message} ${error?.description}`).toContain(badInput.field);
 			expect(sim.requests).toHaveLength(0);
 		});
-	}
 
-	test('a dry run returns the request, secrets masked, and sends nothing at all', async () => {
-		const payment = vendorCase.full ?? vendorCase.given!;
-		const { items, error } = await pay(payment.reference, {
-			fields: payment.fields,
-			amount: vendorCase.full ? undefined : payment.amount,
-			options: { dryRun: true },
+		test('an amount written wrongly is refused naming the field, before anything is sent', async () => {
+			if (!vendorCase.given) return; // the capability test above covers vendors that take no amount
+			const { error } = await pay(vendorCase.given.reference, { fields: vendorCase.given.fields, amount: '12,50' });
+			expect(error?.message).toBe('amount must be a decimal amount such as 12.00, got "12,50"');
+			expect(sim.requests).toHaveLength(0);
 		});
-		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ vendor: vendorCase.vendor, status: 'dry run', invoice: payment.reference });
-		expect(items[0].json.request).toEqual(expect.any(Object));
-		expect(JSON.stringify(items[0].json.request)).toContain('***');
-		expect(paymentRequests()).toBe(0);
-	});
 
-	test('a vendor-level refusal fails the item in the vendor\'s words; Continue On Fail keeps the common fields', async () => {
-		const { refused } = vendorCase;
-		const { error } = await pay(refused.reference, { fields: refused.fields, amount: refused.amount });
-		expect(error?.message).toMatch(refused.message);
-		expect(vendorCase.payments(sim)).toHaveLength(0);
+		test('Maximum Amount: a payment above it is refused and nothing is paid; one within it is paid', async () => {
+			const payment = vendorCase.full ?? vendorCase.given!;
+			const amount = vendorCase.full ? undefined : payment.amount;
+			const { error } = await pay(payment.reference, { fields: payment.fields, amount, options: { maximumAmount: '1.00' } });
+			expect(error?.message).toBe(`The payment of ${payment.amount} is above the Maximum Amount of 1.00: nothing was paid`);
+			expect(vendorCase.payments(sim)).toHaveLength(0);
+			if (!vendorCase.full) expect(sim.requests).toHaveLength(0);
 
-		const continued = await pay(refused.reference, { fields: refused.fields, amount: refused.amount, continueOnFail: true });
-		expect(continued.items[0].json).toMatchObject({ vendor: vendorCase.vendor, status: 'failed', invoice: refused.reference });
-		expect(String(continued.items[0].json.error)).toMatch(refused.message);
-	});
+			const within = await pay(payment.reference, { fields: payment.fields, amount, options: { maximumAmount: payment.amount } });
+			expect(within.items[0].json).toMatchObject({ status: 'paid', amount: payment.amount });
+			expect(vendorCase.payments(sim)).toHaveLength(1);
+		});
 
-	test('bad input is refused naming the field, before anything is sent', async () => {
-		const { badInput } = vendorCase;
-		const { error } = await pay(badInput.reference, { fields: badInput.fields, amount: badInput.amount });
-		expect(error?.name).toBe('NodeOperationError');
-		expect(`${error?.message} ${error?.description}`).toContain(badInput.field);
-		expect(sim.requests).toHaveLength(0);
-	});
-
-	test('an amount written wrongly is refused naming the field, before anything is sent', async () => {
-		if (!vendorCase.given) return; // the capability test above covers vendors that take no amount
-		const { error } = await pay(vendorCase.given.reference, { fields: vendorCase.given.fields, amount: '12,50' });
-		expect(error?.message).toBe('amount must be a decimal amount such as 12.00, got "12,50"');
-		expect(sim.requests).toHaveLength(0);
-	});
-
-	test('Maximum Amount: a payment above it is refused and nothing is paid; one within it is paid', async () => {
-		const payment = vendorCase.full ?? vendorCase.given!;
-		const amount = vendorCase.full ? undefined : payment.amount;
-		const { error } = await pay(payment.reference, { fields: payment.fields, amount, options: { maximumAmount: '1.00' } });
-		expect(error?.message).toBe(`The payment of ${payment.amount} is above the Maximum Amount of 1.00: nothing was paid`);
-		expect(vendorCase.payments(sim)).toHaveLength(0);
-		if (!vendorCase.full) expect(sim.requests).toHaveLength(0);
-
-		const within = await pay(payment.reference, { fields: payment.fields, amount, options: { maximumAmount: payment.amount } });
-		expect(within.items[0].json).toMatchObject({ status: 'paid', amount: payment.amount });
-		expect(vendorCase.payments(sim)).toHaveLength(1);
-	});
-
-	test('a currency is checked or refused, never ignored', async () => {
-		const payment = vendorCase.full ?? vendorCase.given!;
-		const amount = vendorCase.full ? undefined : payment.amount;
-		const { error } = await pay(payment.reference, { fields: { ...payment.fields, currency: 'JPY' }, amount });
-		expect(error?.message).toMatch(
-			new RegExp(`${vendorCase.vendor.replace(/[.*]/g, '\\$&')} (cannot take a currency|Pay Invoice failed: .*not JPY: nothing was paid)`),
-		);
-		expect(vendorCase.payments(sim)).toHaveLength(0);
-	});
-});
+		test('a currency is checked or refused, never ignored', async () => {
+			const payment = vendorCase.full ?? vendorCase.given!;
+			const amount = vendorCase.full ? undefined : payment.amount;
+			const { error } = await pay(payment.reference, { fields: { ...payment.fields, currency: 'JPY' }, amount });
+			expect(error?.message).toMatch(
+				new RegExp(`${vendorCase.vendor.replace(/[.*]/g, '\\$&')} (cannot take a currency|Pay Invoice failed: .*not JPY: nothing was paid)`),
+			);
+			expect(vendorCase.payments(sim)).toHaveLength(0);
+		});
+	},
+);
 
 describe('Pay Invoice at batch size 10', () => {
 	test('items about the same invoice go one after the other: paid once, then skipped; order and pairing kept', async () => {

@@ -73,6 +73,13 @@ describe('redaction', () => {
 		expect(maskCardNumber('4111 1111 1111 1111')).toBe('************1111');
 		expect(redactValue({ a: ['card 4111111111111111'] }, [])).toEqual({ a: ['card ************1111'] });
 	});
+
+	it('masks a secret literally: pattern characters, every occurrence, secrets of 4+ characters only', () => {
+		expect(redactText('a$1.*(b)|[c]?^ then a$1.*(b)|[c]?^ again', ['a$1.*(b)|[c]?^'])).toBe('*** then *** again');
+		expect(redactText('$&$&x', ['$&$&'])).toBe('***x');
+		expect(redactText('abc abcd', ['abc', 'abcd', undefined])).toBe('abc ***');
+		expect(redactText('card 4111-1111-1111-1111, order 12345', [])).toBe('card ************1111, order 12345');
+	});
 });
 
 describe('SOAP', () => {

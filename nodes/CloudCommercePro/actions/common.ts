@@ -19,29 +19,8 @@ export async function getCcpCredentials(ctx: IExecuteFunctions): Promise<ICreden
 	return await credentialsOnce(ctx, CREDENTIAL_TYPE);
 }
 
-/** Values of key parameters that `itemKeyOf` read, kept until the item's execute reads them. */
-function keyValues(ctx: IExecuteFunctions, parameter: string): Map<number, unknown> {
-	return perRun(ctx, `ccp:key:${parameter}`, () => new Map<number, unknown>());
-}
-
-/** What a payment or a read acts on, so that items about the same thing never run at the same time. */
-export function itemKeyOf(ctx: IExecuteFunctions, itemIndex: number, parameter: string): string | undefined {
-	const raw = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
-	keyValues(ctx, parameter).set(itemIndex, raw);
-	const value = optionalText(raw);
-	return value === undefined ? undefined : `${parameter}:${value.toLowerCase()}`;
-}
-
-/** A parameter of an item, evaluated once even when `itemKeyOf` already read it (expressions cost). */
-export function itemParameter(ctx: IExecuteFunctions, itemIndex: number, parameter: string): unknown {
-	const values = keyValues(ctx, parameter);
-	if (values.has(itemIndex)) {
-		const value = values.get(itemIndex);
-		values.delete(itemIndex);
-		return value;
-	}
-	return ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
-}
+/** Key parameters evaluated once per item (the item's key, then its execute): the shared helpers. */
+export { itemKeyOf, itemParameter } from '../../shared/itemParameter';
 
 export function credentialBrandId(credentials: ICredentialDataDecryptedObject): string {
 	return parseIntegerId(credentials.brandId, 'Brand ID (credential)');

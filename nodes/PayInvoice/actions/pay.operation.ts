@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PayInvoiceAdapter, PayInvoiceRequest, PayInvoiceResult, PreparedPayment } from '../../shared/adapter';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../shared/fields';
 import { optionalText, requireText } from '../../shared/input';
+import { itemKeyOf, itemParameter } from '../../shared/itemParameter';
 import type { Amount } from '../../shared/money';
 import { compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
 import { ADAPTERS, adapterFor } from '../adapters';
@@ -165,7 +166,8 @@ function readRequest(ctx: IExecuteFunctions, adapter: PayInvoiceAdapter, itemInd
 	}
 	const paymentDate = param('paymentDate');
 	return {
-		invoiceReference: requireText(param('invoiceReference'), 'invoiceReference'),
+		// Read by itemKey first: evaluated once per item.
+		invoiceReference: requireText(itemParameter(ctx, itemIndex, 'invoiceReference'), 'invoiceReference'),
 		amountMode,
 		amount: amountMode === 'amount' ? formatAmount(parseAmount(param('amount'), 'amount')) : undefined,
 		currency,
@@ -279,6 +281,6 @@ export function failedItem(this: IExecuteFunctions, itemIndex: number): IDataObj
 
 /** Items about the same invoice of the same vendor never run at the same time (Batching). */
 export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const reference = optionalText(this.getNodeParameter('invoiceReference', itemIndex, ''));
-	return reference === undefined ? undefined : `${String(this.getNodeParameter('vendor', itemIndex))}:${reference.toLowerCase()}`;
+	const reference = itemKeyOf(this, itemIndex, 'invoiceReference');
+	return reference === undefined ? undefined : `${String(this.getNodeParameter('vendor', itemIndex))}:${reference}`;
 }

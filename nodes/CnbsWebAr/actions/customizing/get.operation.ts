@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
+import { credentialsOnce } from '../../../shared/runState';
 import { readCustomizing } from '../../customizing';
 import { CREDENTIAL_TYPE } from '../../transport';
 import { readOptions } from '../common';
@@ -12,7 +13,7 @@ export const description: INodeProperties[] = [optionsCollection(show, [timeoutO
 /** CNBS's customizing as one item (its status left out). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { timeout } = readOptions(this, itemIndex);
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const customizing = await readCustomizing(this, credentials, timeout);
 	return Object.fromEntries(Object.entries(customizing).filter(([key]) => key !== 'status'));
 }

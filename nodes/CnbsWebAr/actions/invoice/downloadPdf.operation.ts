@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { VendorError } from '../../../shared/errors';
+import { credentialsOnce } from '../../../shared/runState';
 import { ItemWithBinary } from '../../../shared/execute';
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { requireText } from '../../../shared/input';
@@ -52,7 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const query = readDocumentQuery(this, itemIndex);
 	const binaryPropertyName = requireText(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'), 'binaryPropertyName');
 	const { timeout } = readOptions(this, itemIndex);
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const response = await sendCnbs(this, credentials, {
 		method: 'GET',
 		path: 'invoices/id/format/pdf',

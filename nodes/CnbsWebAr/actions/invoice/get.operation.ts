@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
+import { credentialsOnce } from '../../../shared/runState';
 import { optionalText, requireText } from '../../../shared/input';
 import { callCnbs, CREDENTIAL_TYPE, messagesOutput, normalizeFiscalYear } from '../../transport';
 import { readOptions } from '../common';
@@ -60,7 +61,7 @@ export const DOCUMENT_STATUS: Record<string, string> = {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const query = readDocumentQuery(this, itemIndex);
 	const { timeout } = readOptions(this, itemIndex);
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const { answer, messages } = await callCnbs(this, credentials, { method: 'GET', path: 'invoices/id', qs: query, timeout });
 	const detail = (answer.detail !== null && typeof answer.detail === 'object' ? answer.detail : {}) as IDataObject;
 	const header = (detail.header_data !== null && typeof detail.header_data === 'object' ? detail.header_data : {}) as IDataObject;

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
+import { credentialsOnce } from '../../../shared/runState';
 import { optionalText } from '../../../shared/input';
 import { InvalidInputError } from '../../../shared/money';
 import type { CnbsContext } from '../../transport';
@@ -170,6 +171,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		document_search_status: this.getNodeParameter('document_search_status', itemIndex, '01'),
 	});
 	const { timeout } = readOptions(this, itemIndex);
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	return await readDocumentList(this, credentials, query, timeout);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
+import { credentialsOnce } from '../../../shared/runState';
 import { optionalText } from '../../../shared/input';
 import { callCnbs, CREDENTIAL_TYPE, maskPaymentData, normalizeFiscalYear } from '../../transport';
 import { optionalCnbsDate, readOptions } from '../common';
@@ -71,7 +72,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		date_to: optionalCnbsDate(filters.date_to, 'date_to'),
 	};
 	const { timeout } = readOptions(this, itemIndex);
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const { answer } = await callCnbs(this, credentials, {
 		method: 'GET',
 		path: 'invoices/payments',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { jsonDecimal, toJsonText } from '../../../shared/jsonText';
+import { credentialsOnce } from '../../../shared/runState';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, requireText } from '../../../shared/input';
 import { formatAmount, InvalidInputError } from '../../../shared/money';
@@ -94,7 +95,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 	});
 	const options = readOptions(this, itemIndex);
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const paymentSecrets = paymentSecretsOf(detail);
 	const call = { method: 'POST' as const, path: DEPOSITS_PATH, body, timeout: options.timeout };
 	if (options.dryRun) {

@@ -1,7 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { VendorError } from '../../../shared/errors';
+import { credentialsOnce } from '../../../shared/runState';
 import type { ItemOutcome } from '../../../shared/execute';
+import { inBatches, readBatching } from '../../../shared/execute';
 import { jsonDecimal, toJsonText } from '../../../shared/jsonText';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, requireText, textOnly } from '../../../shared/input';
@@ -608,7 +610,7 @@ export async function executeItems(this: IExecuteFunctions, itemIndexes: number[
 		}
 	}
 	const mode = String(this.getNodeParameter('requestMode', itemIndexes[0], 'combined'));
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndexes[0]);
+	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const state: RunState = { ctx: this, credentials, continueOnFail, documentLists: new Map(), paid: [] };
 
 	const groups = new Map<string, PaymentItem[]>();
@@ -664,20 +666,25 @@ export async function executeItems(this: IExecuteFunctions, itemIndexes: number[
 		return itemIndexes.map((index) => outcomes.get(index)!);
 	}
 
+	// Combined: one request per payer and payment detail, one after the other. One request per
+	// item: as many in flight as the Batching option says (one at a time without it). Without
+	// Continue On Fail a failed request stops new ones from starting (those in flight finish).
 	let stopped: number | undefined;
-	for (const group of toSend.values()) {
-		if (stopped !== undefined) {
-			for (const item of group) {
-				outcomes.set(item.itemIndex, {
-					itemIndex: item.itemIndex,
-					result: notSent(item, `the payment of item ${stopped} failed: later payments were not sent`),
-				});
-			}
-			continue;
-		}
+	const batching = mode === 'perItem' ? readBatching(this) : { size: 1, intervalMs: 0 };
+	const groupsToSend = [...toSend.values()];
+	await inBatches(groupsToSend, batching, () => stopped !== undefined, async (group) => {
 		for (const outcome of await payGroup(state, group)) {
 			outcomes.set(outcome.itemIndex, outcome);
-			if ('error' in outcome && !continueOnFail) stopped ??= outcome.itemIndex;
+			if ('error' in outcome && !continueOnFail) stopped = Math.min(stopped ?? outcome.itemIndex, outcome.itemIndex);
+		}
+	});
+	for (const group of groupsToSend) {
+		for (const item of group) {
+			if (outcomes.has(item.itemIndex)) continue;
+			outcomes.set(item.itemIndex, {
+				itemIndex: item.itemIndex,
+				result: notSent(item, `the payment of item ${stopped} failed: later payments were not sent`),
+			});
 		}
 	}
 	for (const [itemIndex, outcome] of outcomes) {

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { VendorError } from '../../../shared/errors';
+import { credentialsOnce } from '../../../shared/runState';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import type { IdentifierSpec, IdentifierValue } from '../../../shared/identifier';
 import { identifierParameter, readIdentifier } from '../../../shared/identifier';
 import { optionalText, textOnly } from '../../../shared/input';
+import { itemKeyOf, itemParameter } from '../../../shared/itemParameter';
 import { amountFromVendor, InvalidInputError } from '../../../shared/money';
 import {
 	ACCOUNTS_RECEIVABLE,
@@ -300,7 +302,7 @@ export function nothingOutstanding(invoice: IDataObject): boolean {
 export function readParameters(ctx: IExecuteFunctions, itemIndex: number): PayInvoiceParameters {
 	const param = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	return {
-		invoice_identifier: param(INVOICE.name),
+		invoice_identifier: itemParameter(ctx, itemIndex, INVOICE.name),
 		accounts_receivable_identifier: param(ACCOUNTS_RECEIVABLE.name),
 		wallet_identifier: param(WALLET.name),
 		type_identifier: param(TYPE.name),
@@ -323,7 +325,8 @@ export async function payInvoice(
 ): Promise<PayInvoiceOutcome> {
 	const invoice = body.invoice_identifier as IdentifierValue;
 	if (options.dryRun) {
-		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+		// Only the server URL is read here (no token): once per run.
+		const credentials = await credentialsOnce(ctx, CREDENTIAL_TYPE);
 		const request = buildCrmRequest(credentials, {
 			method: 'POST',
 			resource: 'payments/pay_invoice',
@@ -375,4 +378,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = buildPayInvoiceBody(readParameters(this, itemIndex));
 	const options = readOptions(this, itemIndex);
 	return await payInvoice(this, body, options, itemIndex);
+}
+
+/**
+ * Items paying the same invoice never run at the same time (Batching): the second one runs after
+ * the first, so Check Invoice First sees the first payment and a repeated back office code is
+ * refused by CRM.COM rather than raced.
+ */
+export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return itemKeyOf(this, itemIndex, INVOICE.name);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { credentialsOnce } from '../../../shared/runState';
 import type { JsonTextValue } from '../../../shared/jsonText';
 import { toPlainJson } from '../../../shared/jsonText';
 import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
@@ -51,7 +52,7 @@ export async function createInvoice(
 	parameters: InvoiceParameters,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await credentialsOnce(ctx, CREDENTIAL_TYPE);
 	const body = invoiceRequestBody(parameters, credentials, 'given');
 	const { dryRun, timeout } = readOptions(ctx, itemIndex);
 	const call = { method: 'POST' as const, path: '/', body, timeout, secrets: cardSecrets(parameters) };

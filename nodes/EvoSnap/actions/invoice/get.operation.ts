@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { credentialsOnce } from '../../../shared/runState';
 import { optionalText } from '../../../shared/input';
 import { VendorError } from '../../../shared/errors';
 import { callEvo, CREDENTIAL_TYPE } from '../../transport';
@@ -22,7 +23,7 @@ export async function readInvoice(
 	timeout: number,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await credentialsOnce(ctx, CREDENTIAL_TYPE);
 	const merchantProfileId = profileId(additional.MerchantProfileId, credentials, 'merchantProfileId', 'MerchantProfileId', true)!;
 	const answer = await callEvo(
 		ctx,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DATE_FORMATS, formatVendorDate } from '../../../shared/dates';
+import { credentialsOnce } from '../../../shared/runState';
 import { VendorError } from '../../../shared/errors';
 import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText } from '../../../shared/input';
@@ -101,7 +102,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const query = queryParameters(filters);
 	const merchantProfileId = profileId(additional.MerchantProfileId, credentials, 'merchantProfileId', 'MerchantProfileId', true)!;
 	const scope = optionalText(additional.Scope) ?? 'MerchantProfileId';

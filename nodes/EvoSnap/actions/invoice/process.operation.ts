@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { VendorError } from '../../../shared/errors';
+import { credentialsOnce } from '../../../shared/runState';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText } from '../../../shared/input';
+import { itemKeyOf, itemParameter } from '../../../shared/itemParameter';
 import { InvalidInputError } from '../../../shared/money';
 import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
 import {
@@ -127,7 +129,7 @@ export function readProcessAnswer(answer: unknown): IDataObject {
 export function readParameters(ctx: IExecuteFunctions, itemIndex: number): ProcessParameters {
 	const object = (name: string) => ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
 	return {
-		InvoiceReferenceId: ctx.getNodeParameter('InvoiceReferenceId', itemIndex, ''),
+		InvoiceReferenceId: itemParameter(ctx, itemIndex, 'InvoiceReferenceId'),
 		TransactionType: ctx.getNodeParameter('TransactionType', itemIndex, 'AuthorizeAndCapture'),
 		PaymentData: object('PaymentData'),
 		TokenInformation: object('TokenInformation'),
@@ -140,7 +142,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const parameters = readParameters(this, itemIndex);
 	const id = invoiceReferenceId(parameters.InvoiceReferenceId);
 	const additional = parameters.additionalFields ?? {};
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const merchantProfileId = profileId(additional.MerchantProfileId, credentials, 'merchantProfileId', 'MerchantProfileId', true)!;
 	const body = processBody(parameters, merchantProfileId);
 	const options = readOptions(this, itemIndex);
@@ -167,4 +169,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const result = readProcessAnswer(await callEvo(this, call, itemIndex));
 	return { status: 'paid', ...result, InvoiceReferenceId: String(result.InvoiceReferenceId ?? id) };
+}
+
+/**
+ * Items processing the same invoice never run at the same time (Batching): the second one runs
+ * after the first, so Check Invoice First sees the first payment and skips the invoice.
+ */
+export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return itemKeyOf(this, itemIndex, 'InvoiceReferenceId');
 }

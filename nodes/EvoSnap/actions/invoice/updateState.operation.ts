@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { credentialsOnce } from '../../../shared/runState';
 import { requireText } from '../../../shared/input';
 import { InvalidInputError } from '../../../shared/money';
 import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
@@ -44,7 +45,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new InvalidInputError('InvoiceState', `InvoiceState must be a state name such as Cancelled, got "${state}"`);
 	}
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const body = {
 		MerchantProfileId: profileId(additional.MerchantProfileId, credentials, 'merchantProfileId', 'MerchantProfileId', true)!,
 		InvoiceState: state,

@@ -15,7 +15,6 @@ const example = JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', 'pay-in
 	nodes: INode[];
 };
 const code = example.nodes.find((node) => node.type === 'n8n-nodes-base.code')!.parameters.jsCode as string;
-// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the example's own Code node, run as n8n would
 const invoices = (new Function(code)() as Array<{ json: IDataObject }>).map((item) => item.json);
 const payNodes = example.nodes.filter((node) => node.type === 'n8n-nodes-invoice-payments.payInvoice');
 

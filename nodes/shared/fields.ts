@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /** Options every vendor node offers on its operations. */
 export const dryRunOption: INodeProperties = {
@@ -21,6 +21,22 @@ export const timeoutOption: INodeProperties = {
 };
 
 export const DEFAULT_TIMEOUT_MS = 30000;
+
+/** What an operation reads from its Options: Dry Run, Check First, Timeout (absent: off, the default). */
+export interface RunOptions {
+	dryRun: boolean;
+	checkFirst: boolean;
+	timeout: number;
+}
+
+export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		dryRun: options.dryRun === true,
+		checkFirst: options.checkFirst === true,
+		timeout: Number(options.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
+	};
+}
 
 /**
  * How many items' requests are in flight at once when the Batching option is not set: one, as

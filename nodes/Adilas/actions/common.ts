@@ -1,9 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { DateTime } from 'luxon';
 
 import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
-import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
 import { optionalText } from '../../shared/input';
 import { formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
 import { credentialsOnce, perRun } from '../../shared/runState';
@@ -12,19 +11,6 @@ import { CREDENTIAL_TYPE } from '../transport';
 /** The credential data (URL, corp key, payee), read once per run: adilas has no session token. */
 export async function getAdilasCredentials(ctx: IExecuteFunctions): Promise<ICredentialDataDecryptedObject> {
 	return await credentialsOnce(ctx, CREDENTIAL_TYPE);
-}
-
-export interface RunOptions {
-	dryRun: boolean;
-	timeout: number;
-}
-
-export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return {
-		dryRun: options.dryRun === true,
-		timeout: Number(options.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
-	};
 }
 
 /** Largest amount in cents whose decimal text a JSON number keeps exactly (15 significant digits). */
@@ -128,3 +114,5 @@ export function dateOrNow(ctx: IExecuteFunctions, value: unknown, field: string,
 
 export const HINT_NO_BALANCE =
 	'adilas cannot read an invoice\'s balance or its payments through the API: this node cannot pay "in full", check whether an invoice is already paid, or refuse an overpayment. Each run adds the payment again.';
+
+export { readOptions, type RunOptions } from '../../shared/fields';

@@ -2,7 +2,6 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 
 import { DateTime } from 'luxon';
 
-import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
 import { formatVendorDate, DATE_FORMATS } from '../../shared/dates';
 import { formatAmount, parseAmount } from '../../shared/money';
 import type { XmlElement } from '../../shared/soap';
@@ -24,19 +23,6 @@ export { itemKeyOf, itemParameter } from '../../shared/itemParameter';
 
 export function credentialBrandId(credentials: ICredentialDataDecryptedObject): string {
 	return parseIntegerId(credentials.brandId, 'Brand ID (credential)');
-}
-
-export interface RunOptions {
-	dryRun: boolean;
-	timeout: number;
-}
-
-export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return {
-		dryRun: options.dryRun === true,
-		timeout: Number(options.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
-	};
 }
 
 /** CCP's recommended payment date format: 2021-10-22T12:01:44. Empty means now, in the workflow's time zone. */
@@ -161,3 +147,5 @@ export function paymentContentElements(content: PaymentContent): XmlElement[] {
 }
 
 export const TRANSACTION_TYPES = ['Invoice', 'CardPayment'];
+
+export { readOptions, type RunOptions } from '../../shared/fields';

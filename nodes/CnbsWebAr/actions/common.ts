@@ -1,25 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
-import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
 import { optionalText, requireText } from '../../shared/input';
 import type { Amount } from '../../shared/money';
 import { InvalidInputError, parseAmount } from '../../shared/money';
-
-export interface RunOptions {
-	dryRun: boolean;
-	checkFirst: boolean;
-	timeout: number;
-}
-
-export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return {
-		dryRun: options.dryRun === true,
-		checkFirst: options.checkFirst === true,
-		timeout: Number(options.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
-	};
-}
 
 /** A CNBS date, MM-DD-YYYY (03-24-2015), as written: no shift through a time zone. Empty: not sent. */
 export function optionalCnbsDate(value: unknown, field: string): string | undefined {
@@ -289,3 +273,5 @@ export function requireCnbsDate(value: unknown, field: string): string {
 export function paymentSecretsOf(detail: PaymentDetail): string[] {
 	return [detail.payment_card_token, detail.card_validation_code, detail.electronic_check_rdfi_number];
 }
+
+export { readOptions, type RunOptions } from '../../shared/fields';

@@ -1,24 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
-import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
 import { optionalText } from '../../shared/input';
 import { InvalidInputError } from '../../shared/money';
-
-export interface RunOptions {
-	checkFirst: boolean;
-	dryRun: boolean;
-	timeout: number;
-}
-
-export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return {
-		checkFirst: options.checkFirst === true,
-		dryRun: options.dryRun === true,
-		timeout: Number(options.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
-	};
-}
 
 /** CRM.COM dates as its examples write them: 2014-07-14T09:12:54. Empty: not sent. */
 export function optionalCrmDate(value: unknown, field: string): string | undefined {
@@ -68,3 +52,5 @@ export const fieldsSetField: INodeProperties = {
 	placeholder: 'number,reference_number,issued_on,payment_amount',
 	description: 'The fields to return (fields_set), separated by commas. Empty: all fields.',
 };
+
+export { readOptions, type RunOptions } from '../../shared/fields';

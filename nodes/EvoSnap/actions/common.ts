@@ -2,7 +2,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 
 import { DateTime } from 'luxon';
 
-import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
+import type { RunOptions as SharedRunOptions } from '../../shared/fields';
+import { readOptions as readSharedOptions } from '../../shared/fields';
 import { optionalText, requireText, textOnly } from '../../shared/input';
 import type { JsonTextValue } from '../../shared/jsonText';
 import { JsonDecimal } from '../../shared/jsonText';
@@ -470,10 +471,7 @@ export function invoiceReferenceId(value: unknown, field = 'InvoiceReferenceId')
 
 // ---- options --------------------------------------------------------------------------------
 
-export interface RunOptions {
-	dryRun: boolean;
-	timeout: number;
-	checkFirst: boolean;
+export interface RunOptions extends SharedRunOptions {
 	alreadyPaidStates: string[];
 }
 
@@ -485,12 +483,7 @@ export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptio
 		.split(',')
 		.map((state) => state.trim())
 		.filter((state) => state !== '');
-	return {
-		dryRun: values.dryRun === true,
-		timeout: Number(values.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
-		checkFirst: values.checkFirst === true,
-		alreadyPaidStates: states,
-	};
+	return { ...readSharedOptions(ctx, itemIndex), alreadyPaidStates: states };
 }
 
 // ---- fields shared by operations ------------------------------------------------------------

@@ -274,4 +274,22 @@ export function paymentSecretsOf(detail: PaymentDetail): string[] {
 	return [detail.payment_card_token, detail.card_validation_code, detail.electronic_check_rdfi_number];
 }
 
+/** The posting-date range both lists filter on (date_from, date_to). */
+export const postingDateFilters: INodeProperties[] = [
+	{
+		displayName: 'Date From',
+		name: 'date_from',
+		type: 'dateTime',
+		default: '',
+		description: 'The earliest posting date, sent as MM-DD-YYYY',
+	},
+	{
+		displayName: 'Date To',
+		name: 'date_to',
+		type: 'dateTime',
+		default: '',
+		description: 'The latest posting date, sent as MM-DD-YYYY',
+	},
+];
+
 export { readOptions, type RunOptions } from '../../shared/fields';

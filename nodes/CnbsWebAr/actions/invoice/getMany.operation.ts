@@ -6,7 +6,7 @@ import { optionalText } from '../../../shared/input';
 import { InvalidInputError } from '../../../shared/money';
 import type { CnbsContext } from '../../transport';
 import { callCnbs, CREDENTIAL_TYPE, FISCAL_YEAR, normalizeFiscalYear } from '../../transport';
-import { optionalCnbsDate, readOptions } from '../common';
+import { optionalCnbsDate, postingDateFilters, readOptions } from '../common';
 
 const show = { resource: ['invoice'], operation: ['getMany'] };
 
@@ -61,20 +61,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Date From',
-				name: 'date_from',
-				type: 'dateTime',
-				default: '',
-				description: 'The earliest posting date, sent as MM-DD-YYYY',
-			},
-			{
-				displayName: 'Date To',
-				name: 'date_to',
-				type: 'dateTime',
-				default: '',
-				description: 'The latest posting date, sent as MM-DD-YYYY',
-			},
+			...postingDateFilters,
 			{
 				displayName: 'Document Type',
 				name: 'document_type',

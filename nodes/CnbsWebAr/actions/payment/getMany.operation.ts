@@ -4,7 +4,7 @@ import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
 import { optionalText } from '../../../shared/input';
 import { callCnbs, CREDENTIAL_TYPE, maskPaymentData, normalizeFiscalYear } from '../../transport';
-import { optionalCnbsDate, readOptions } from '../common';
+import { optionalCnbsDate, postingDateFilters, readOptions } from '../common';
 
 const show = { resource: ['payment'], operation: ['getMany'] };
 
@@ -36,20 +36,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Date From',
-				name: 'date_from',
-				type: 'dateTime',
-				default: '',
-				description: 'The earliest posting date, sent as MM-DD-YYYY',
-			},
-			{
-				displayName: 'Date To',
-				name: 'date_to',
-				type: 'dateTime',
-				default: '',
-				description: 'The latest posting date, sent as MM-DD-YYYY',
-			},
+			...postingDateFilters,
 			{
 				displayName: 'Document Type',
 				name: 'document_type',

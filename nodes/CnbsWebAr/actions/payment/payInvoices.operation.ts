@@ -52,7 +52,7 @@ const STALE_WORDS =
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Send',
+		displayName: 'Request Mode',
 		name: 'requestMode',
 		type: 'options',
 		options: [

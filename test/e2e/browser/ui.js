@@ -83,7 +83,8 @@ class Editor {
 		await field.scrollIntoViewIfNeeded();
 		await field.locator('input').first().click();
 		const items = page.locator(`${T('parameter-input-item')}:visible, .el-select-dropdown__item:visible`);
-		await page.locator(`${T('parameter-input-item')}:visible, .el-select-dropdown__item:visible, .el-select-dropdown__empty:visible`).first().waitFor({ state: 'visible', timeout: 15000 });
+		// Options from the vendor arrive after the list opens ("Loading options..." first).
+		await items.first().waitFor({ state: 'visible', timeout: 15000 }).catch(() => {});
 		await page.waitForLoadState('networkidle');
 		const texts = (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 		return texts;

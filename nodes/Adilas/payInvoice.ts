@@ -60,12 +60,16 @@ const extraFields: INodeProperties[] = [
 		name: FIELD.checkNumber,
 		type: 'string',
 		default: '',
+		placeholder: '1003',
+		description: 'The check number, when the invoice was paid by check',
 	},
 	{
 		displayName: 'Payment Notes (PAYMENT_NOTES)',
 		name: FIELD.notes,
 		type: 'string',
 		default: '',
+		placeholder: 'Paid at the counter',
+		description: 'A note adilas keeps with the payment',
 	},
 ];
 

@@ -39,6 +39,7 @@ const extraFields: INodeProperties[] = [
 		displayName: 'Invoice Reference Is',
 		name: FIELD.referenceIs,
 		type: 'options',
+		description: 'Whether the Invoice Reference is a Cloud Commerce Pro Order ID or an Invoice ID',
 		options: [
 			{
 				name: 'Order ID',

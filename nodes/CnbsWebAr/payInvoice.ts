@@ -134,6 +134,7 @@ const extraFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Address Field',
 		default: {},
+		description: "The payer's address sent with the payment (payment_detail.address_data)",
 		options: ADDRESS_FIELDS.map(([name, displayName]) => ({ displayName, name, type: 'string', default: '' })),
 	},
 	{
@@ -142,6 +143,7 @@ const extraFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Document Field',
 		default: {},
+		description: 'A comment or a payment reason code sent with the document (documents[].comment, documents[].reason_code)',
 		options: [
 			{ displayName: 'Comment', name: 'comment', type: 'string', default: '' },
 			{ displayName: 'Reason Code', name: 'reason_code', type: 'string', default: '' },

@@ -54,7 +54,7 @@ const STALE_WORDS =
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Send',
+		displayName: 'Request Mode',
 		name: 'requestMode',
 		type: 'options',
 		options: [

@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: TRANSACTION_TYPES.map((value) => ({ name: value, value })),
 		default: 'AuthorizeAndCapture',
-		description: 'TransactionType. Only AuthorizeAndCapture is known publicly; another can be given by expression.',
+		description: 'How EVO charges the card (TransactionType). Only AuthorizeAndCapture is known publicly; another can be given by expression.',
 		displayOptions: { show },
 	},
 	{

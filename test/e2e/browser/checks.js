@@ -1,0 +1,432 @@
+// The browser checks, one group per node and one for the example workflows. Each check is one
+// line of output; a group goes on after a failed check when it can.
+'use strict';
+
+const { T } = require('./ui');
+
+function expect(cond, message) {
+	if (!cond) throw new Error(message);
+}
+function expectText(text, needles) {
+	for (const needle of needles) {
+		const ok = needle instanceof RegExp ? needle.test(text) : text.includes(needle);
+		expect(ok, `output does not show ${needle}; it shows: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
+	}
+}
+
+/** Shown and hidden parameters of the open node. */
+async function expectFields(editor, shown, hidden = []) {
+	for (const name of shown) expect(await editor.isVisible(name), `field ${name} is not shown`);
+	for (const name of hidden) expect(!(await editor.isVisible(name)), `field ${name} is shown but should not be`);
+	return `${shown.length} shown${hidden.length ? `, ${hidden.length} hidden` : ''}`;
+}
+
+async function expectNotice(editor, words) {
+	const notice = editor.ndv().locator('.notice, [class*="notice"], [role="alert"]').filter({ hasText: words }).first();
+	expect(await notice.isVisible(), `no notice with "${words}"`);
+}
+
+async function credentialIs(editor, credentialName) {
+	const select = editor.ndv().locator(T('node-credentials-select'));
+	await select.waitFor();
+	const input = select.locator('input').first();
+	let value = (await input.inputValue().catch(() => '')) || (await select.innerText());
+	if (!value.includes(credentialName)) {
+		await editor.choose(select, credentialName);
+		value = (await input.inputValue().catch(() => '')) || (await select.innerText());
+	}
+	expect(value.includes(credentialName), `credential shows "${value}"`);
+	return credentialName;
+}
+
+async function operation(editor, resourceText, operationText) {
+	if (resourceText && (await editor.isVisible('resource'))) await editor.choose('resource', resourceText);
+	await editor.choose('operation', operationText);
+}
+
+async function dryRunOn(editor) {
+	await editor.addCollectionOption('Options', 'Dry Run');
+	const toggle = editor.param('dryRun').first().locator('.el-switch, [role="switch"], input[type="checkbox"]').first();
+	await toggle.click();
+}
+
+async function addNode(check, editor, search, nodeName, actionText) {
+	await editor.newWorkflow();
+	const how = actionText ? ` with "${actionText}"` : '';
+	let added = false;
+	await check(`${nodeName}: found in the node panel by "${search}" and added${how}`, async () => {
+		await editor.addNodeFromPanel(search, nodeName, actionText);
+		added = true;
+	});
+	if (!added) throw new Error(`${nodeName} could not be added; its other checks were skipped`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const crmCom = {
+	name: 'CRM.COM',
+	async run({ editor, check, shot }) {
+		const N = 'CRM.COM';
+		await addNode(check, editor, 'CRM.COM', N, 'Pay an invoice');
+		await check(`${N}: credential "CRM.COM (simulator)" picked`, () => credentialIs(editor, 'CRM.COM (simulator)'));
+		await check(`${N}: Payment > Pay Invoice shows its fields`, () =>
+			expectFields(editor, ['invoice_identifier', 'accounts_receivable_identifier', 'wallet_identifier', 'type_identifier', 'payment_method_identifier', 'back_office_code']),
+		);
+		await check(`${N}: the invoice can be identified by number, ID or reference number`, async () => {
+			await editor.ndv().locator(`${T('resource-locator-invoice_identifier')} ${T('rlc-mode-selector')}`).click();
+			const modes = (await editor.page.locator('.el-select-dropdown__item:visible').allInnerTexts()).map((t) => t.trim());
+			await editor.closeDropdown();
+			expect(modes.some((m) => /number/i.test(m)) && modes.some((m) => /\bID\b/i.test(m)) && modes.some((m) => /reference/i.test(m)), `modes: ${modes.join(', ')}`);
+			return modes.join(', ');
+		});
+		await check(`${N}: Pay Invoice dry run shows the request without paying`, async () => {
+			await editor.fillLocator('invoice_identifier', 'By Number', 'INV002');
+			await editor.fillLocator('accounts_receivable_identifier', 'By Number', '192');
+			await editor.fillLocator('type_identifier', 'By Name', 'Invoices Balance Payment');
+			await editor.fillLocator('payment_method_identifier', 'By Name', 'Direct Debit');
+			await dryRunOn(editor);
+			await shot('crmcom-pay-invoice.png', editor.ndv());
+			const out = await editor.executeStep();
+			expectText(out, [/dry/i, 'pay_invoice']);
+			await shot('dry-run.png', editor.ndv());
+		});
+		await check(`${N}: Invoice > Get shows only the invoice`, async () => {
+			await operation(editor, 'Invoice', 'Get');
+			return expectFields(editor, ['invoice_identifier'], ['type_identifier', 'payment_method_identifier', 'wallet_identifier']);
+		});
+		await check(`${N}: Invoice > Get reads INV001 from the simulator`, async () => {
+			await editor.fillLocator('invoice_identifier', 'By Number', 'INV001');
+			const out = await editor.executeStep();
+			expectText(out, ['INV001', '225']);
+		});
+		await check(`${N}: a missing invoice with Continue On Fail reads as CRM.COM's words`, async () => {
+			await editor.setOnErrorContinue();
+			await editor.fillLocator('invoice_identifier', 'By Number', 'INV999');
+			const out = await editor.executeStep();
+			expectText(out, ['Invoice not found: number=INV999']);
+			await shot('clear-error.png', editor.ndv());
+		});
+	},
+};
+
+
+const cloudCommercePro = {
+	name: 'Cloud Commerce Pro',
+	async run({ editor, check, shot }) {
+		const N = 'Cloud Commerce Pro';
+		await addNode(check, editor, 'Cloud Commerce', N, 'Pay the invoice of an order in full');
+		await check(`${N}: credential "Cloud Commerce Pro (simulator)" picked`, () => credentialIs(editor, 'Cloud Commerce Pro (simulator)'));
+		await check(`${N}: Payment > Pay Order in Full asks for the order, not the invoice`, () =>
+			expectFields(editor, ['orderId', 'strPaymentReference', 'dtPaymentDate', 'TransactionTypeID'], ['intInvoiceID', 'dbPaymentAmount']),
+		);
+		await check(`${N}: Pay Order in Full skips order 5002, already paid`, async () => {
+			await editor.fill('orderId', '5002');
+			await editor.fill('strPaymentReference', 'Settled by n8n');
+			await shot('cloudcommercepro-pay-order.png', editor.ndv());
+			const out = await editor.executeStep();
+			expectText(out, ['86592564', /skipped|already|nothing/i]);
+		});
+		await check(`${N}: Payment > Create shows the invoice, channel, amount and customer`, async () => {
+			await operation(editor, null, 'Create');
+			return expectFields(editor, ['intInvoiceID', 'intSalesChannelID', 'strPaymentReference', 'dbPaymentAmount', 'intCustomerID', 'dtPaymentDate', 'TransactionTypeID'], ['orderId']);
+		});
+		await check(`${N}: Customer > Add shows the customer's fields`, async () => {
+			await operation(editor, 'Customer', 'Add');
+			return expectFields(editor, ['SalesChannelID', 'CompanyName', 'TradingName', 'FirstName', 'LastName', 'EmailAddress'], ['intInvoiceID']);
+		});
+		await check(`${N}: Invoice > Get Summary for Order reads order 5001's invoice`, async () => {
+			await operation(editor, 'Invoice', 'Get Summary for Order');
+			await expectFields(editor, ['orderId'], ['strPaymentReference']);
+			await editor.fill('orderId', '5001');
+			const out = await editor.executeStep();
+			expectText(out, ['86592563', '12']);
+		});
+		await check(`${N}: an unknown order with Continue On Fail reads as Cloud Commerce Pro's words`, async () => {
+			await editor.setOnErrorContinue();
+			await editor.fill('orderId', '9999');
+			const out = await editor.executeStep();
+			expectText(out, ['Order not found']);
+		});
+	},
+};
+
+const evoSnap = {
+	name: 'EVO Snap*',
+	async run({ editor, check, shot }) {
+		const N = 'EVO Snap*';
+		await addNode(check, editor, 'EVO Snap', N, 'Process an invoice payment');
+		await check(`${N}: credential "EVO Snap* (simulator)" picked`, () => credentialIs(editor, 'EVO Snap* (simulator)'));
+		await check(`${N}: Invoice > Process shows the invoice and the transaction type`, () => expectFields(editor, ['InvoiceReferenceId', 'TransactionType']));
+		await check(`${N}: Process offers card data and a token as two separate sets of fields`, async () => {
+			const card = await collectionOptions(editor, 'Payment Data: Card');
+			const token = await collectionOptions(editor, 'Payment Data: Token');
+			expect(card.includes('Payment Account Number') && !card.includes('Token'), `card data offers ${card.join(', ')}`);
+			expect(token.includes('Token') && !token.includes('Payment Account Number'), `token offers ${token.join(', ')}`);
+			return `card: ${card.length} fields, token: ${token.length} fields`;
+		});
+		await check(`${N}: Process with a token, dry run: the token is hidden in the output`, async () => {
+			await editor.fill('InvoiceReferenceId', '6177CCEE97C84FF7B1CFF11EAA347DBE');
+			await editor.addCollectionOption('Payment Data: Token', 'Token');
+			await editor.fill('Token', 'tok-4111-secret');
+			await dryRunOn(editor);
+			await shot('evosnap-process-invoice.png', editor.ndv());
+			const out = await editor.executeStep();
+			expectText(out, [/dry/i, 'process']);
+			expect(!out.includes('tok-4111-secret'), 'the token shows in the dry run');
+		});
+		const ops = [
+			['Create', ['Amount', 'MerchantInvoiceId', 'CustomerReferenceId'], ['InvoiceReferenceId']],
+			['Get Many', ['returnAll', 'limit'], ['InvoiceReferenceId', 'Amount']],
+			['Update', ['InvoiceReferenceId', 'Amount', 'MerchantInvoiceId'], []],
+			['Update State', ['InvoiceReferenceId', 'InvoiceState'], ['Amount']],
+			['Get', ['InvoiceReferenceId'], ['Amount', 'TransactionType']],
+		];
+		for (const [op, shown, hidden] of ops) {
+			await check(`${N}: Invoice > ${op} shows its fields`, async () => {
+				await operation(editor, null, op);
+				return expectFields(editor, shown, hidden);
+			});
+		}
+		await check(`${N}: Invoice > Get reads the pending demo invoice`, async () => {
+			await editor.fill('InvoiceReferenceId', '6177CCEE97C84FF7B1CFF11EAA347DBE');
+			const out = await editor.executeStep();
+			expectText(out, ['6177CCEE97C84FF7B1CFF11EAA347DBE', '12.5']);
+		});
+		await check(`${N}: an unknown invoice with Continue On Fail reads as EVO Snap*'s words`, async () => {
+			await editor.setOnErrorContinue();
+			await editor.fill('InvoiceReferenceId', 'NOPE0000');
+			const out = await editor.executeStep();
+			expectText(out, ['Invoice NOPE0000 was not found']);
+		});
+	},
+};
+
+const cnbsWebAr = {
+	name: 'CNBS WebAR',
+	async run({ editor, check, shot }) {
+		const N = 'CNBS WebAR';
+		await addNode(check, editor, 'CNBS', N, 'Pay invoices');
+		await check(`${N}: credential "CNBS WebAR (simulator)" picked`, () => credentialIs(editor, 'CNBS WebAR (simulator)'));
+		await check(`${N}: Payment > Pay Invoices shows the payer, the document and the card fields`, () =>
+			expectFields(
+				editor,
+				['requestMode', 'customer_number', 'company_code', 'payment_method', 'payment_card_type', 'payment_card_token', 'document_number_finance', 'fiscal_year_of_the_relevant_invoice', 'open_amount', 'currency_key', 'amount'],
+				['electronic_check_account_type', 'amount_to_process'],
+			),
+		);
+		await check(`${N}: request mode offers one request for all items or one per item`, async () => {
+			const modes = await editor.openOptions('requestMode');
+			await editor.closeDropdown();
+			expect(modes.some((m) => /One Request/i.test(m)) && modes.some((m) => /per Item/i.test(m)), `modes: ${modes.join(' / ')}`);
+			await editor.choose('requestMode', 'One Request per Item');
+			await editor.choose('requestMode', 'All Items in One Request');
+			return modes.map((m) => m.split(':')[0]).join(' / ');
+		});
+		await check(`${N}: card types load from the vendor's customizing`, async () => {
+			const cards = await editor.openOptions('payment_card_type');
+			await editor.closeDropdown();
+			expect(cards.some((c) => /VISA/i.test(c)), `card types: ${cards.join(', ')}`);
+			return cards.join(', ');
+		});
+		await check(`${N}: E-Check swaps the card fields for the account fields`, async () => {
+			await editor.choose('payment_method', 'E-Check (EC)');
+			await expectFields(editor, ['electronic_check_account_type', 'electronic_check_rdfi_number'], ['payment_card_type', 'payment_card_token']);
+			await editor.choose('payment_method', 'Card (CC)');
+		});
+		await check(`${N}: a given amount shows Amount to Process`, async () => {
+			await editor.choose('amount', 'Given Amount');
+			await expectFields(editor, ['amount_to_process']);
+			await editor.choose('amount', 'Open Amount');
+			await shot('cnbswebar-pay-invoices.png', editor.ndv());
+		});
+		await check(`${N}: Payment > Make Deposit loads reason codes from the vendor`, async () => {
+			await operation(editor, null, 'Make Deposit');
+			await expectFields(editor, ['customer_number', 'company_code', 'amount_to_process', 'currency_key', 'reason_code', 'comment'], ['document_number_finance', 'requestMode']);
+			const reasons = await editor.openOptions('reason_code');
+			await editor.closeDropdown();
+			expect(reasons.length > 0 && !reasons.some((r) => /No data/i.test(r)), `reason codes: ${reasons.join(', ')}`);
+			return reasons.join(', ');
+		});
+		await check(`${N}: Payment > Get Many shows the payer and the company code`, async () => {
+			await operation(editor, null, 'Get Many');
+			return expectFields(editor, ['payer_number', 'company_code'], ['amount_to_process']);
+		});
+		await check(`${N}: Invoice > Get Many loads company codes from the vendor and finds payer 3000's documents`, async () => {
+			await operation(editor, 'Invoice', 'Get Many');
+			await expectFields(editor, ['payer_number', 'company_code', 'document_search_status']);
+			const codes = await editor.openOptions('company_code');
+			await editor.closeDropdown();
+			expect(codes.some((c) => c.includes('3000')), `company codes (loaded from the vendor): ${codes.join(', ')}`);
+			const found = codes.join(', ');
+			await editor.fill('payer_number', '3000');
+			await editor.choose('document_search_status', 'Both (03)');
+			await editor.showJson();
+			const out = await editor.executeStep();
+			expectText(out, ['1400000229']);
+			return `company codes: ${found}`;
+		});
+		await check(`${N}: Invoice > Download PDF asks where to put the file`, async () => {
+			await operation(editor, null, 'Download PDF');
+			return expectFields(editor, ['billing_document_number', 'customer_number', 'document_type', 'binaryPropertyName'], ['payer_number']);
+		});
+		await check(`${N}: Customizing > Get reads the customizing`, async () => {
+			await operation(editor, 'Customizing', 'Get');
+			const out = await editor.executeStep();
+			expectText(out, ['3000']);
+		});
+		await check(`${N}: an unknown document with Continue On Fail reads as CNBS's words`, async () => {
+			await operation(editor, 'Invoice', 'Get');
+			await expectFields(editor, ['billing_document_number', 'customer_number', 'document_type']);
+			await editor.setOnErrorContinue();
+			await editor.fillExpression('billing_document_number', '99999999');
+			await editor.fillExpression('customer_number', '3000');
+			const out = await editor.executeStep();
+			expectText(out, ['Document 99999999 not found for customer 3000']);
+		});
+	},
+};
+
+const adilas = {
+	name: 'adilas',
+	async run({ editor, check, shot }) {
+		const N = 'adilas';
+		await addNode(check, editor, 'adilas', N, 'Add a payment to an invoice');
+		await check(`${N}: credential "adilas (simulator)" picked`, () => credentialIs(editor, 'adilas (simulator)'));
+		await check(`${N}: Invoice Payment > Add shows its fields and says adilas cannot read a balance`, async () => {
+			await expectNotice(editor, 'cannot read');
+			return expectFields(editor, ['INVOICE_NUMBER', 'AMOUNT_PAID', 'MONEY_TYPE_ID', 'MERCHANT_SETTING_ID'], ['moneyTypeNumber']);
+		});
+		await check(`${N}: another money type by number shows its ID field`, async () => {
+			await editor.choose('MONEY_TYPE_ID', 'Other Money Type (by Number)');
+			await expectFields(editor, ['moneyTypeNumber']);
+			await editor.choose('MONEY_TYPE_ID', 'Cash (2)');
+			await editor.fill('AMOUNT_PAID', '15.00');
+			await shot('adilas-add-payment.png', editor.ndv());
+		});
+		await check(`${N}: an unknown invoice with Continue On Fail reads as adilas's words`, async () => {
+			await editor.setOnErrorContinue();
+			await editor.fillExpression('INVOICE_NUMBER', '999999');
+			const out = await editor.executeStep();
+			expectText(out, ['Unable to record the invoice payment']);
+		});
+		await check(`${N}: Other > Call Function switches between key/value and JSON arguments`, async () => {
+			await operation(editor, 'Other', 'Call Function');
+			await expectFields(editor, ['API_CALL_FUNCTION_NAME', 'argumentsMode', 'addCorpId'], ['argumentsJson', 'INVOICE_NUMBER']);
+			await editor.choose('argumentsMode', 'JSON');
+			return expectFields(editor, ['argumentsJson']);
+		});
+		await check(`${N}: Invoice > Start starts an invoice in the simulator`, async () => {
+			await operation(editor, 'Invoice', 'Start');
+			await expectFields(editor, ['CUSTOMER_ID', 'INVOICE_TYPE_ID', 'INVOICE_AMOUNT'], ['AMOUNT_PAID']);
+			await editor.fill('CUSTOMER_ID', '1');
+			await editor.fill('INVOICE_AMOUNT', '5.00');
+			const out = await editor.executeStep();
+			expectText(out, ['INVOICE_NUMBER']);
+		});
+	},
+};
+
+const payInvoice = {
+	name: 'Pay Invoice',
+	async run({ editor, check, shot }) {
+		const N = 'Pay Invoice';
+		await addNode(check, editor, 'Pay Invoice', N, null);
+		const vendors = [
+			['CRM.COM', 'CRM.COM (simulator)', ['crmComInvoiceKey', 'crmComType', 'crmComPaymentMethod'], ['adilasMoneyTypeId', 'evoSnapAlreadyPaidStates']],
+			['adilas', 'adilas (simulator)', ['adilasMoneyTypeId', 'adilasMerchantSettingId', 'adilasPaymentNotes'], ['crmComType', 'cnbsWebArCompanyCode']],
+			['CNBS WebAR', 'CNBS WebAR (simulator)', ['cnbsWebArCustomerNumber', 'cnbsWebArCompanyCode', 'cnbsWebArPaymentMethod'], ['adilasMoneyTypeId']],
+			['EVO Snap*', 'EVO Snap* (simulator)', ['evoSnapAlreadyPaidStates'], ['cnbsWebArCompanyCode']],
+			['Cloud Commerce Pro', 'Cloud Commerce Pro (simulator)', ['cloudCommerceProReferenceIs', 'cloudCommerceProTransactionType'], ['cloudCommerceProSalesChannelId', 'evoSnapAlreadyPaidStates']],
+		];
+		await check(`${N}: the credential list offers the five vendors' credentials (picking one picks the vendor)`, async () => {
+			const select = editor.ndv().locator(T('node-credentials-select'));
+			await select.click();
+			const items = editor.page.locator('.el-select-dropdown__item:visible');
+			await items.first().waitFor();
+			const names = (await items.allInnerTexts()).map((t) => t.trim());
+			await editor.closeDropdown();
+			for (const [, credential] of vendors) expect(names.some((n) => n.includes(credential)), `credentials offered: ${names.join(', ')}`);
+			return `${names.length} credentials`;
+		});
+		for (const [vendor, credential, shown, hidden] of vendors) {
+			await check(`${N}: credential "${credential}" switches to ${vendor}'s own fields`, async () => {
+				await credentialIs(editor, credential);
+				return expectFields(editor, ['invoiceReference', 'amountMode', ...shown], hidden);
+			});
+		}
+		await check(`${N}: Cloud Commerce Pro by invoice ID asks for the sales channel and customer`, async () => {
+			await editor.choose('cloudCommerceProReferenceIs', 'Invoice ID');
+			await expectFields(editor, ['cloudCommerceProSalesChannelId', 'cloudCommerceProCustomerId']);
+			await editor.choose('cloudCommerceProReferenceIs', 'Order ID');
+		});
+		await check(`${N}: a given amount shows the Amount field`, async () => {
+			await editor.choose('amountMode', 'Amount');
+			await expectFields(editor, ['amount']);
+			await editor.choose('amountMode', 'Full Open Balance');
+		});
+		await check(`${N}: Cloud Commerce Pro order 5002, already paid, is skipped`, async () => {
+			await editor.fill('invoiceReference', '5002');
+			await shot('payinvoice-panel.png', editor.ndv());
+			const out = await editor.executeStep();
+			expectText(out, [/already|skipped|nothing/i]);
+		});
+		await check(`${N}: an unknown CRM.COM invoice with Continue On Fail reads as CRM.COM's words`, async () => {
+			await credentialIs(editor, 'CRM.COM (simulator)');
+			await editor.setOnErrorContinue();
+			await editor.fill('invoiceReference', 'INV999');
+			await editor.fillLocator('crmComType', 'By Name', 'Invoices Balance Payment');
+			const out = await editor.executeStep();
+			expectText(out, ['Invoice not found']);
+		});
+	},
+};
+
+const EXAMPLES = [
+	['adilasStartAndPayEx', 'adilas: start an invoice and add its payment'],
+	['ccpPayOrdersExample', 'Cloud Commerce Pro: pay orders in full'],
+	['cnbsPayOpenInvoicesEx', "CNBS WebAR: pay a payer's open invoices in one request"],
+	['crmComPayInvoicesEx', 'CRM.COM: pay invoices once'],
+	['evoSnapInvoiceEx', 'EVO Snap*: create an invoice from an order, then process it'],
+	['payInvoiceMixedEx', 'Pay Invoice: invoices from five systems, with a balance check and a maximum'],
+];
+
+const examples = {
+	name: 'examples',
+	async run({ editor, check, shot, page }) {
+		for (const [id, name] of EXAMPLES) {
+			await check(`example "${name}" opens and runs green`, async () => {
+				await editor.openWorkflow(id);
+				const nodes = await page.locator(T('canvas-node')).count();
+				await editor.executeWorkflow();
+				await page.waitForFunction(
+					(count) => document.querySelectorAll('[data-test-id="canvas-node-status-success"]').length + document.querySelectorAll('[data-test-id="canvas-node-status-error"]').length >= count,
+					nodes,
+					{ timeout: 30000 },
+				).catch(() => {});
+				const ok = await page.locator(T('canvas-node-status-success')).count();
+				const bad = await page.locator(T('canvas-node-status-error')).count();
+				expect(bad === 0 && ok === nodes, `${ok} of ${nodes} nodes succeeded, ${bad} failed`);
+				if (id === 'crmComPayInvoicesEx') {
+					await shot('example-crmcom-workflow.png');
+					await page.locator(T('canvas-node')).filter({ hasText: 'Pay Invoice' }).first().dblclick();
+					await editor.ndv().waitFor();
+					await shot('example-crmcom-output.png', editor.ndv());
+					await editor.closeNdv();
+				}
+				return `${ok} nodes`;
+			});
+		}
+	},
+};
+
+async function collectionOptions(editor, collectionDisplayName) {
+	const item = editor.ndv().locator(T('parameter-item')).filter({ hasText: collectionDisplayName }).last();
+	await item.locator(T('collection-parameter-add')).last().click();
+	const items = editor.page.locator(`${T('parameter-input-item')}:visible, .el-select-dropdown__item:visible`);
+	await items.first().waitFor();
+	const texts = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+	await editor.closeDropdown();
+	return texts;
+}
+
+module.exports = { groups: [examples, crmCom, cloudCommercePro, evoSnap, cnbsWebAr, adilas, payInvoice], expect, expectText, expectFields, expectNotice, credentialIs, operation, dryRunOn, addNode };

@@ -12,6 +12,32 @@ const FAILURE_TYPES = ['E', 'A', 'X'] as const;
 /** Where CNBS's `status` may carry the message type: an object, or an array of messages. */
 const STATUS_TYPE_KEYS = ['status.message_type', 'status[0].message_type'] as const;
 
+/** What the Test button says when SAP or CNBS answers with an error status (instead of a bare "Forbidden"). */
+const STATUS_RULES = [
+	[401, 'SAP refused the logon (HTTP 401): check the SAP Client and, if your system needs them, the SAP user and password'],
+	[403, 'CNBS refused the request (HTTP 403): check the System ID and the API ID'],
+	[404, 'No CNBS WebAR API at this address (HTTP 404): check the Server URL'],
+] as const;
+
+/**
+ * Status-code rules (read when the request fails) and body rules (read when it succeeds with a
+ * CNBS refusal inside). n8n's tester reads both kinds from one list (credentials-tester.service),
+ * though its type names one kind per list; hence the cast.
+ */
+const TEST_RULES = [
+	...STATUS_RULES.map(([value, message]) => ({ type: 'responseCode' as const, properties: { value, message } })),
+	...STATUS_TYPE_KEYS.flatMap((key) =>
+		FAILURE_TYPES.map((value) => ({
+			type: 'responseSuccessBody' as const,
+			properties: {
+				key,
+				value,
+				message: `CNBS refused the request (message type ${value}): check the system ID, API ID and SAP client`,
+			},
+		})),
+	),
+] as unknown as ICredentialTestRequest['rules'];
+
 export class CnbsWebArApi implements ICredentialType {
 	name = 'cnbsWebArApi';
 
@@ -122,15 +148,6 @@ export class CnbsWebArApi implements ICredentialType {
 			},
 			headers: { accept: 'application/json' },
 		},
-		rules: STATUS_TYPE_KEYS.flatMap((key) =>
-			FAILURE_TYPES.map((value) => ({
-				type: 'responseSuccessBody' as const,
-				properties: {
-					key,
-					value,
-					message: `CNBS refused the request (message type ${value}): check the system ID, API ID and SAP client`,
-				},
-			})),
-		),
+		rules: TEST_RULES,
 	};
 }

@@ -24,13 +24,16 @@ describe('the credential test (GET /cnbs/v1/customizing, n8n\'s declarative test
 
 	test('fails on a wrong system ID (CNBS answers HTTP 403 with its status)', async () => {
 		const result = await testCredential(CREDENTIAL, credentialsFor(sim, { systemIdSecret: 'wrong-system-id' }));
-		expect(result).toEqual({ status: 'Error', message: 'Forbidden' });
+		expect(result).toEqual({ status: 'Error', message: 'CNBS refused the request (HTTP 403): check the System ID and the API ID' });
 	});
 
 	test('fails on an API ID that is not active, and on a wrong SAP client', async () => {
 		expect((await testCredential(CREDENTIAL, credentialsFor(sim, { apiId: 'CNBSXX99' }))).status).toBe('Error');
 		const client = await testCredential(CREDENTIAL, credentialsFor(sim, { sapClient: '100' }));
-		expect(client).toEqual({ status: 'Error', message: 'Unauthorized' });
+		expect(client).toEqual({
+			status: 'Error',
+			message: 'SAP refused the logon (HTTP 401): check the SAP Client and, if your system needs them, the SAP user and password',
+		});
 	});
 
 	test.each([
@@ -48,6 +51,11 @@ describe('the credential test (GET /cnbs/v1/customizing, n8n\'s declarative test
 			status: 'Error',
 			message: `CNBS refused the request (message type ${type}): check the system ID, API ID and SAP client`,
 		});
+	});
+
+	test('a Server URL without the CNBS API reads as such (HTTP 404)', async () => {
+		const result = await testCredential(CREDENTIAL, credentialsFor(sim, { serverUrl: `${sim.baseUrl}/elsewhere` }));
+		expect(result).toEqual({ status: 'Error', message: 'No CNBS WebAR API at this address (HTTP 404): check the Server URL' });
 	});
 
 	test('passes with W and I messages (not failures)', async () => {
@@ -71,7 +79,8 @@ describe('HTTP Basic (SAP user and password)', () => {
 		expect((await testCredential(CREDENTIAL, credentialsFor(basicSim, basic))).status).toBe('OK');
 		expect((await testCredential(CREDENTIAL, credentialsFor(basicSim))).status).toBe('Error');
 		const wrong = await testCredential(CREDENTIAL, credentialsFor(basicSim, { ...basic, password: 'nope-nope' }));
-		expect(wrong).toEqual({ status: 'Error', message: 'Unauthorized' });
+		expect(wrong.status).toBe('Error');
+		expect(wrong.message).toMatch(/^SAP refused the logon \(HTTP 401\)/);
 	});
 
 	test('the node sends Basic with every call; a refused logon names no secret', async () => {

@@ -30,13 +30,23 @@ async function credentialIs(editor, credentialName) {
 	const select = editor.ndv().locator(T('node-credentials-select'));
 	await select.waitFor();
 	const input = select.locator('input').first();
-	let value = (await input.inputValue().catch(() => '')) || (await select.innerText());
+	const shown = async () => (await input.inputValue().catch(() => '')) || (await input.getAttribute('placeholder').catch(() => '')) || (await select.innerText());
+	let value = await shown();
 	if (!value.includes(credentialName)) {
-		await editor.choose(select, credentialName);
-		value = (await input.inputValue().catch(() => '')) || (await select.innerText());
+		// Each entry of n8n's credential list reads "<credential name> <credential type>".
+		await select.click();
+		const entry = (await editor.openList(select)).filter({ hasText: new RegExp(`^\\s*${escapeRe(credentialName)}`) }).first();
+		await entry.waitFor({ state: 'visible', timeout: 15000 });
+		await entry.click();
+		await editor.page.waitForTimeout(300);
+		value = await shown();
 	}
 	expect(value.includes(credentialName), `credential shows "${value}"`);
 	return credentialName;
+}
+
+function escapeRe(text) {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 async function operation(editor, resourceText, operationText) {
@@ -73,8 +83,11 @@ const crmCom = {
 			expectFields(editor, ['invoice_identifier', 'accounts_receivable_identifier', 'wallet_identifier', 'type_identifier', 'payment_method_identifier', 'back_office_code']),
 		);
 		await check(`${N}: the invoice can be identified by number, ID or reference number`, async () => {
-			await editor.ndv().locator(`${T('resource-locator-invoice_identifier')} ${T('rlc-mode-selector')}`).click();
-			const modes = (await editor.page.locator('.el-select-dropdown__item:visible').allInnerTexts()).map((t) => t.trim());
+			const selector = editor.ndv().locator(`${T('resource-locator-invoice_identifier')} ${T('rlc-mode-selector')}`);
+			await selector.click();
+			const list = await editor.openList(selector);
+			await list.first().waitFor();
+			const modes = (await list.allInnerTexts()).map((t) => t.trim());
 			await editor.closeDropdown();
 			expect(modes.some((m) => /number/i.test(m)) && modes.some((m) => /\bID\b/i.test(m)) && modes.some((m) => /reference/i.test(m)), `modes: ${modes.join(', ')}`);
 			return modes.join(', ');
@@ -341,7 +354,7 @@ const payInvoice = {
 		await check(`${N}: the credential list offers the five vendors' credentials (picking one picks the vendor)`, async () => {
 			const select = editor.ndv().locator(T('node-credentials-select'));
 			await select.click();
-			const items = editor.page.locator('.el-select-dropdown__item:visible');
+			const items = await editor.openList(select);
 			await items.first().waitFor();
 			const names = (await items.allInnerTexts()).map((t) => t.trim());
 			await editor.closeDropdown();
@@ -374,6 +387,8 @@ const payInvoice = {
 			await credentialIs(editor, 'CRM.COM (simulator)');
 			await editor.setOnErrorContinue();
 			await editor.fill('invoiceReference', 'INV999');
+			await editor.fillLocator('crmComAccountsReceivable', 'By Number', '192');
+			await editor.fillLocator('crmComPaymentMethod', 'By Name', 'Direct Debit');
 			await editor.fillLocator('crmComType', 'By Name', 'Invoices Balance Payment');
 			const out = await editor.executeStep();
 			expectText(out, ['Invoice not found']);
@@ -421,8 +436,9 @@ const examples = {
 
 async function collectionOptions(editor, collectionDisplayName) {
 	const item = editor.ndv().locator(T('parameter-item')).filter({ hasText: collectionDisplayName }).last();
-	await item.locator(T('collection-parameter-add')).last().click();
-	const items = editor.page.locator(`${T('parameter-input-item')}:visible, .el-select-dropdown__item:visible`);
+	const add = item.locator(T('collection-parameter-add')).last();
+	await add.click();
+	const items = await editor.openList(add);
 	await items.first().waitFor();
 	const texts = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
 	await editor.closeDropdown();

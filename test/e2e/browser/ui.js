@@ -66,14 +66,31 @@ class Editor {
 		const { page } = this;
 		const target = typeof name === 'string' ? this.param(name).first() : name;
 		await target.click();
-		const exact = new RegExp(`^\\s*${escapeRe(optionText)}\\s*$`);
-		const items = page.locator(`${T('parameter-input-item')}:visible, .el-select-dropdown__item:visible`);
+		const items = await this.openList(target);
 		await items.first().waitFor({ state: 'visible', timeout: 15000 });
-		const byHeadline = items.filter({ has: page.locator('.option-headline', { hasText: exact }) });
-		const item = (await byHeadline.count()) ? byHeadline.first() : items.filter({ hasText: exact }).first();
-		await item.waitFor({ state: 'visible', timeout: 15000 });
+		// An option reads "<name>" or "<name>\n<description>": match the name line exactly.
+		const at = await items.evaluateAll(
+			(els, text) => els.findIndex((el) => ((el.innerText || '').split('\n').map((l) => l.trim()).filter(Boolean)[0] || '') === text),
+			optionText,
+		);
+		if (at < 0) throw new Error(`no option "${optionText}" in: ${(await items.allInnerTexts()).map((t) => t.split('\n')[0].trim()).join(', ')}`);
+		const item = await items.nth(at).elementHandle();
 		await item.click();
+		// Wait for the list to close, so that the next choice does not read this list's options.
+		await item.waitForElementState('hidden', { timeout: 5000 }).catch(() => {});
 		await page.waitForTimeout(150);
+	}
+
+	/**
+	 * The options of the list that `trigger` opened: the list its combobox names (aria-controls),
+	 * so that another list still fading out is not read instead.
+	 */
+	async openList(trigger) {
+		const { page } = this;
+		const combo = (await trigger.getAttribute('role').catch(() => null)) === 'combobox' ? trigger : trigger.locator('[role="combobox"]').first();
+		const id = await combo.getAttribute('aria-controls', { timeout: 2000 }).catch(() => null);
+		const scope = id ? `[id="${id}"] ` : '';
+		return page.locator(`${scope}${T('parameter-input-item')}:visible, ${scope}.el-select-dropdown__item:visible`);
 	}
 
 	/** The option texts an options parameter shows once opened (for options loaded from the vendor). */
@@ -82,7 +99,7 @@ class Editor {
 		const field = this.param(name).first();
 		await field.scrollIntoViewIfNeeded();
 		await field.locator('input').first().click();
-		const items = page.locator(`${T('parameter-input-item')}:visible, .el-select-dropdown__item:visible`);
+		const items = await this.openList(field);
 		// Options from the vendor arrive after the list opens ("Loading options..." first).
 		await items.first().waitFor({ state: 'visible', timeout: 15000 }).catch(() => {});
 		await page.waitForLoadState('networkidle');
@@ -170,6 +187,13 @@ class Editor {
 		await page.waitForLoadState('networkidle');
 		// The table view cuts long texts; the JSON view shows every value.
 		await this.showJson();
+		// The JSON view renders after the switch: wait for its values (or the error).
+		await page
+			.waitForFunction(() => {
+				const panel = document.querySelector('[data-test-id="output-panel"]');
+				return !!panel && (/[[{]/.test(panel.innerText || '') || !!panel.querySelector('[data-test-id="node-error-message"]'));
+			}, null, { timeout: 5000 })
+			.catch(() => {});
 		return (await out.innerText()).replace(/[ \t]+/g, ' ');
 	}
 

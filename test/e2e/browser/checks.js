@@ -143,6 +143,16 @@ const cloudCommercePro = {
 			await operation(editor, null, 'Create');
 			return expectFields(editor, ['intInvoiceID', 'intSalesChannelID', 'strPaymentReference', 'dbPaymentAmount', 'intCustomerID', 'dtPaymentDate', 'TransactionTypeID'], ['orderId']);
 		});
+		await check(`${N}: Payment > Create, dry run: the CreatePayment request without sending it`, async () => {
+			await editor.fill('intInvoiceID', '86592563');
+			await editor.fill('intSalesChannelID', '36');
+			await editor.fill('dbPaymentAmount', '12.50');
+			await editor.fill('intCustomerID', '96354316');
+			await dryRunOn(editor);
+			const out = await editor.executeStep();
+			expectText(out, [/dry run/i, 'CreatePayment', '12.50']);
+			expect(/SecurityHash>\*\*\*</.test(out.replace(/\s+/g, '')), 'the security hash is not masked in the dry run');
+		});
 		await check(`${N}: Customer > Add shows the customer's fields`, async () => {
 			await operation(editor, 'Customer', 'Add');
 			return expectFields(editor, ['SalesChannelID', 'CompanyName', 'TradingName', 'FirstName', 'LastName', 'EmailAddress'], ['intInvoiceID']);
@@ -407,9 +417,11 @@ const EXAMPLES = [
 
 const examples = {
 	name: 'examples',
-	async run({ editor, check, shot, page }) {
+	async run({ editor, check, shot, page, resetSimulators }) {
 		for (const [id, name] of EXAMPLES) {
 			await check(`example "${name}" opens and runs green`, async () => {
+				// Each example from fresh demo ledgers, as in `npm run e2e`.
+				await resetSimulators();
 				await editor.openWorkflow(id);
 				const nodes = await page.locator(T('canvas-node')).count();
 				await editor.executeWorkflow();
@@ -431,6 +443,50 @@ const examples = {
 				return `${ok} nodes`;
 			});
 		}
+		// The node groups start from the demo ledgers too.
+		await resetSimulators();
+	},
+};
+
+// The credentials `npm run dev` stores (test/simulators/serve.ts, DEMO_VENDORS).
+const CREDENTIALS = [
+	['ccpSimulator', 'Cloud Commerce Pro (simulator)'],
+	['crmComSimulator', 'CRM.COM (simulator)'],
+	['evoSnapSimulator', 'EVO Snap* (simulator)'],
+	['cnbsWebArSimulator', 'CNBS WebAR (simulator)'],
+	['adilasSimulator', 'adilas (simulator)'],
+];
+
+const credentials = {
+	name: 'credentials',
+	async run({ check, page, baseUrl, shot }) {
+		const modal = page.locator(T('editCredential-modal'));
+		for (const [id, name] of CREDENTIALS) {
+			await check(`credential "${name}": opening it runs its test, which passes`, async () => {
+				await page.goto(`${baseUrl}/home/credentials/${id}`);
+				await modal.waitFor();
+				await modal.locator(T('credentials-config-container-test-success')).waitFor({ timeout: 20000 });
+				return (await modal.locator(T('credentials-config-container-test-success')).innerText()).split('\n')[0].trim();
+			});
+		}
+		await check('credential "CNBS WebAR (simulator)" with a wrong System ID: Retry says what to check', async () => {
+			await page.goto(`${baseUrl}/home/credentials/cnbsWebArSimulator`);
+			await modal.locator(T('credentials-config-container-test-success')).waitFor({ timeout: 20000 });
+			const secret = modal.locator(`${T('parameter-input-systemIdSecret')} input`).first();
+			await secret.fill('wrong-system-id');
+			await modal.getByRole('button', { name: 'Retry' }).click();
+			await modal.getByText(/Couldn.t connect with these settings/).waitFor({ timeout: 20000 });
+			// n8n shows the test's message once "More details" is clicked.
+			await modal.getByText('More details').click();
+			const message = page.getByText(/HTTP 403/).first();
+			await message.waitFor({ timeout: 5000 });
+			const text = (await message.innerText()).replace(/\s+/g, ' ').trim();
+			expect(text.includes('check the System ID'), `banner: ${text}`);
+			await shot('credential-test-error.png', modal);
+			// Leave without saving: the stored credential keeps its right System ID.
+			await page.goto(`${baseUrl}/home/workflows`);
+			return text;
+		});
 	},
 };
 
@@ -445,4 +501,4 @@ async function collectionOptions(editor, collectionDisplayName) {
 	return texts;
 }
 
-module.exports = { groups: [examples, crmCom, cloudCommercePro, evoSnap, cnbsWebAr, adilas, payInvoice], expect, expectText, expectFields, expectNotice, credentialIs, operation, dryRunOn, addNode };
+module.exports = { groups: [credentials, examples, crmCom, cloudCommercePro, evoSnap, cnbsWebAr, adilas, payInvoice], expect, expectText, expectFields, expectNotice, credentialIs, operation, dryRunOn, addNode };

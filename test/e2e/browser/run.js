@@ -47,6 +47,8 @@ const SHOTS_DIR = path.join(ROOT, 'docs', 'screenshots');
 const FAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-browser-failures-'));
 
 let devChild = null;
+/** The simulators' URLs as dev.js reports them (empty with --url: fresh simulators expected). */
+let simulatorUrls = [];
 let browser = null;
 let stopping = false;
 
@@ -84,6 +86,8 @@ function startDev() {
 			while ((nl = buffer.indexOf('\n')) >= 0) {
 				const line = buffer.slice(0, nl);
 				buffer = buffer.slice(nl + 1);
+				const sims = /^\[dev\] simulators: (.*http.*)$/.exec(line);
+				if (sims) simulatorUrls = [...sims[1].matchAll(/(http:\/\/\S+?),?(?=\s|$)/g)].map((x) => x[1]);
 				const m = /^\[dev\] ready: (http\S+)/.exec(line);
 				if (m) {
 					ready = true;
@@ -137,6 +141,14 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 	});
 }
 
+/** Every simulator back to its demo ledger (its admin endpoint, test/simulators/framework.ts). */
+async function resetSimulators() {
+	for (const url of simulatorUrls) {
+		const r = await fetch(`${url}/__sim/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ demo: true }) });
+		if (!r.ok) throw new Error(`POST ${url}/__sim/reset: HTTP ${r.status}`);
+	}
+}
+
 async function main() {
 	const started = Date.now();
 	ensureChromium();
@@ -188,7 +200,7 @@ async function main() {
 		await editor.signIn(OWNER.email, OWNER.password);
 		return OWNER.email;
 	});
-	const ctx = { editor, page, check, shot, baseUrl };
+	const ctx = { editor, page, check, shot, baseUrl, resetSimulators };
 	for (const group of groups) {
 		if (OPTS.only && !group.name.toLowerCase().includes(OPTS.only.toLowerCase())) continue;
 		try {
@@ -201,7 +213,10 @@ async function main() {
 	log(`[browser] ${secs} s${failed ? `; screenshots of failures in ${FAIL_DIR}` : ''}${OPTS.screenshots ? `; pictures in ${path.relative(ROOT, SHOTS_DIR)}/` : ''}`);
 	log(`${passed} passed, ${failed} failed`);
 	if (!failed) fs.rmSync(FAIL_DIR, { recursive: true, force: true });
-	fs.rmSync(userDataDir, { recursive: true, force: true });
+	// Chromium writes its profile until it has closed.
+	await context.close().catch(() => {});
+	browser = null;
+	fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 	return failed ? 1 : 0;
 }
 

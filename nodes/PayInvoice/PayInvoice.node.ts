@@ -5,6 +5,12 @@ import { runForEachItem } from '../shared/execute';
 import * as pay from './actions/pay.operation';
 import { ADAPTERS, adapterFor } from './adapters';
 
+/** The chosen vendor's display name (the canvas shows it under the node), from its key. */
+const VENDOR_NAME_EXPRESSION = ADAPTERS.reduceRight(
+	(otherwise, adapter) => `$parameter["vendor"] === ${JSON.stringify(adapter.key)} ? ${JSON.stringify(adapter.vendor)} : ${otherwise}`,
+	'$parameter["vendor"]',
+);
+
 export class PayInvoice implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Pay Invoice',
@@ -12,7 +18,7 @@ export class PayInvoice implements INodeType {
 		icon: { light: 'file:payInvoice.svg', dark: 'file:payInvoice.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{"Pay an invoice in " + $parameter["vendor"]}}',
+		subtitle: `={{"Pay an invoice in " + (${VENDOR_NAME_EXPRESSION})}}`,
 		// Also the default description of its AI tool variant: it says what an agent must give and gets back.
 		description:
 			'Pay one invoice in Cloud Commerce Pro, adilas, CRM.COM, EVO Snap* or CNBS WebAR: its full open balance or a given amount, optionally checking the balance first and refusing amounts above a maximum. Returns vendor, status (paid, skipped: already paid, dry run), invoice, amount, currency, paymentId, reference and paidAt.',

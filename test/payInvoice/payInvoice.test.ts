@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { PayInvoice } from '../../nodes/PayInvoice/PayInvoice.node';
 import type { RunNodeResult } from '../harness';
 import { CredentialStore, runNode } from '../harness';
 import { BATCH_MODES } from '../harness/batching';
@@ -348,5 +349,15 @@ describe('Pay Invoice at batch size 10', () => {
 		} finally {
 			await sim.stop();
 		}
+	});
+});
+
+describe('the subtitle under the node on the canvas', () => {
+	// n8n evaluates the text between ={{ and }} with the node's parameters as $parameter.
+	const subtitle = new PayInvoice().description.subtitle as string;
+	const evaluate = (vendor: string) => new Function('$parameter', `return ${subtitle.replace(/^={{/, '').replace(/}}$/, '')}`)({ vendor }) as string;
+
+	test.each(DEMO_VENDORS.map((demo) => [demo.key, demo.displayName]))('%s reads as "Pay an invoice in %s"', (key, name) => {
+		expect(evaluate(key)).toBe(`Pay an invoice in ${name}`);
 	});
 });

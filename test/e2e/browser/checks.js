@@ -403,6 +403,13 @@ const payInvoice = {
 			const out = await editor.executeStep();
 			expectText(out, ['Invoice not found']);
 		});
+		await check(`${N}: on the canvas, the node says which vendor it pays in`, async () => {
+			await editor.closeNdv();
+			const node = editor.page.locator(T('canvas-node')).filter({ hasText: 'Pay Invoice' }).first();
+			const text = (await node.innerText()).replace(/\s+/g, ' ');
+			expect(text.includes('Pay an invoice in CRM.COM'), `the canvas node reads "${text}"`);
+			return 'Pay an invoice in CRM.COM';
+		});
 	},
 };
 

@@ -65,7 +65,7 @@ import {
 	DEMO_CRM_WEB_API_KEY,
 } from '../simulators/serve';
 
-const PACKAGE_DIR = process.env.BENCH_PACKAGE_DIR ?? path.resolve(__dirname, '..', '..');
+const PACKAGE_DIR = process.env.PACKAGE_DIR ?? path.resolve(__dirname, '..', '..');
 
 /** One vendor node in the benchmark. */
 interface VendorBench {

@@ -26,7 +26,7 @@ const FAULT_RATE = argument('fault-rate', 0.05);
 const RUN_SIZE = argument('run-size', 500);
 const BATCH = argument('batch', 10);
 const SEED = argument('seed', 14);
-const PACKAGE_DIR = process.env.SOAK_PACKAGE_DIR;
+const PACKAGE_DIR = process.env.PACKAGE_DIR;
 /** The node's Timeout option (its smallest value): a hung payment fails after it. */
 const TIMEOUT_MS = 1000;
 

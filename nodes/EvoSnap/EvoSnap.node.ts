@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as create from './actions/invoice/create.operation';
 import * as get from './actions/invoice/get.operation';
 import * as getMany from './actions/invoice/getMany.operation';
-import * as processInvoice from './actions/invoice/process.operation';
+import * as processInvoice from './actions/invoice/processInvoice.operation';
 import * as update from './actions/invoice/update.operation';
 import * as updateState from './actions/invoice/updateState.operation';
 import { router } from './actions/router';

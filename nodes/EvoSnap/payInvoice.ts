@@ -14,7 +14,7 @@ import {
 	tokenFields,
 } from './actions/common';
 import { readInvoice } from './actions/invoice/get.operation';
-import { processBody, readProcessAnswer } from './actions/invoice/process.operation';
+import { processBody, readProcessAnswer } from './actions/invoice/processInvoice.operation';
 import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest, secretsOf, VENDOR } from './transport';
 
 /** Names of this vendor's extra fields in the Pay Invoice node. */

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { automationInfo, invoiceRequestBody, type InvoiceParameters } from '../../nodes/EvoSnap/actions/common';
 import { queryParameters } from '../../nodes/EvoSnap/actions/invoice/getMany.operation';
-import { processBody, readProcessAnswer } from '../../nodes/EvoSnap/actions/invoice/process.operation';
+import { processBody, readProcessAnswer } from '../../nodes/EvoSnap/actions/invoice/processInvoice.operation';
 import { describeEvoRequest, buildEvoRequest, parseEvoAnswer, readEvoErrorBody } from '../../nodes/EvoSnap/transport';
 import { readSessionToken } from '../../nodes/EvoSnap/wire';
 import { VendorError } from '../../nodes/shared/errors';

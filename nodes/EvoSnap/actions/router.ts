@@ -6,7 +6,7 @@ import { CREDENTIAL_TYPE, secretsOf, VENDOR } from '../transport';
 import * as create from './invoice/create.operation';
 import * as get from './invoice/get.operation';
 import * as getMany from './invoice/getMany.operation';
-import * as processInvoice from './invoice/process.operation';
+import * as processInvoice from './invoice/processInvoice.operation';
 import * as update from './invoice/update.operation';
 import * as updateState from './invoice/updateState.operation';
 

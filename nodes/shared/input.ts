@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { InvalidInputError } from './money';
 
 /** A required text field: refuses empty (or whitespace-only) values. */
@@ -64,4 +66,16 @@ export function parseIntegerId(value: unknown, field: string, { allowZero = fals
 
 export function optionalIntegerId(value: unknown, field: string): string | undefined {
 	return optionalText(value) === undefined ? undefined : parseIntegerId(value, field);
+}
+
+/** The object without its undefined entries: optional fields left empty are not sent. */
+export function definedOnly<T extends Record<string, unknown>>(object: T): T {
+	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}
+
+/** The entries of a vendor's list that are objects (anything else in the list is ignored). */
+export function objectsIn(list: unknown): IDataObject[] {
+	return Array.isArray(list)
+		? list.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object' && !Array.isArray(entry))
+		: [];
 }

@@ -31,6 +31,51 @@ export function amountField(value: unknown, field: string): Amount {
 export const PAYMENT_METHODS = ['CC', 'EC'] as const;
 export const ACCOUNT_TYPES = ['C', 'S', 'X'] as const;
 
+/** The company code, a list read from CNBS's customizing (or an expression). */
+function companyCodeField(
+	show: Record<string, string[]>,
+	{ wireName, required = false, defaultValue = '' }: { wireName: string; required?: boolean; defaultValue?: string },
+): INodeProperties {
+	return {
+		displayName: 'Company Code Name or ID',
+		name: 'company_code',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCompanyCodes' },
+		...(required ? { required } : {}),
+		default: defaultValue,
+		hint: `The company code (${wireName}). The list is read from CNBS's customizing.`,
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		displayOptions: { show },
+	};
+}
+
+/** What a list (Invoice > Get Many, Payment > Get Many) is narrowed to: the payer and the company code. */
+export function payerListFields(show: Record<string, string[]>, listed: 'documents' | 'payments'): INodeProperties[] {
+	return [
+		{
+			displayName: 'Payer',
+			name: 'payer_number',
+			type: 'string',
+			default: '',
+			placeholder: '3000',
+			description: `The payer whose ${listed} to list`,
+			displayOptions: { show },
+		},
+		companyCodeField(show, { wireName: 'company_code' }),
+	];
+}
+
+/** The Document Type filter of a list, with the type the list is for as default. */
+export function documentTypeFilter(type: string, meaning: string): INodeProperties {
+	return {
+		displayName: 'Document Type',
+		name: 'document_type',
+		type: 'string',
+		default: type,
+		description: `The document type: ${type} = ${meaning}`,
+	};
+}
+
 /** Payer data and payment detail fields, shared by Pay Invoices and Make Deposit. */
 export function payerAndPaymentFields(show: Record<string, string[]>): INodeProperties[] {
 	const card = { ...show, payment_method: ['CC'] };
@@ -46,17 +91,7 @@ export function payerAndPaymentFields(show: Record<string, string[]>): INodeProp
 				'The payer\'s customer number (payer_data.customer_number). The default reads the payer of the document from Invoice > Get Many.',
 			displayOptions: { show },
 		},
-		{
-			displayName: 'Company Code Name or ID',
-			name: 'company_code',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getCompanyCodes' },
-			required: true,
-			default: '={{ $json.company_code }}',
-			hint: 'The company code (payer_data.company_code). The list is read from CNBS\'s customizing.',
-			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			displayOptions: { show },
-		},
+		companyCodeField(show, { wireName: 'payer_data.company_code', required: true, defaultValue: '={{ $json.company_code }}' }),
 		{
 			displayName: 'Payment Method',
 			name: 'payment_method',

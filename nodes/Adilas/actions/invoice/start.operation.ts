@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { DATE_FORMATS, formatVendorDate } from '../../../shared/dates';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
-import { optionalText } from '../../../shared/input';
+import { definedOnly, optionalText } from '../../../shared/input';
 import { callAdilas, describeRequest, jsonInteger, resolveCorpId } from '../../transport';
 import { FUNCTION_NAME_KEY } from '../../wire';
 import { amountAsJsonNumber, dateOrNow, getAdilasCredentials, readOptions } from '../common';
@@ -184,7 +184,7 @@ export async function buildCall(ctx: IExecuteFunctions, itemIndex: number): Prom
 		PRINTABLE_INVOICE_NOTES: optional('PRINTABLE_INVOICE_NOTES'),
 		INVOICE_TYPE_ID: jsonInteger(ctx.getNodeParameter('INVOICE_TYPE_ID', itemIndex, 2), 'INVOICE_TYPE_ID'),
 	};
-	return Object.fromEntries(Object.entries(call).filter(([, value]) => value !== undefined));
+	return definedOnly(call);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

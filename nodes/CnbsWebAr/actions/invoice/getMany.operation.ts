@@ -2,11 +2,11 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
-import { optionalText } from '../../../shared/input';
+import { definedOnly, objectsIn, optionalText } from '../../../shared/input';
 import { InvalidInputError } from '../../../shared/money';
 import type { CnbsContext } from '../../transport';
 import { callCnbs, CREDENTIAL_TYPE, FISCAL_YEAR, normalizeFiscalYear } from '../../transport';
-import { optionalCnbsDate, postingDateFilters, readOptions } from '../common';
+import { documentTypeFilter, optionalCnbsDate, payerListFields, postingDateFilters, readOptions } from '../common';
 
 const show = { resource: ['invoice'], operation: ['getMany'] };
 
@@ -21,25 +21,7 @@ const TEXT_FILTERS: Array<[string, string, string]> = [
 ];
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Payer',
-		name: 'payer_number',
-		type: 'string',
-		default: '',
-		placeholder: '3000',
-		description: 'The payer whose documents to list',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Company Code Name or ID',
-		name: 'company_code',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCompanyCodes' },
-		default: '',
-		hint: 'The company code (company_code). The list is read from CNBS\'s customizing.',
-			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: { show },
-	},
+	...payerListFields(show, 'documents'),
 	{
 		displayName: 'Search Status',
 		name: 'document_search_status',
@@ -62,13 +44,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			...postingDateFilters,
-			{
-				displayName: 'Document Type',
-				name: 'document_type',
-				type: 'string',
-				default: '01',
-				description: 'The document type: 01 = invoice',
-			},
+			documentTypeFilter('01', 'invoice'),
 			...TEXT_FILTERS.map(
 				([name, displayName, text]): INodeProperties => ({
 					displayName,
@@ -104,7 +80,7 @@ export function buildListQuery(values: IDataObject): IDataObject {
 		date_from: optionalCnbsDate(values.date_from, 'date_from'),
 		date_to: optionalCnbsDate(values.date_to, 'date_to'),
 	};
-	return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
+	return definedOnly(query);
 }
 
 /**
@@ -118,16 +94,13 @@ export async function readDocumentList(
 	timeout: number,
 ): Promise<IDataObject[]> {
 	const { answer } = await callCnbs(ctx, credentials, { method: 'GET', path: INVOICES_PATH, qs: query, timeout });
-	const list = Array.isArray(answer.document_list) ? answer.document_list : [];
-	return list
-		.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object' && !Array.isArray(entry))
-		.map((entry) => {
-			const document = normalizeFiscalYear(entry);
-			if (query.company_code !== undefined && (document.company_code === undefined || document.company_code === '')) {
-				document.company_code = query.company_code;
-			}
-			return document;
-		});
+	return objectsIn(answer.document_list).map((entry) => {
+		const document = normalizeFiscalYear(entry);
+		if (query.company_code !== undefined && (document.company_code === undefined || document.company_code === '')) {
+			document.company_code = query.company_code;
+		}
+		return document;
+	});
 }
 
 function same(a: unknown, b: unknown): boolean {

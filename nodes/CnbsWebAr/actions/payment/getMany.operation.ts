@@ -2,32 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
-import { optionalText } from '../../../shared/input';
+import { definedOnly, objectsIn, optionalText } from '../../../shared/input';
 import { callCnbs, CREDENTIAL_TYPE, maskPaymentData, normalizeFiscalYear } from '../../transport';
-import { optionalCnbsDate, postingDateFilters, readOptions } from '../common';
+import { documentTypeFilter, optionalCnbsDate, payerListFields, postingDateFilters, readOptions } from '../common';
 
 const show = { resource: ['payment'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Payer',
-		name: 'payer_number',
-		type: 'string',
-		default: '',
-		placeholder: '3000',
-		description: 'The payer whose payments to list',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Company Code Name or ID',
-		name: 'company_code',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCompanyCodes' },
-		default: '',
-		hint: 'The company code (company_code). The list is read from CNBS\'s customizing.',
-			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: { show },
-	},
+	...payerListFields(show, 'payments'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -37,13 +19,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			...postingDateFilters,
-			{
-				displayName: 'Document Type',
-				name: 'document_type',
-				type: 'string',
-				default: '02',
-				description: 'The document type: 02 = payment',
-			},
+			documentTypeFilter('02', 'payment'),
 		],
 	},
 	optionsCollection(show, [timeoutOption]),
@@ -63,12 +39,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { answer } = await callCnbs(this, credentials, {
 		method: 'GET',
 		path: 'invoices/payments',
-		qs: Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)),
+		qs: definedOnly(query),
 		timeout,
 	});
-	const list = Array.isArray(answer.payment_list) ? answer.payment_list : [];
 	// The list echoes card tokens: only their last four characters are output.
-	return list
-		.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object' && !Array.isArray(entry))
-		.map((entry) => maskPaymentData(normalizeFiscalYear(entry)));
+	return objectsIn(answer.payment_list).map((entry) => maskPaymentData(normalizeFiscalYear(entry)));
 }

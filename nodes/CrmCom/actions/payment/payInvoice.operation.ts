@@ -5,7 +5,7 @@ import { credentialsOnce } from '../../../shared/runState';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import type { IdentifierSpec, IdentifierValue } from '../../../shared/identifier';
 import { identifierParameter, readIdentifier } from '../../../shared/identifier';
-import { optionalText, textOnly } from '../../../shared/input';
+import { definedOnly, optionalText, textOnly } from '../../../shared/input';
 import { itemKeyOf, itemParameter } from '../../../shared/itemParameter';
 import { amountFromVendor, InvalidInputError } from '../../../shared/money';
 import {
@@ -263,7 +263,7 @@ export function buildPayInvoiceBody(parameters: PayInvoiceParameters): IDataObje
 	for (const name of UDF_FLOATS) body[name] = optionalFloat(extra[name], name);
 	for (const name of UDF_DATES) body[name] = optionalCrmDate(extra[name], name);
 	body.fields_set = optionalFieldsSet(extra.fields_set);
-	return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+	return definedOnly(body);
 }
 
 /**

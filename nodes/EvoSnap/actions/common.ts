@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 import { DateTime } from 'luxon';
 
 import type { RunOptions as SharedRunOptions } from '../../shared/fields';
-import { readOptions as readSharedOptions } from '../../shared/fields';
+import { dryRunOption, optionsCollection, readOptions as readSharedOptions, timeoutOption } from '../../shared/fields';
 import { optionalText, requireText, textOnly } from '../../shared/input';
 import type { JsonTextValue } from '../../shared/jsonText';
 import { JsonDecimal } from '../../shared/jsonText';
@@ -167,6 +167,18 @@ function shaped(object: JsonObject, shape: Shape): JsonObject | undefined {
 	}
 	const given = Object.entries(object).filter(([, value]) => value !== undefined);
 	return given.length ? Object.fromEntries(given) : undefined;
+}
+
+/** Options of Create and Update: a dry run (card data and token masked) and the timeout. */
+export function invoiceWriteOptions(show: Record<string, string[]>): INodeProperties {
+	return optionsCollection(show, [
+		{
+			...dryRunOption,
+			description:
+				'Whether to only return the exact request that would be sent (card data and token masked). Nothing is sent, not even a sign-on.',
+		},
+		timeoutOption,
+	]);
 }
 
 export const AUTOMATION_KEYS = ['NoAutomation', 'CreateInvoice', 'EmailInvoice', 'ProcessPayment'];

@@ -1,26 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { additionalFieldsCollection } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
 import type { JsonTextValue } from '../../../shared/jsonText';
 import { toPlainJson } from '../../../shared/jsonText';
 import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
 import type { InvoiceParameters } from '../common';
-import { cardSecrets, invoiceAdditionalFields, invoiceFields, invoiceRequestBody, readInvoiceParameters, readOptions } from '../common';
+import {
+	cardSecrets,
+	invoiceAdditionalFields,
+	invoiceFields,
+	invoiceRequestBody,
+	invoiceWriteOptions,
+	readInvoiceParameters,
+	readOptions,
+} from '../common';
 
 const show = { resource: ['invoice'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
 	...invoiceFields(show, []),
 	additionalFieldsCollection(show, invoiceAdditionalFields),
-	optionsCollection(show, [
-		{
-			...dryRunOption,
-			description:
-				'Whether to only return the exact request that would be sent (card data and token masked). Nothing is sent, not even a sign-on.',
-		},
-		timeoutOption,
-	]),
+	invoiceWriteOptions(show),
 ];
 
 /** The invoice's key figures, as sent (card data never). */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { additionalFieldsCollection } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
 import type { JsonTextValue } from '../../../shared/jsonText';
 import { toPlainJson } from '../../../shared/jsonText';
@@ -12,6 +12,7 @@ import {
 	invoiceReferenceId,
 	invoiceReferenceIdField,
 	invoiceRequestBody,
+	invoiceWriteOptions,
 	readInvoiceParameters,
 	readOptions,
 } from '../common';
@@ -28,14 +29,7 @@ export const description: INodeProperties[] = [
 	},
 	...invoiceFields(show, []),
 	additionalFieldsCollection(show, invoiceAdditionalFields),
-	optionsCollection(show, [
-		{
-			...dryRunOption,
-			description:
-				'Whether to only return the exact request that would be sent (card data and token masked). Nothing is sent, not even a sign-on.',
-		},
-		timeoutOption,
-	]),
+	invoiceWriteOptions(show),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

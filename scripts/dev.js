@@ -70,15 +70,7 @@ const OWNER = {
 };
 const READY_TIMEOUT_MS = intEnv('DEV_N8N_TIMEOUT', 180) * 1000;
 
-const timings = [];
-
-async function timed(label, fn) {
-	const t0 = Date.now();
-	const result = await fn();
-	const note = result && typeof result === 'object' && result.timingNote ? ` (${result.timingNote})` : '';
-	timings.push({ label: `${label}${note}`, ms: Date.now() - t0 });
-	return result;
-}
+const { timings, timed } = u.stepTimer();
 
 function printTimings() {
 	log('timings:');

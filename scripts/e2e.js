@@ -76,14 +76,7 @@ function section(title) {
 	process.stdout.write(`\n---- ${title} ----\n`);
 }
 
-const timings = [];
-async function timed(label, fn) {
-	const t0 = Date.now();
-	const r = await fn();
-	const note = r && typeof r === 'object' && r.timingNote ? ` (${r.timingNote})` : '';
-	timings.push({ label: `${label}${note}`, ms: Date.now() - t0 });
-	return r;
-}
+const { timings, timed } = u.stepTimer();
 
 /** Matches an item's fields against a matcher ({ field: string | number | RegExp }). */
 function itemMismatch(item, matcher) {

@@ -282,6 +282,22 @@ function isShuttingDown() {
 }
 
 /** Ctrl-C and SIGTERM stop everything we started. */
+/**
+ * Step timings for a run's closing report: `timed(label, fn)` runs fn and records how long it took
+ * (with the `timingNote` fn's result may carry); `timings` is the list, in order.
+ */
+function stepTimer() {
+	const timings = [];
+	async function timed(label, fn) {
+		const t0 = Date.now();
+		const result = await fn();
+		const note = result && typeof result === 'object' && result.timingNote ? ` (${result.timingNote})` : '';
+		timings.push({ label: `${label}${note}`, ms: Date.now() - t0 });
+		return result;
+	}
+	return { timings, timed };
+}
+
 function handleSignals() {
 	process.on('SIGINT', () => shutdown(130));
 	process.on('SIGTERM', () => shutdown(143));
@@ -297,6 +313,7 @@ module.exports = {
 	readJson,
 	show,
 	secs,
+	stepTimer,
 	sleep,
 	intEnv,
 	truthy,

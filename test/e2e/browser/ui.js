@@ -231,4 +231,4 @@ function escapeRe(text) {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-module.exports = { Editor, T };
+module.exports = { Editor, T, escapeRe };

@@ -249,17 +249,18 @@ export const cnbsWebArPayInvoiceAdapter: PayInvoiceAdapter = {
 				throw new VendorError(`Document ${request.invoiceReference} is cancelled: nothing was paid`);
 			}
 			const open = amountFromVendor(found.open_amount ?? 0, 'open_amount');
+			const currency = optionalText(found.currency_key)?.toUpperCase();
+			// Paid in full since the open amount was read (e.g. by an earlier try): already paid, not "changed".
+			if (open.minor <= 0n) {
+				return notOpen(`CNBS lists the document with open amount ${formatAmount(open)}`, currency, { document: found });
+			}
 			if (given.openAmount !== undefined && compareAmounts(open, parseAmount(given.openAmount, 'cnbsWebArOpenAmount', { allowZero: true })) !== 0) {
 				throw new VendorError(STALE_MESSAGE, {
 					description: `CNBS now lists the open amount as ${formatAmount(open)}, not ${given.openAmount}.`,
 				});
 			}
-			const currency = optionalText(found.currency_key)?.toUpperCase();
 			if (request.currency !== undefined && currency !== undefined && currency !== request.currency) {
 				throw new VendorError(`Document ${request.invoiceReference} is in ${currency}, not ${request.currency}: nothing was paid`);
-			}
-			if (open.minor <= 0n) {
-				return notOpen(`CNBS lists the document with open amount ${formatAmount(open)}`, currency, { document: found });
 			}
 			document[FISCAL_YEAR] = found[FISCAL_YEAR];
 			document.line_item_in_the_relevant_invoice = found.line_item_in_the_relevant_invoice ?? document.line_item_in_the_relevant_invoice;

@@ -21,6 +21,8 @@ export class VendorError extends Error {
 			/** Nothing was processed and the same request may be sent again (refused connection, 429/503). */
 			retryAfterSeconds?: number;
 			retryable?: boolean;
+			/** Failed before the request left (e.g. the sign-in before it was refused): nothing was sent. */
+			notSent?: boolean;
 		} = {},
 	) {
 		super(message);

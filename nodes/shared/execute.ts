@@ -8,9 +8,11 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toInputError, toNodeApiError, VendorError } from './errors';
-import { DEFAULT_BATCH_SIZE, DEFAULT_ITEMS_IN_FLIGHT } from './fields';
+import { DEFAULT_BATCH_SIZE, DEFAULT_ITEMS_IN_FLIGHT, idempotencyKeyOption } from './fields';
 import { InvalidInputError } from './money';
 import { redactText } from './redact';
+import type { LedgerEntry, PaymentLedger, PaymentSafety } from './retrySafety';
+import { IdempotencyKeys, isRetriedExecution, ledgerOf, paymentWasSent } from './retrySafety';
 
 /** An output item that carries binary data too (e.g. a downloaded PDF). */
 export class ItemWithBinary {
@@ -46,6 +48,12 @@ export interface OperationModule {
 	 * the Pay Invoice node's common output fields, so every item has the same shape).
 	 */
 	failedItem?(this: IExecuteFunctions, itemIndex: number): IDataObject;
+	/**
+	 * Set by every operation that pays. Its payment requests go through `sendPaymentOnce`
+	 * (retrySafety.ts), and the runner gives an item whose payment an earlier try of the run sent
+	 * the outcome it had instead of running it again (n8n's Retry On Fail, a retried execution).
+	 */
+	payment?: PaymentSafety;
 }
 
 export interface RunContext {
@@ -136,42 +144,234 @@ export async function runForEachItem(
 	operation: OperationModule,
 	context: RunContext,
 ): Promise<INodeExecutionData[]> {
-	const itemIndexes = ctx.getInputData().map((_, itemIndex) => itemIndex);
+	const allItems = ctx.getInputData().map((_, itemIndex) => itemIndex);
+	const ledger = operation.payment ? ledgerOf(ctx) : undefined;
+	// Items that do not run: their payment was sent by an earlier try, they cannot be paid safely
+	// in a retried execution, or their idempotency key was paid before.
+	const decided = new Map<number, ItemResult>();
+	const keys = ledger ? await decidePayments(ctx, operation, context, ledger, allItems, decided) : undefined;
+	const itemIndexes = decided.size === 0 ? allItems : allItems.filter((itemIndex) => !decided.has(itemIndex));
 	const outcomes = operation.executeItems
 		? orderedOutcomes(await operation.executeItems.call(ctx, itemIndexes), itemIndexes)
 		: await runItems(ctx, operation, itemIndexes, readBatching(ctx), !ctx.continueOnFail());
-	const returnData: INodeExecutionData[] = [];
-	let notRun = 0;
-	for (const itemIndex of itemIndexes) {
-		// An item without an outcome was not run because another item failed and stopped the node:
-		// the loop throws that failure before it ends (see runItems).
-		if (!outcomes[itemIndex]) {
-			notRun++;
+
+	const results: ItemResult[] = [];
+	for (const itemIndex of allItems) {
+		const known = decided.get(itemIndex);
+		if (known) {
+			results[itemIndex] = known;
 			continue;
 		}
+		// An item without an outcome was not run because another item failed and stopped the node.
+		if (!outcomes[itemIndex]) continue;
 		try {
 			const result = settled(outcomes[itemIndex]);
-			const results = Array.isArray(result) ? result : [result];
-			for (const entry of results) returnData.push(outputItem(entry, itemIndex));
+			const entries = (Array.isArray(result) ? result : [result]).map((entry) => outputItem(entry, itemIndex));
+			results[itemIndex] = { items: entries };
+			ledger?.keepOutput(itemIndex, entries.map((entry) => entry.json));
 		} catch (error) {
 			const secrets = await context.secrets().catch(() => []);
 			const nodeError = toNodeError(ctx, error, itemIndex, { ...context, secrets });
-			if (ctx.continueOnFail()) {
-				returnData.push({
-					json: {
-						...operation.failedItem?.call(ctx, itemIndex),
-						error: nodeError.message,
-						...(nodeError.description ? { errorDescription: nodeError.description } : {}),
-					},
-					pairedItem: { item: itemIndex },
-				});
-				continue;
-			}
-			throw nodeError;
+			results[itemIndex] = { error: nodeError };
+			ledger?.keepError(itemIndex, { message: nodeError.message, ...(nodeError.description ? { description: nodeError.description } : {}) });
 		}
 	}
+	if (ledger && keys) {
+		for (const [itemIndex, key] of keys.claimed) {
+			if (paymentWasSent(ledger, itemIndex)) keys.store.remember(key);
+			else keys.store.release(key);
+		}
+	}
+
+	const returnData: INodeExecutionData[] = [];
+	let notRun = 0;
+	let failure: NodeApiError | NodeOperationError | undefined;
+	for (const itemIndex of allItems) {
+		const result = results[itemIndex];
+		if (!result) {
+			notRun++;
+		} else if ('items' in result) {
+			returnData.push(...result.items);
+		} else if (ctx.continueOnFail()) {
+			returnData.push({
+				json: {
+					...operation.failedItem?.call(ctx, itemIndex),
+					error: result.error.message,
+					...(result.error.description ? { errorDescription: result.error.description } : {}),
+				},
+				pairedItem: { item: itemIndex },
+			});
+		} else {
+			failure ??= result.error;
+		}
+	}
+	// n8n runs the node again when it throws, or when its first item carries an error (Retry On
+	// Fail): only then is the ledger of this run kept.
+	ledger?.finish(failure !== undefined || notRun > 0 || returnData[0]?.json.error !== undefined);
+	if (failure) throw failure;
 	if (notRun > 0) throw new NodeOperationError(ctx.getNode(), `${notRun} items were not run`);
 	return returnData;
+}
+
+/**
+ * For a paying operation, decides the items that must not run (see `runForEachItem`) and claims
+ * the idempotency keys of those that will. Returns the claimed keys, by item index.
+ */
+async function decidePayments(
+	ctx: IExecuteFunctions,
+	operation: OperationModule,
+	context: RunContext,
+	ledger: PaymentLedger,
+	allItems: number[],
+	decided: Map<number, ItemResult>,
+): Promise<{ store: IdempotencyKeys; claimed: Map<number, string> } | undefined> {
+	const retried = isRetriedExecution(ctx) && !ledger.knowsEarlierTry;
+	const keyed = usesIdempotencyKeys(ctx);
+	const store = keyed ? new IdempotencyKeys(ctx) : undefined;
+	const claimed = new Map<number, string>();
+	const firstItemOf = new Map<string, number>();
+	for (const itemIndex of allItems) {
+		const earlier = ledger.earlier(itemIndex);
+		if (earlier) {
+			decided.set(itemIndex, replayed(ctx, context, earlier, itemIndex));
+			continue;
+		}
+		if (store) {
+			let key: string | undefined;
+			try {
+				key = readIdempotencyKey(ctx, itemIndex);
+			} catch (error) {
+				decided.set(itemIndex, { error: toNodeError(ctx, error, itemIndex, { ...context, secrets: [] }) });
+				continue;
+			}
+			if (key !== undefined) {
+				const repeated = keyRepeated(ctx, operation, store, key, firstItemOf.get(key), itemIndex);
+				if (repeated) {
+					decided.set(itemIndex, repeated);
+					continue;
+				}
+				firstItemOf.set(key, itemIndex);
+			}
+			if (retried && !checkedWhenRetried(ctx, operation, itemIndex)) {
+				decided.set(itemIndex, { error: notSafeToRetry(ctx, context, itemIndex) });
+				continue;
+			}
+			if (key !== undefined) {
+				store.claim(key);
+				claimed.set(itemIndex, key);
+			}
+			continue;
+		}
+		if (retried && !checkedWhenRetried(ctx, operation, itemIndex)) {
+			decided.set(itemIndex, { error: notSafeToRetry(ctx, context, itemIndex) });
+		}
+	}
+	return store ? { store, claimed } : undefined;
+}
+
+/** The item's result when its idempotency key was paid before (or is being paid): nothing is sent. */
+function keyRepeated(
+	ctx: IExecuteFunctions,
+	operation: OperationModule,
+	store: IdempotencyKeys,
+	key: string,
+	firstItem: number | undefined,
+	itemIndex: number,
+): ItemResult | undefined {
+	const skipped = (reason: string): ItemResult => ({
+		items: [
+			{
+				json: { ...failedFields(ctx, operation, itemIndex), status: 'skipped: idempotency key used before', idempotencyKey: key, reason },
+				pairedItem: { item: itemIndex },
+			},
+		],
+	});
+	if (firstItem !== undefined) {
+		return skipped(`Item ${firstItem} of this run has the same Idempotency Key: this item was not sent`);
+	}
+	const known = store.stateOf(key);
+	if (known.state === 'paid') {
+		return skipped(`A payment with this Idempotency Key was sent on ${new Date(known.at).toISOString()}: this item was not sent`);
+	}
+	if (known.state === 'paying') {
+		return {
+			error: new NodeOperationError(ctx.getNode(), 'Another execution is sending the payment with this Idempotency Key right now: nothing was sent', {
+				itemIndex,
+				description: `Idempotency Key "${key}". Check the other execution's outcome before paying this item again.`,
+			}),
+		};
+	}
+	return undefined;
+}
+
+/** The fields an item shows when it did not pay (the operation's `failedItem`, without its status). */
+function failedFields(ctx: IExecuteFunctions, operation: OperationModule, itemIndex: number): IDataObject {
+	try {
+		return { ...operation.failedItem?.call(ctx, itemIndex) };
+	} catch {
+		return {};
+	}
+}
+
+/** Whether the node has an Idempotency Key set (read from its raw parameters: no evaluation). */
+function usesIdempotencyKeys(ctx: IExecuteFunctions): boolean {
+	const options = ctx.getNode().parameters?.options as IDataObject | undefined;
+	const raw = options?.[idempotencyKeyOption.name];
+	return raw !== undefined && raw !== '';
+}
+
+function readIdempotencyKey(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	const value = ctx.getNodeParameter(`options.${idempotencyKeyOption.name}`, itemIndex, '') as unknown;
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw new InvalidInputError(
+			idempotencyKeyOption.displayName,
+			`${idempotencyKeyOption.displayName} must be text or a number, got ${Array.isArray(value) ? 'a list' : typeof value === 'boolean' ? `the boolean ${String(value)}` : 'an object'}`,
+		);
+	}
+	const key = String(value);
+	if (key.trim() === '') {
+		throw new InvalidInputError(idempotencyKeyOption.displayName, `${idempotencyKeyOption.displayName} must not be only spaces`);
+	}
+	return key;
+}
+
+type ItemResult = { items: INodeExecutionData[] } | { error: NodeApiError | NodeOperationError };
+
+function checkedWhenRetried(ctx: IExecuteFunctions, operation: OperationModule, itemIndex: number): boolean {
+	try {
+		return operation.payment!.checkedWhenRetried.call(ctx, itemIndex);
+	} catch {
+		// Its parameters cannot be read: the item fails on them when it runs, nothing is sent.
+		return true;
+	}
+}
+
+const SENT_BEFORE =
+	'n8n ran this node again (Retry On Fail or a retried execution): the payment request of this item was sent in an earlier try, so it was not sent again.';
+
+/** The outcome an earlier try of the run gave an item whose payment it sent. */
+function replayed(ctx: IExecuteFunctions, context: RunContext, earlier: LedgerEntry, itemIndex: number): ItemResult {
+	if (earlier.output) return { items: earlier.output.map((json) => ({ json, pairedItem: { item: itemIndex } })) };
+	const message =
+		earlier.error?.message ??
+		`${context.vendor} ${context.operationName} failed: the answer to this item's payment request was lost, so the vendor may have paid it`;
+	const description = [earlier.error?.description, SENT_BEFORE, `Check ${context.vendor} before paying it again.`]
+		.filter((part) => part !== undefined)
+		.join('\n');
+	return { error: new NodeOperationError(ctx.getNode(), message, { itemIndex, description }) };
+}
+
+/** An item a retried execution cannot pay safely: nothing tells whether the failed execution paid it. */
+function notSafeToRetry(ctx: IExecuteFunctions, context: RunContext, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`This is a retry of a failed execution, and ${context.vendor} ${context.operationName} cannot tell whether the failed execution already paid this item: nothing was sent`,
+		{
+			itemIndex,
+			description: `The failed execution's record of its payments is not available, and ${context.vendor} offers no way to check this payment before sending it. Check ${context.vendor} for the payments the failed execution made, then pay the items still open in a new execution (not a retry).`,
+		},
+	);
 }
 
 /** Thrown instead of running an item that was waiting for its turn when another item failed. */

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isRetriedExecution } from './retrySafety';
+
 /** Options every vendor node offers on its operations. */
 export const dryRunOption: INodeProperties = {
 	displayName: 'Dry Run',
@@ -22,6 +24,17 @@ export const timeoutOption: INodeProperties = {
 
 export const DEFAULT_TIMEOUT_MS = 30000;
 
+/** The option of every paying operation that keeps the same payment from being sent twice across executions. */
+export const idempotencyKeyOption: INodeProperties = {
+	displayName: 'Idempotency Key',
+	name: 'idempotencyKey',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. {{ $json.eventId }}',
+	description:
+		'A value that is the same whenever the same payment is asked for again, e.g. the ID of the webhook event or spreadsheet row. A payment whose key this node already sent is skipped and nothing is sent. What each vendor guarantees: see the README, "Retries in n8n".',
+};
+
 /** What an operation reads from its Options: Dry Run, Check First, Timeout (absent: off, the default). */
 export interface RunOptions {
 	dryRun: boolean;
@@ -33,7 +46,8 @@ export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptio
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
 		dryRun: options.dryRun === true,
-		checkFirst: options.checkFirst === true,
+		// A retried execution checks before paying whatever the option says (see retrySafety.ts).
+		checkFirst: options.checkFirst === true || isRetriedExecution(ctx),
 		timeout: Number(options.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
 	};
 }
@@ -100,7 +114,9 @@ export const batchingOption: INodeProperties = {
 export function optionsCollection(
 	show: Record<string, string[]>,
 	options: INodeProperties[],
+	{ pays = false }: { pays?: boolean } = {},
 ): INodeProperties {
+	const shared = withOption(options, batchingOption);
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -108,14 +124,16 @@ export function optionsCollection(
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: withBatching(options),
+		// A paying operation also gets the Idempotency Key (read by the item runner, execute.ts).
+		options: pays ? withOption(shared, idempotencyKeyOption) : shared,
 	};
 }
 
-function withBatching(options: INodeProperties[]): INodeProperties[] {
-	if (options.some((option) => option.name === batchingOption.name)) return options;
-	const at = options.findIndex((option) => option.displayName.localeCompare(batchingOption.displayName) > 0);
-	return at < 0 ? [...options, batchingOption] : [...options.slice(0, at), batchingOption, ...options.slice(at)];
+/** The options with `added` in its alphabetical place (n8n's linter wants options sorted). */
+function withOption(options: INodeProperties[], added: INodeProperties): INodeProperties[] {
+	if (options.some((option) => option.name === added.name)) return options;
+	const at = options.findIndex((option) => option.displayName.localeCompare(added.displayName) > 0);
+	return at < 0 ? [...options, added] : [...options.slice(0, at), added, ...options.slice(at)];
 }
 
 /** The "Additional Fields" collection of an operation, shown only for it. */

@@ -71,7 +71,10 @@ export async function sendVendorRequest(
 				credentialOptions,
 			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 		} catch (error) {
-			const vendorError = readOtherFailure?.(error) ?? vendorErrorFromHttpFailure(error, readVendorError);
+			const otherFailure = readOtherFailure?.(error);
+			// A failure that is not the answer to this request (a refused sign-in) means it never left.
+			if (otherFailure) otherFailure.details.notSent = true;
+			const vendorError = otherFailure ?? vendorErrorFromHttpFailure(error, readVendorError);
 			const { retryable, retryAfterSeconds, httpCode } = vendorError.details;
 			const refused = retryable && httpCode === undefined;
 			const askedToWait = retryable && retryAfterSeconds !== undefined;

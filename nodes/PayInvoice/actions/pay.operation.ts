@@ -1,5 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PaymentSafety } from '../../shared/retrySafety';
+import { isRetriedExecution, sendPaymentOnce } from '../../shared/retrySafety';
+
 import type { PayInvoiceAdapter, PayInvoiceRequest, PayInvoiceResult, PreparedPayment } from '../../shared/adapter';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../shared/fields';
 import { optionalText, requireText } from '../../shared/input';
@@ -118,7 +121,7 @@ export const description: INodeProperties[] = [
 				'A payment above this amount is refused before anything is paid: a guard against bad data and careless automations. With Full Open Balance, the balance is read first to know the amount.',
 		},
 		timeoutOption,
-	]),
+	], { pays: true }),
 ];
 
 function amountOption(value: unknown, field: string): Amount | undefined {
@@ -148,6 +151,8 @@ function readRequest(ctx: IExecuteFunctions, adapter: PayInvoiceAdapter, itemInd
 		);
 	}
 	const checkBalanceFirst = options.checkBalanceFirst === true;
+	// A retried execution checks before paying wherever the vendor can (see retrySafety.ts).
+	const checkedAsRetry = isRetriedExecution(ctx) && capabilities.balanceCheck;
 	if (checkBalanceFirst && !capabilities.balanceCheck) {
 		throw new InvalidInputError(
 			'checkBalanceFirst',
@@ -174,7 +179,7 @@ function readRequest(ctx: IExecuteFunctions, adapter: PayInvoiceAdapter, itemInd
 		paymentDate: optionalText(paymentDate) === undefined && typeof paymentDate !== 'object' ? undefined : paymentDate,
 		paymentReference: optionalText(param('paymentReference')),
 		paymentMethod: optionalText(param('paymentMethod')),
-		checkBalanceFirst,
+		checkBalanceFirst: checkBalanceFirst || checkedAsRetry,
 		needAmount: optionalText(options.maximumAmount) !== undefined,
 		dryRun: options.dryRun === true,
 		timeout: Number(options.timeout ?? timeoutOption.default) || Number(timeoutOption.default),
@@ -217,6 +222,17 @@ function result(adapter: PayInvoiceAdapter, request: PayInvoiceRequest, fields: 
 	};
 }
 
+/**
+ * A full-balance payment with a vendor that reads balances is checked before paying in a retried
+ * execution; a given amount, or a vendor without a balance (adilas), cannot tell an earlier payment.
+ */
+export const payment: PaymentSafety = {
+	checkedWhenRetried(this: IExecuteFunctions, itemIndex: number) {
+		const adapter = adapterFor(this.getNodeParameter('vendor', itemIndex) as string);
+		return adapter.capabilities.balanceCheck && this.getNodeParameter('amountMode', itemIndex, 'full') === 'full';
+	},
+};
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<PayInvoiceResult> {
 	const adapter = adapterFor(this.getNodeParameter('vendor', itemIndex) as string);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -238,7 +254,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (request.dryRun) {
 		return { ...result(adapter, request, { status: 'dry run', ...known, reference: request.paymentReference ?? null }), request: prepared.request };
 	}
-	const paid = await prepared.send();
+	const paid = await sendPaymentOnce(this, [itemIndex], async () => await prepared.send());
 	if (paid.alreadyPaid !== undefined) {
 		return result(adapter, request, {
 			status: 'skipped: already paid',

@@ -1,5 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PaymentSafety } from '../../../shared/retrySafety';
+import { sendPaymentOnce } from '../../../shared/retrySafety';
+
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, textOnly } from '../../../shared/input';
 import { formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
@@ -169,7 +172,7 @@ export const description: INodeProperties[] = [
 				'The payee (user) ID of the person doing the transaction, for the history message. Empty: 0, so adilas uses the payee making the call (the credential\'s Current Payee ID).',
 		},
 	]),
-	optionsCollection(show, [dryRunOption, timeoutOption]),
+	optionsCollection(show, [dryRunOption, timeoutOption], { pays: true }),
 ];
 
 /** addInvoicePayment's arguments as given (from the node's fields or another caller). */
@@ -239,12 +242,13 @@ export async function addPayment(
 	credentials: ICredentialDataDecryptedObject,
 	input: AddPaymentInput,
 	{ dryRun, timeout }: { dryRun: boolean; timeout: number },
+	itemIndex: number,
 ): Promise<AddPaymentOutcome> {
 	const call = buildCall(ctx, credentials, input);
 	if (dryRun) {
 		return { status: 'dry run', function: FUNCTION_NAME, request: describeRequest(credentials, call) };
 	}
-	return await sendPayment(ctx, credentials, call, timeout);
+	return await sendPaymentOnce(ctx, [itemIndex], async () => await sendPayment(ctx, credentials, call, timeout));
 }
 
 /** Sends an addInvoicePayment call object that buildCall made. */
@@ -260,7 +264,10 @@ export async function sendPayment(
 	return { status: 'paid', function: FUNCTION_NAME, amount, ...args, ...answer };
 }
 
+/** adilas has no balance to read: a retried execution cannot tell whether a payment was made. */
+export const payment: PaymentSafety = { checkedWhenRetried: () => false };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await getAdilasCredentials(this);
-	return await addPayment(this, credentials, readInput(this, itemIndex), readOptions(this, itemIndex));
+	return await addPayment(this, credentials, readInput(this, itemIndex), readOptions(this, itemIndex), itemIndex);
 }

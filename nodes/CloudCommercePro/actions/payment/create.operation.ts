@@ -1,5 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PaymentSafety } from '../../../shared/retrySafety';
+import { sendPaymentOnce } from '../../../shared/retrySafety';
+
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, parseIntegerId, requireText } from '../../../shared/input';
 import { formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
@@ -80,13 +83,16 @@ export const description: INodeProperties[] = [
 	},
 	{ ...transactionTypeField, displayOptions: { show } },
 	additionalFieldsCollection(show, paymentAdditionalFields),
-	optionsCollection(show, [dryRunOption, timeoutOption]),
+	optionsCollection(show, [dryRunOption, timeoutOption], { pays: true }),
 ];
 
 /** Payments of the same invoice go one after the other, in input order, at any batch size. */
 export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	return itemKeyOf(this, itemIndex, 'intInvoiceID');
 }
+
+/** Create Payment reads nothing before paying: a retried execution cannot tell whether it paid. */
+export const payment: PaymentSafety = { checkedWhenRetried: () => false };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await getCcpCredentials(this);
@@ -127,7 +133,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			request: describeRequest(buildHttpRequest(credentials, 'CreatePayment', envelope, timeout)),
 		};
 	}
-	const result = await callCcp(this, credentials, 'CreatePayment', envelope, timeout);
+	const result = await sendPaymentOnce(this, [itemIndex], async () => await callCcp(this, credentials, 'CreatePayment', envelope, timeout));
 	return {
 		status: 'paid',
 		success: true,

@@ -1,5 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PaymentSafety } from '../../../shared/retrySafety';
+import { sendPaymentOnce } from '../../../shared/retrySafety';
+
 import { VendorError } from '../../../shared/errors';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, parseIntegerId } from '../../../shared/input';
@@ -53,7 +56,7 @@ export const description: INodeProperties[] = [
 				'Whether to only return the payment request that would be sent (the Security Hash masked). The invoice summary is still read; no payment is sent.',
 		},
 		timeoutOption,
-	]),
+	], { pays: true }),
 ];
 
 /**
@@ -63,6 +66,9 @@ export const description: INodeProperties[] = [
 export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	return itemKeyOf(this, itemIndex, 'orderId');
 }
+
+/** Pay Order in Full always reads the order's balance first and pays only what is open. */
+export const payment: PaymentSafety = { checkedWhenRetried: () => true };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const credentials = await getCcpCredentials(this);
@@ -114,7 +120,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			summary,
 		};
 	}
-	const result = await callCcp(this, credentials, 'CreatePayment', envelope, timeout);
+	const result = await sendPaymentOnce(this, [itemIndex], async () => await callCcp(this, credentials, 'CreatePayment', envelope, timeout));
 	return {
 		status: 'paid',
 		orderId,

@@ -1,5 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PaymentSafety } from '../../../shared/retrySafety';
+import { sendPaymentOnce } from '../../../shared/retrySafety';
+
 import { jsonDecimal, toJsonText } from '../../../shared/jsonText';
 import { credentialsOnce } from '../../../shared/runState';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
@@ -73,8 +76,11 @@ export const description: INodeProperties[] = [
 			description: 'Whether to only return the exact request that would be sent (card data and system ID masked) and send nothing',
 		},
 		timeoutOption,
-	]),
+	], { pays: true }),
 ];
+
+/** A deposit has no invoice balance to read: a retried execution cannot tell whether it was made. */
+export const payment: PaymentSafety = { checkedWhenRetried: () => false };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const payer = readPayerData(this, itemIndex);
@@ -101,7 +107,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.dryRun) {
 		return { status: 'dry run', request: describeCnbsRequest(buildCnbsRequest(credentials, call), credentials, paymentSecrets) };
 	}
-	const { answer, messages } = await callCnbs(this, credentials, call, { paymentSecrets });
+	const { answer, messages } = await sendPaymentOnce(this, [itemIndex], async () => await callCnbs(this, credentials, call, { paymentSecrets }));
 	const rest = Object.fromEntries(Object.entries(answer).filter(([key]) => key !== 'status'));
 	return redactValue({
 		status: 'deposited',

@@ -1,5 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PaymentSafety } from '../../../shared/retrySafety';
+import { sendPaymentOnce } from '../../../shared/retrySafety';
+
 import { VendorError } from '../../../shared/errors';
 import { credentialsOnce } from '../../../shared/runState';
 import type { ItemOutcome } from '../../../shared/execute';
@@ -187,7 +190,7 @@ export const description: INodeProperties[] = [
 				'Whether to only return the exact payment request(s) that would be sent (card data and system ID masked). Nothing is sent: no customizing read, no check, no payment.',
 		},
 		timeoutOption,
-	]),
+	], { pays: true }),
 ];
 
 /** One document of a payment request, in the seed's key order. */
@@ -536,7 +539,9 @@ async function payGroup(state: RunState, items: PaymentItem[]): Promise<ItemOutc
 	const [{ payer, detail, options }] = items;
 	let sent: SentPayment;
 	try {
-		sent = await sendPayment(state.ctx, state.credentials, payer, detail, items.map((item) => item.document), options.timeout);
+		sent = await sendPaymentOnce(state.ctx, items.map((item) => item.itemIndex), async () =>
+			await sendPayment(state.ctx, state.credentials, payer, detail, items.map((item) => item.document), options.timeout),
+		);
 	} catch (error) {
 		return items.map((item) => ({ itemIndex: item.itemIndex, error }));
 	}
@@ -569,6 +574,16 @@ async function payGroup(state: RunState, items: PaymentItem[]): Promise<ItemOutc
  * requests are not sent). In "All Items in One Request" mode the documents of items with the same
  * payer and payment detail go in one request.
  */
+/**
+ * Paying the open amount, Check First (always on in a retried execution) skips a document CNBS
+ * lists as paid; a given amount cannot tell an earlier payment from a partial one.
+ */
+export const payment: PaymentSafety = {
+	checkedWhenRetried(this: IExecuteFunctions, itemIndex: number) {
+		return this.getNodeParameter('amount', itemIndex, 'openAmount') === 'openAmount';
+	},
+};
+
 export async function executeItems(this: IExecuteFunctions, itemIndexes: number[]): Promise<ItemOutcome[]> {
 	if (itemIndexes.length === 0) return [];
 	const continueOnFail = this.continueOnFail();

@@ -1,5 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PaymentSafety } from '../../../shared/retrySafety';
+import { sendPaymentOnce } from '../../../shared/retrySafety';
+
 import { VendorError } from '../../../shared/errors';
 import { credentialsOnce } from '../../../shared/runState';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
@@ -199,7 +202,7 @@ export const description: INodeProperties[] = [
 				'Whether to only return the exact request that would be sent (the token masked). Nothing is sent: no sign-in, no invoice check, no payment.',
 		},
 		timeoutOption,
-	]),
+	], { pays: true }),
 ];
 
 /** The values of one item, as the node's parameters hold them. */
@@ -347,10 +350,8 @@ export async function payInvoice(
 		}
 	}
 	// A refusal is read here rather than thrown: a duplicate back_office_code means "already paid".
-	const result = await callCrm(
-		ctx,
-		{ method: 'POST', resource: 'payments/pay_invoice', body, timeout: options.timeout },
-		itemIndex,
+	const result = await sendPaymentOnce(ctx, [itemIndex], async () =>
+		await callCrm(ctx, { method: 'POST', resource: 'payments/pay_invoice', body, timeout: options.timeout }, itemIndex),
 	).catch((error: unknown) => ({ error }));
 	if ('error' in result) {
 		const { error } = result;
@@ -373,6 +374,9 @@ export async function payInvoice(
 			: {}),
 	};
 }
+
+/** CRM.COM pays the whole balance; in a retried execution Check Invoice First is always on. */
+export const payment: PaymentSafety = { checkedWhenRetried: () => true };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildPayInvoiceBody(readParameters(this, itemIndex));

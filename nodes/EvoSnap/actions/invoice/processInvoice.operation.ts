@@ -1,5 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PaymentSafety } from '../../../shared/retrySafety';
+import { sendPaymentOnce } from '../../../shared/retrySafety';
+
 import { VendorError } from '../../../shared/errors';
 import { credentialsOnce } from '../../../shared/runState';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
@@ -79,7 +82,7 @@ export const description: INodeProperties[] = [
 				'Whether to only return the exact request that would be sent (card data and token masked). Nothing is sent: no sign-on, no invoice check, no payment.',
 		},
 		timeoutOption,
-	]),
+	], { pays: true }),
 ];
 
 export interface ProcessParameters {
@@ -138,6 +141,9 @@ export function readParameters(ctx: IExecuteFunctions, itemIndex: number): Proce
 	};
 }
 
+/** Process pays the whole invoice; in a retried execution Check Invoice First is always on. */
+export const payment: PaymentSafety = { checkedWhenRetried: () => true };
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const parameters = readParameters(this, itemIndex);
 	const id = invoiceReferenceId(parameters.InvoiceReferenceId);
@@ -167,7 +173,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			throw new VendorError('the invoice is Cancelled: it was not processed', { code: 'Cancelled' });
 		}
 	}
-	const result = readProcessAnswer(await callEvo(this, call, itemIndex));
+	const result = readProcessAnswer(await sendPaymentOnce(this, [itemIndex], async () => await callEvo(this, call, itemIndex)));
 	return { status: 'paid', ...result, InvoiceReferenceId: String(result.InvoiceReferenceId ?? id) };
 }
 

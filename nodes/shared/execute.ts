@@ -472,14 +472,14 @@ function outputItem(entry: IDataObject | ItemWithBinary, itemIndex: number): INo
 	return { json: entry, pairedItem: { item: itemIndex } };
 }
 
-/** One outcome per item index, in input order; an item the operation did not report on is a failure. */
+/** The outcomes by item index; an item the operation did not report on is a failure. */
 function orderedOutcomes(outcomes: ItemOutcome[], itemIndexes: number[]): ItemOutcome[] {
 	const byIndex: ItemOutcome[] = [];
 	for (const outcome of outcomes) byIndex[outcome.itemIndex] = outcome;
-	return itemIndexes.map(
-		(itemIndex) =>
-			byIndex[itemIndex] ?? { itemIndex, error: new Error(`No outcome was reported for item ${itemIndex}`) },
-	);
+	for (const itemIndex of itemIndexes) {
+		byIndex[itemIndex] ??= { itemIndex, error: new Error(`No outcome was reported for item ${itemIndex}`) };
+	}
+	return byIndex;
 }
 
 function settled(outcome: ItemOutcome): OperationResult {

@@ -146,6 +146,15 @@ function stateAfter(error: unknown): 'refused' | 'not sent' | 'unknown' {
 	return 'refused';
 }
 
+/**
+ * The vendor answered that it did not take these items' payments, although the request as a
+ * whole was answered (e.g. one document of a combined request): they may be sent again.
+ */
+export function paymentRefused(ctx: IExecuteFunctions, itemIndexes: number[]): void {
+	const ledger = ledgerOf(ctx);
+	for (const itemIndex of itemIndexes) ledger.answered(itemIndex, 'refused');
+}
+
 const ledgers = new WeakMap<object, PaymentLedger>();
 
 /** The ledger the item runner opened for this run (see `runForEachItem`). */

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { RunNodeResult } from '../harness';
+import type { RunNodeOptions, RunNodeResult } from '../harness';
 import { CredentialStore, runNode } from '../harness';
 import type { VendorSimulator } from '../simulators/framework';
 import type { NodeKind, VendorEntry } from './vendors';
@@ -74,6 +74,11 @@ export interface RunOptions {
 	label?: string;
 	/** The package to load (default the repository; a bundled soak run gives it). */
 	packageDir?: string;
+	/** Node settings such as Retry On Fail (`retryOnFail`, `maxTries`, `waitBetweenTries`). */
+	nodeSettings?: RunNodeOptions['nodeSettings'];
+	mode?: RunNodeOptions['mode'];
+	/** The workflow's static data an earlier execution left (`result.workflow.staticData`). */
+	staticData?: IDataObject;
 }
 
 export const NODE_TYPE: Record<NodeKind, (vendor: VendorEntry) => string> = {
@@ -104,6 +109,9 @@ export async function runPay(
 		credentialType: vendor.credentialType,
 		continueOnFail: run.continueOnFail ?? true,
 		packageDir: run.packageDir,
+		nodeSettings: run.nodeSettings,
+		mode: run.mode,
+		staticData: run.staticData,
 	});
 	recordResult(run.label ?? `${vendor.key} ${kind}`, result);
 	if (vendor.issuedTokens) {

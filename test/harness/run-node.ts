@@ -7,6 +7,7 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	IRun,
+	IRunExecutionData,
 	ITaskData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
@@ -86,6 +87,8 @@ export interface RunNodeOptions {
 	nodeSettings?: Partial<INode>;
 	mode?: WorkflowExecuteMode;
 	timezone?: string;
+	/** The workflow's static data at the start (e.g. what an earlier execution left: `result.workflow.staticData`). */
+	staticData?: IDataObject;
 }
 
 export interface RunNodeResult {
@@ -106,6 +109,8 @@ export interface RunNodeResult {
 	node: INode;
 	/** `Workflow` used by the run (for advanced assertions). */
 	workflow: Workflow;
+	/** Retries this (failed) execution as n8n's execution list does: see `retryExecution`. */
+	retry(options?: RetryExecutionOptions): Promise<RunNodeResult>;
 }
 
 function defaultVersion(pkg: LoadedPackage, fullType: string): number {
@@ -185,17 +190,12 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		active: false,
 		nodeTypes,
 		settings: workflowData.settings,
+		// As n8n stores it: JSON.
+		staticData: options.staticData ? (JSON.parse(JSON.stringify(options.staticData)) as IDataObject) : undefined,
 	});
 
 	const mode = options.mode ?? 'manual';
-	const hooks = new ExecutionLifecycleHooks(mode, 'harness', workflowData);
-	let afterHookRun: IRun | undefined;
-	hooks.addHandler('workflowExecuteAfter', (fullRunData) => {
-		afterHookRun = fullRunData;
-	});
-
 	const credentialsHelper = new HarnessCredentialsHelper(options.credentials, credentialTypes, nodeTypes);
-	const additionalData = createAdditionalData(credentialsHelper, hooks);
 
 	const runExecutionData = createRunExecutionData({
 		executionData: {
@@ -209,11 +209,30 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	});
 
+	return await execute({ workflow, workflowData, credentialsHelper, mode, runExecutionData, nodeName: node.name });
+}
+
+/** Runs prepared execution data in n8n-core's WorkflowExecute and reads the node's first run. */
+async function execute(prepared: {
+	workflow: Workflow;
+	workflowData: IWorkflowBase;
+	credentialsHelper: HarnessCredentialsHelper;
+	mode: WorkflowExecuteMode;
+	runExecutionData: IRunExecutionData;
+	nodeName: string;
+}): Promise<RunNodeResult> {
+	const { workflow, workflowData, credentialsHelper, mode, runExecutionData, nodeName } = prepared;
+	const hooks = new ExecutionLifecycleHooks(mode, 'harness', workflowData);
+	let afterHookRun: IRun | undefined;
+	hooks.addHandler('workflowExecuteAfter', (fullRunData) => {
+		afterHookRun = fullRunData;
+	});
+	const additionalData = createAdditionalData(credentialsHelper, hooks);
 	const workflowExecute = new WorkflowExecute(additionalData, mode, runExecutionData);
 	// Resolves after the workflowExecuteAfter hook has run (n8n-core awaits it).
 	const returned = await workflowExecute.processRunExecutionData(workflow);
 	const run = afterHookRun ?? returned;
-
+	const node = workflow.getNode(nodeName)!;
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
 	const error = (taskData?.error ?? run.data.resultData.error) as ExecutionError | undefined;
@@ -223,7 +242,38 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		error,
 		run,
 		taskData,
-		node: workflow.getNode(node.name)!,
+		node,
 		workflow,
+		retry: async (retryOptions = {}) => await retryExecution(prepared, run, retryOptions),
 	};
+}
+
+export interface RetryExecutionOptions {
+	/**
+	 * Drop the failed execution's context data (where a paying node keeps its ledger), as if n8n
+	 * had not kept it: the node must then tell from the vendor, or refuse.
+	 */
+	withoutContext?: boolean;
+}
+
+/**
+ * Retries a failed execution as n8n's "Retry" buttons do (n8n's ExecutionService.retry): a new
+ * execution in mode `retry` from the failed execution's data as n8n stored it (a JSON copy),
+ * without its error and without the failed node's failed run, so that the failed node runs again
+ * on the same input.
+ */
+async function retryExecution(
+	prepared: Parameters<typeof execute>[0],
+	failed: IRun,
+	options: RetryExecutionOptions,
+): Promise<RunNodeResult> {
+	const data = JSON.parse(JSON.stringify(failed.data)) as IRunExecutionData;
+	const { lastNodeExecuted } = data.resultData;
+	if (lastNodeExecuted) {
+		delete data.resultData.error;
+		const nodeRunData = data.resultData.runData?.[lastNodeExecuted];
+		if (nodeRunData && nodeRunData.length > 0 && nodeRunData[nodeRunData.length - 1].error !== undefined) nodeRunData.pop();
+	}
+	if (options.withoutContext && data.executionData) data.executionData.contextData = {};
+	return await execute({ ...prepared, mode: 'retry', runExecutionData: data });
 }

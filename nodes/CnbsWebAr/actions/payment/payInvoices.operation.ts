@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PaymentSafety } from '../../../shared/retrySafety';
-import { sendPaymentOnce } from '../../../shared/retrySafety';
+import { paymentRefused, sendPaymentOnce } from '../../../shared/retrySafety';
 
 import { VendorError } from '../../../shared/errors';
 import { credentialsOnce } from '../../../shared/runState';
@@ -564,6 +564,8 @@ async function payGroup(state: RunState, items: PaymentItem[]): Promise<ItemOutc
 				}, secrets),
 			};
 		}
+		// CNBS answered that it did not pay this document: it may be sent again.
+		paymentRefused(state.ctx, [item.itemIndex]);
 		return { itemIndex: item.itemIndex, error: maskError(outcome.error, secrets) };
 	});
 }

@@ -173,7 +173,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			throw new VendorError('the invoice is Cancelled: it was not processed', { code: 'Cancelled' });
 		}
 	}
-	const result = readProcessAnswer(await sendPaymentOnce(this, [itemIndex], async () => await callEvo(this, call, itemIndex)));
+	// A decline (Status Failure) is read inside: a refused payment may be sent again, an approved one never.
+	const result = await sendPaymentOnce(this, [itemIndex], async () => readProcessAnswer(await callEvo(this, call, itemIndex)));
 	return { status: 'paid', ...result, InvoiceReferenceId: String(result.InvoiceReferenceId ?? id) };
 }
 

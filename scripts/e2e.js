@@ -8,6 +8,9 @@
 //     runs with `n8n execute` and is checked against test/e2e/examples.js: its output items AND
 //     the vendor's ledger (what was paid, how often, sign-ons), then again where a rerun must pay
 //     nothing
+//     then n8n's own retries per paying node (test/e2e/retries.js): Retry On Fail on a node whose
+//     vendor refuses one item, and the failed execution retried twice through n8n's REST API as
+//     the editor's Retry buttons do: every invoice paid once
 //  3. queue mode: Redis + a throwaway PostgreSQL, n8n main + two workers; per vendor node
 //     (test/e2e/queuePayments.js) 1,000 invoices seeded and paid by 10 webhook calls of 100 fired
 //     at once (production executions on both workers); every invoice paid exactly once, sign-ons
@@ -39,6 +42,7 @@ const queue = require('./lib/queue');
 const { checkLoaded } = require('./lib/check');
 const EXAMPLES = require('../test/e2e/examples');
 const QUEUE_NODES = require('../test/e2e/queuePayments');
+const RETRY_NODES = require('../test/e2e/retries');
 
 const { ROOT, log, fail, secs, intEnv, request, sleep } = u;
 const { PKG_NAME } = n8n;
@@ -134,6 +138,7 @@ async function regularMode(ctx, sims) {
 	const files = n8n.readExamples(problems);
 	const workflows = await n8n.importWorkflows(ctx.install, env, ctx.runDir, logFile, files, problems);
 	check(`examples: ${files.length} files in examples/ imported into n8n`, !problems.length && workflows.length === files.reduce((n, f) => n + f.workflows.length, 0), problems.join('; ') || workflows.map((w) => w.id).join(', '));
+	const retryEntries = await importRetryWorkflows(ctx, sims, env, logFile);
 
 	const base = `http://127.0.0.1:${port}`;
 	const child = n8n.startN8nProcess(ctx.install, 'n8n', ['start'], env, logFile, (code) => log(`n8n exited (${code}); log: ${logFile}`));
@@ -163,7 +168,92 @@ async function regularMode(ctx, sims) {
 	for (const e of EXAMPLES) {
 		if (!workflows.some((w) => w.id === e.workflow)) check(`example "${e.workflow}" (test/e2e/examples.js) is in examples/`, false, 'not found');
 	}
+	if (loaded) {
+		section("regular mode: n8n's own retries (Retry On Fail, then the failed execution retried twice)");
+		for (const entry of retryEntries) await retryRun({ base, session }, entry);
+	}
 	await u.stopChild(child);
+}
+
+// ---------------------------------------------------------------------------------------------
+// n8n's own retries: Retry On Fail, and a failed execution retried through n8n's REST API
+
+/** A Webhook -> Code -> paying node workflow with Retry On Fail (3 tries), failing on the refused item. */
+function retryWorkflow(entry) {
+	const wf = queueWorkflow(entry);
+	const id = `e2eRetry${entry.type[0].toUpperCase()}${entry.type.slice(1)}${entry.operationName.replace(/\W/g, '')}`.slice(0, 21);
+	const webhookPath = `e2e-retry-${entry.type.toLowerCase()}-${entry.operationName.replace(/\W/g, '').toLowerCase()}`;
+	const [webhook, code, pay] = wf.nodes;
+	delete pay.onError;
+	Object.assign(pay, { retryOnFail: true, maxTries: 3, waitBetweenTries: 10 });
+	webhook.parameters = { ...webhook.parameters, path: webhookPath };
+	return { ...wf, id, name: `e2e retries: ${entryName(entry)} ${entry.operationName}`, nodes: [webhook, code, pay], webhookPath };
+}
+
+/** Imports and publishes the retry workflows (before n8n starts, so that their webhooks are registered). */
+async function importRetryWorkflows(ctx, sims, env, logFile) {
+	const entries = RETRY_NODES.map((e) => {
+		const vendorInfo = sims.vendors.find((v) => v.key === e.vendor);
+		if (!vendorInfo) fail(`test/e2e/retries.js names vendor ${e.vendor}, which serve.ts does not start`);
+		return Object.assign({}, e, { vendorInfo, credential: vendorInfo.credential });
+	});
+	const wfs = entries.map(retryWorkflow);
+	const file = path.join(ctx.runDir, 'retry-workflows.json');
+	fs.writeFileSync(file, JSON.stringify(wfs.map(({ webhookPath, ...w }) => w)));
+	const problems = [];
+	const imp = await n8n.n8nCli(ctx.install, ['import:workflow', `--input=${file}`], env, logFile, 'n8n import:workflow (retries)', { allowFail: true });
+	if (!imp.ok) problems.push(u.tail(imp.out, 5));
+	for (const wf of wfs) {
+		const pub = await n8n.n8nCli(ctx.install, ['publish:workflow', `--id=${wf.id}`], env, logFile, `n8n publish:workflow --id=${wf.id}`, { allowFail: true });
+		if (!pub.ok) problems.push(`publish ${wf.id}: ${u.tail(pub.out, 3)}`);
+	}
+	check(`retries: ${wfs.length} webhook workflows with Retry On Fail imported and published`, !problems.length, problems.join(' | ') || wfs.map((w) => w.id).join(', '));
+	return entries.map((entry, i) => Object.assign(entry, { wf: wfs[i] }));
+}
+
+/** The workflow's newest execution as n8n's execution list shows it. */
+async function newestExecution(q, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const r = await request('GET', `${q.base}/rest/executions?filter=${filter}&limit=5`, { headers: q.session.headers });
+	const results = (r.json && r.json.data && r.json.data.results) || [];
+	return results.sort((a, b) => Number(b.id) - Number(a.id))[0];
+}
+
+/** Whether each seeded invoice has exactly one payment in the ledger's new payments. */
+function paidOnceEach(delta, invoices) {
+	const per = countBy(delta.payments, 'invoice');
+	const wrong = invoices.filter((i) => per.get(i.key) !== 1).map((i) => `${i.key} paid ${per.get(i.key) || 0} times`);
+	return { ok: !wrong.length && delta.payments.length === invoices.length, detail: wrong.join(', ') || invoices.map((i) => `${i.key} paid once`).join(', ') };
+}
+
+async function retryRun(q, entry) {
+	const admin = simulators.admin(entry.vendorInfo.url);
+	const invoices = await seed(admin, 2);
+	const name = `retries: ${entryName(entry)} ${entry.operationName}`;
+	const before = await admin.ledger();
+	const call = await request('POST', `${q.base}/webhook/${entry.wf.webhookPath}`, { body: { invoices: [...invoices, entry.refused] }, timeout: 120000 });
+	const first = await newestExecution(q, entry.wf.id);
+	let paid = paidOnceEach(ledgerDelta(before, await admin.ledger()), invoices);
+	check(`${name}: Retry On Fail (3 tries) pays each invoice once`, paid.ok && first && first.status === 'error', `${paid.detail}; webhook answered ${call.status}; execution ${first ? `${first.id} ${first.status}` : 'not found'}`);
+	let failed = first;
+	for (const loadWorkflow of [false, true]) {
+		const what = `retried execution (${loadWorkflow ? 'with the saved workflow' : 'with the original workflow'})`;
+		if (!failed || failed.status !== 'error') {
+			check(`${name}: ${what} pays nothing again`, false, 'no failed execution to retry');
+			continue;
+		}
+		const r = await request('POST', `${q.base}/rest/executions/${failed.id}/retry`, { headers: q.session.headers, body: { loadWorkflow }, timeout: 120000 });
+		const retried = r.json && r.json.data;
+		paid = paidOnceEach(ledgerDelta(before, await admin.ledger()), invoices);
+		const mode = retried ? `execution ${retried.id} mode ${retried.mode}, retry of ${retried.retryOf}, ${retried.status}` : `HTTP ${r.status} ${r.text.slice(0, 200)}`;
+		// The failed execution's record of its payments came with its data: the paid items kept their
+		// outcome and only the refused one was tried again (it fails on the vendor's refusal, not on
+		// "cannot tell whether the failed execution already paid this item").
+		const error = String((retried && retried.data && retried.data.resultData && retried.data.resultData.error && retried.data.resultData.error.message) || '');
+		const recordUsed = error !== '' && !/cannot tell whether/.test(error);
+		check(`${name}: ${what} pays nothing again`, paid.ok && recordUsed && !!retried && retried.mode === 'retry' && String(retried.retryOf) === String(failed.id), `${paid.detail}; ${mode}: ${error.slice(0, 120)}`);
+		failed = retried && (await newestExecution(q, entry.wf.id));
+	}
 }
 
 async function runExample(ctx, sims, env, logFile, wf, exp, rerun) {

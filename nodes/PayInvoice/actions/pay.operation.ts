@@ -151,8 +151,9 @@ function readRequest(ctx: IExecuteFunctions, adapter: PayInvoiceAdapter, itemInd
 		);
 	}
 	const checkBalanceFirst = options.checkBalanceFirst === true;
-	// A retried execution checks before paying wherever the vendor can (see retrySafety.ts).
-	const checkedAsRetry = isRetriedExecution(ctx) && capabilities.balanceCheck;
+	// A retried execution checks a full-balance payment before paying wherever the vendor can
+	// (a given amount cannot be told from an earlier payment: see retrySafety.ts).
+	const checkedAsRetry = isRetriedExecution(ctx) && capabilities.balanceCheck && amountMode === 'full';
 	if (checkBalanceFirst && !capabilities.balanceCheck) {
 		throw new InvalidInputError(
 			'checkBalanceFirst',

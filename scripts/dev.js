@@ -21,6 +21,8 @@
 //                        older name, also works and then holds the user folder too)
 //   N8N_USER_FOLDER      n8n's user folder (default <repo>/.n8n-local/user)
 //   N8N_PORT             n8n's port (default 5678)
+//   N8N_LISTEN_ADDRESS   the address n8n listens on (default 127.0.0.1, this machine only; any
+//                        other address needs N8N_OWNER_PASSWORD set to a password of your own)
 //   N8N_RUNNERS_BROKER_PORT  task broker port (default: a free port)
 //   CCP_SIMULATOR_PORT, CRMCOM_SIMULATOR_PORT, ...   simulator ports (test/simulators/serve.ts,
 //                        DEMO_VENDORS: default 8801, 8802, ...)
@@ -69,6 +71,11 @@ const OWNER = {
 	lastName: process.env.N8N_OWNER_LAST_NAME || 'User',
 };
 const READY_TIMEOUT_MS = intEnv('DEV_N8N_TIMEOUT', 180) * 1000;
+// n8n listens on this machine only, unless asked otherwise: the demo owner's password is printed.
+const LISTEN_ADDRESS = process.env.N8N_LISTEN_ADDRESS || '127.0.0.1';
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+/** The demo password is printed; a password of the user's own never is. */
+const shownPassword = () => (process.env.N8N_OWNER_PASSWORD ? 'as N8N_OWNER_PASSWORD' : OWNER.password);
 
 const { timings, timed } = u.stepTimer();
 
@@ -104,6 +111,9 @@ async function main() {
 		return 0;
 	}
 
+	if (!LOOPBACK.test(LISTEN_ADDRESS) && !process.env.N8N_OWNER_PASSWORD) {
+		fail(`N8N_LISTEN_ADDRESS=${LISTEN_ADDRESS} lets other machines reach this n8n: set N8N_OWNER_PASSWORD to a password of your own first (the demo one is printed for everyone)`);
+	}
 	fs.mkdirSync(RUN_DIR, { recursive: true });
 	await n8n.stopLeftovers(RUN_DIR, { n8n: INSTALL.n8n, simulators: path.join(RUN_DIR, 'simulators', 'runner.js') });
 	await u.assertPortFree(N8N_PORT, 'n8n', 'N8N_PORT');
@@ -121,7 +131,7 @@ async function main() {
 	const packageDir = await timed('install package into n8n', async () => n8n.installPackageIntoN8n(USER_FOLDER));
 
 	const brokerPort = intEnv('N8N_RUNNERS_BROKER_PORT', 0) || (await u.freePort());
-	const env = n8n.n8nEnv(INSTALL, USER_FOLDER, { N8N_PORT: String(N8N_PORT), N8N_RUNNERS_BROKER_PORT: String(brokerPort) });
+	const env = n8n.n8nEnv(INSTALL, USER_FOLDER, { N8N_PORT: String(N8N_PORT), N8N_LISTEN_ADDRESS: LISTEN_ADDRESS, N8N_RUNNERS_BROKER_PORT: String(brokerPort) });
 	const creds = await timed('import credentials', () =>
 		n8n.importCredentials(INSTALL, env, RUN_DIR, N8N_LOG, sims.vendors.map((v) => v.credential)),
 	);
@@ -144,7 +154,7 @@ async function main() {
 	log(`n8n: ready after ${secs(readyMs)}`);
 
 	const session = await n8n.ownerSession(base, OWNER, USER_FOLDER);
-	log(`n8n: owner ${OWNER.email} ${session.created ? 'created' : 'already set up, logged in'} (password ${OWNER.password})`);
+	log(`n8n: owner ${OWNER.email} ${session.created ? 'created' : 'already set up, logged in'} (password ${shownPassword()})`);
 	const report = await checkLoaded({ base, session, install: INSTALL, packageDir, creds, vendors: sims.vendors, logText: child.logText });
 	if (importProblems.length) {
 		report.ok = false;
@@ -193,7 +203,7 @@ async function main() {
 		log(`n8n log: ${N8N_LOG}`);
 		if (OPTS.check) return 1;
 	}
-	log(`ready: http://localhost:${N8N_PORT} (user ${OWNER.email}, password ${OWNER.password})`);
+	log(`ready: http://localhost:${N8N_PORT} (user ${OWNER.email}, password ${shownPassword()})`);
 	if (OPTS.check) return report.ok ? 0 : 1;
 	log('Ctrl-C stops n8n and the simulators');
 	if (!OPTS.quietN8n) child.echo = true;

@@ -49,6 +49,8 @@ function startSimulators({ runDir, ports = {}, onExit }) {
 			cwd: ROOT,
 			env: cleanEnv({ SIMULATOR_PORTS: JSON.stringify(ports) }),
 			logFile: path.join(runDir, 'simulators.log'),
+			// The ready line lists the demo credentials, secrets included: read here, never logged.
+			privateLinePrefix: SIMULATORS_READY,
 			stdin: 'pipe',
 			onExit: (code, signal) => {
 				if (!ready) reject(new Error(`the simulators exited before they were ready (exit ${code}${signal ? `, ${signal}` : ''}):\n${child.logText.slice(-3000)}`));

@@ -129,23 +129,38 @@ async function runOrFail(cmd, args, opts, what) {
  * stop it in order, its own children included), logging its output to `logFile`. The child is
  * registered; `onExit(code, signal)` runs when it exits while we are not shutting down.
  */
-function startService(name, cmd, args, { cwd, env, logFile, onExit, stdin = 'ignore' }) {
+/**
+ * Starts a service with its output in `logFile` (readable by its owner only). `privateLinePrefix`:
+ * output lines starting with it carry secrets (e.g. the simulators' ready line with the demo
+ * credentials): the caller reads them from `child.stdout`, the log and `logText` get the prefix only.
+ */
+function startService(name, cmd, args, { cwd, env, logFile, onExit, stdin = 'ignore', privateLinePrefix }) {
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
-	const logStream = fs.createWriteStream(logFile, { flags: 'a' });
+	const logStream = fs.createWriteStream(logFile, { flags: 'a', mode: 0o600 });
 	logStream.write(`\n=== ${name}: ${cmd} ${args.join(' ')} (${new Date().toISOString()}) ===\n`);
 	const child = spawn(cmd, args, { cwd, env, stdio: [stdin, 'pipe', 'pipe'], detached: true });
 	children.add(child);
 	child.serviceName = name;
 	child.logText = '';
 	child.echo = false;
-	const onData = (d) => {
-		logStream.write(d);
-		child.logText = (child.logText + d).slice(-400000);
-		if (child.echo) process.stdout.write(String(d).replace(/^(?=.)/gm, `[${name}] `));
+	const write = (text) => {
+		logStream.write(text);
+		child.logText = (child.logText + text).slice(-400000);
+		if (child.echo) process.stdout.write(text.replace(/^(?=.)/gm, `[${name}] `));
 	};
+	// Whole lines only, so that a private line split across chunks is still recognised.
+	const pending = { stdout: '', stderr: '' };
+	const onLines = (stream) => (d) => {
+		if (!privateLinePrefix) return write(String(d));
+		const lines = (pending[stream] + String(d)).split('\n');
+		pending[stream] = lines.pop();
+		for (const line of lines) write(`${line.startsWith(privateLinePrefix) ? `${privateLinePrefix}(not logged: it holds credentials)` : line}\n`);
+	};
+	const onData = onLines('stdout');
 	child.stdout.on('data', onData);
-	child.stderr.on('data', onData);
+	child.stderr.on('data', onLines('stderr'));
 	child.on('exit', (code, signal) => {
+		for (const rest of Object.values(pending)) if (rest && !rest.startsWith(privateLinePrefix || '\u0000')) write(rest);
 		children.delete(child);
 		child.exited = { code, signal };
 		logStream.end();

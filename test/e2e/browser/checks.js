@@ -493,6 +493,25 @@ const credentials = {
 	},
 };
 
+// The six nodes, as the node panel names them, and the words people look for them by.
+const NODE_NAMES = ['Cloud Commerce Pro', 'CRM.COM', 'EVO Snap*', 'CNBS WebAR', 'adilas', 'Pay Invoice'];
+const SEARCH_WORDS = ['invoice', 'payment', 'pay', 'billing'];
+
+const nodePanel = {
+	name: 'node panel search',
+	async run({ check, editor }) {
+		await editor.newWorkflow();
+		for (const word of SEARCH_WORDS) {
+			await check(`node panel: "${word}" finds all six nodes`, async () => {
+				const names = await editor.searchNodePanel(word);
+				const missing = NODE_NAMES.filter((name) => !names.includes(name));
+				expect(!missing.length, `not found: ${missing.join(', ')}; the panel lists ${names.slice(0, 12).join(', ')}`);
+				return `${names.length} nodes listed`;
+			});
+		}
+	},
+};
+
 async function collectionOptions(editor, collectionDisplayName) {
 	const item = editor.ndv().locator(T('parameter-item')).filter({ hasText: collectionDisplayName }).last();
 	const add = item.locator(T('collection-parameter-add')).last();
@@ -504,4 +523,4 @@ async function collectionOptions(editor, collectionDisplayName) {
 	return texts;
 }
 
-module.exports = { groups: [credentials, examples, crmCom, cloudCommercePro, evoSnap, cnbsWebAr, adilas, payInvoice] };
+module.exports = { groups: [credentials, nodePanel, examples, crmCom, cloudCommercePro, evoSnap, cnbsWebAr, adilas, payInvoice] };

@@ -32,6 +32,20 @@ class Editor {
 		await page.waitForLoadState('networkidle');
 	}
 
+	/** Node panel: the node names it lists for `search` (the panel is closed again). */
+	async searchNodePanel(search) {
+		const { page } = this;
+		await page.locator(T('node-creator-plus-button')).click();
+		const creator = page.locator(T('node-creator'));
+		await creator.waitFor();
+		await creator.locator(T('node-creator-search-bar')).fill(search);
+		await page.waitForTimeout(500);
+		const names = (await creator.locator(T('node-creator-item-name')).allInnerTexts()).map((name) => name.trim());
+		await page.keyboard.press('Escape');
+		await creator.waitFor({ state: 'hidden' }).catch(() => {});
+		return names;
+	}
+
 	/** Node panel: search `search`, open the node named `nodeName`, click the action `actionText`. */
 	async addNodeFromPanel(search, nodeName, actionText) {
 		const { page } = this;

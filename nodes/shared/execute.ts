@@ -10,7 +10,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { toInputError, toNodeApiError, VendorError } from './errors';
 import { DEFAULT_BATCH_SIZE, DEFAULT_ITEMS_IN_FLIGHT } from './fields';
 import { InvalidInputError } from './money';
-import { redactText } from './redact';
+import { Redactor, redactorFor } from './redact';
 
 /** An output item that carries binary data too (e.g. a downloaded PDF). */
 export class ItemWithBinary {
@@ -171,7 +171,19 @@ export async function runForEachItem(
 		}
 	}
 	if (notRun > 0) throw new NodeOperationError(ctx.getNode(), `${notRun} items were not run`);
-	return returnData;
+	return await redactedOutput(returnData, context);
+}
+
+/**
+ * Every output item of every operation without a card number or a secret of the credential, in
+ * whatever field they were typed or echoed (a reference, notes, a dry run's request, an error).
+ */
+async function redactedOutput(items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
+	if (items.length === 0) return items;
+	// Read once per run, after the items ran: a session token renewed during the run is masked too.
+	const redactor = new Redactor(await context.secrets().catch(() => []));
+	for (const item of items) item.json = redactor.jsonItem(item.json);
+	return items;
 }
 
 /** Thrown instead of running an item that was waiting for its turn when another item failed. */
@@ -293,6 +305,24 @@ export function toNodeError(
 	itemIndex: number,
 	context: { vendor: string; operationName: string; secrets: Array<string | undefined> },
 ): NodeApiError | NodeOperationError {
+	return redactedError(nodeErrorOf(ctx, error, itemIndex, context), redactorFor(context.secrets));
+}
+
+/** What an error shows (its message, description, messages and stack), without secrets or card numbers. */
+function redactedError<E extends NodeApiError | NodeOperationError>(error: E, redactor: Redactor): E {
+	error.message = redactor.text(error.message);
+	if (error.description) error.description = redactor.text(error.description);
+	if (Array.isArray(error.messages)) error.messages = error.messages.map((message) => redactor.text(message));
+	if (error.stack) error.stack = redactor.text(error.stack);
+	return error;
+}
+
+function nodeErrorOf(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	context: { vendor: string; operationName: string; secrets: Array<string | undefined> },
+): NodeApiError | NodeOperationError {
 	const node = ctx.getNode();
 	if (error instanceof InvalidInputError) return toInputError(node, error, itemIndex);
 	if (error instanceof VendorError) {
@@ -304,12 +334,10 @@ export function toNodeError(
 		});
 	}
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
-		error.message = redactText(error.message, context.secrets);
-		if (error.description) error.description = redactText(error.description, context.secrets);
 		error.context.itemIndex ??= itemIndex;
 		return error;
 	}
-	const message = redactText(error instanceof Error ? error.message : String(error), context.secrets);
+	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(node, `${context.vendor} ${context.operationName} failed: ${message}`, {
 		itemIndex,
 	});

@@ -20,10 +20,14 @@ export function passesLuhn(digits: string): boolean {
 	return sum % 10 === 0;
 }
 
+/** Between a card's digit groups: a space or dash, also as URL-encoded text writes a space. */
+const SEPARATOR = '(?:[ +-]|%20)';
 /** Thirteen digits, optionally grouped: nothing shorter can hold a card number (the quick check). */
-const THIRTEEN_DIGITS = /\d(?:[ -]?\d){12}/;
-/** Groups of digits joined by single spaces or dashes, not inside a longer digit run. */
-const DIGIT_GROUPS = /(?<!\d)\d+(?:[ -]\d+)*(?!\d)/g;
+const THIRTEEN_DIGITS = new RegExp(`\\d(?:${SEPARATOR}?\\d){12}`);
+/** Groups of digits joined by single separators, not inside a longer digit run. */
+const DIGIT_GROUPS = new RegExp(`(?<!\\d)\\d+(?:${SEPARATOR}\\d+)*(?!\\d)`, 'g');
+const SEPARATORS = new RegExp(SEPARATOR, 'g');
+const LEADING_SEPARATORS = new RegExp(`^${SEPARATOR}*`);
 
 /**
  * Masks, in a run of digit groups ("4111 1111 1111 1111", "12 4111111111111111"), every span of
@@ -31,8 +35,8 @@ const DIGIT_GROUPS = /(?<!\d)\d+(?:[ -]\d+)*(?!\d)/g;
  * left). Runs of 20+ digits without a separator are identifiers, not cards.
  */
 function maskCardsInGroups(run: string): string {
-	const groups = run.split(/[ -]/);
-	const separators = run.match(/[ -]/g) ?? [];
+	const groups = run.split(SEPARATORS);
+	const separators = run.match(SEPARATORS) ?? [];
 	const digitCount = groups.reduce((total, group) => total + group.length, 0);
 	if (digitCount < 13) return run;
 	const parts: string[] = [];
@@ -58,10 +62,53 @@ function maskCardsInGroups(run: string): string {
 	return parts.join('');
 }
 
+/**
+ * The digits a run starts with that belong to a URL escape before it: `%22` (a quote) before a
+ * card in a form-encoded body, `%2522` when encoded twice.
+ */
+function escapeDigits(text: string, offset: number): number {
+	if (text[offset - 1] === '%') return /^(?:25)*[0-9A-Fa-f]{2}/.exec(text.slice(offset))?.[0].length ?? 0;
+	return /%[A-Fa-f]$/.test(text.slice(Math.max(0, offset - 2), offset)) ? 1 : 0;
+}
+
+const ALPHANUMERIC = /[0-9A-Za-z]/;
+const HEX_LETTER = /[A-Fa-f]/;
+
+/**
+ * Whether the digits stand inside a hexadecimal identifier (e.g. EVO's 3F655073614773765E55E2...):
+ * the word around them is hex letters and digits only. A card glued to other text ("PAY4012...")
+ * is still a card.
+ */
+function insideHexIdentifier(text: string, start: number, end: number): boolean {
+	let hexLetters = 0;
+	for (let index = start - 1; index >= 0 && ALPHANUMERIC.test(text[index]); index--) {
+		// The hex digits of a URL escape (%3A) end the word.
+		if (text[index - 1] === '%' || text[index - 2] === '%') break;
+		if (!HEX_LETTER.test(text[index]) && !/\d/.test(text[index])) return false;
+		hexLetters++;
+	}
+	for (let index = end; index < text.length && ALPHANUMERIC.test(text[index]); index++) {
+		if (!HEX_LETTER.test(text[index]) && !/\d/.test(text[index])) return false;
+		hexLetters++;
+	}
+	return hexLetters > 0;
+}
+
 /** Every card number in a text (13-19 digits passing Luhn, plain or grouped) keeps only its last four digits. */
 export function maskCardNumbers(text: string): string {
 	if (!THIRTEEN_DIGITS.test(text)) return text;
-	return text.replace(DIGIT_GROUPS, maskCardsInGroups);
+	return text.replace(DIGIT_GROUPS, (run: string, offset: number) => {
+		if (/^\d+$/.test(run) && insideHexIdentifier(text, offset, offset + run.length)) return run;
+		const escaped = Math.min(escapeDigits(text, offset), run.length);
+		const rest = run.slice(escaped);
+		const lead = LEADING_SEPARATORS.exec(rest)?.[0] ?? '';
+		return run.slice(0, escaped) + lead + maskCardsInGroups(rest.slice(lead.length));
+	});
+}
+
+/** A whole number long enough to be a card number (e.g. a card typed into a numeric field). */
+function mayBeCardNumber(value: number): boolean {
+	return Number.isSafeInteger(value) && Math.abs(value) >= 1e12;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -149,6 +196,10 @@ export class Redactor {
 	/** The value with every string masked; parts without anything to mask are the same objects. */
 	value<T>(value: T): T {
 		if (typeof value === 'string') return this.text(value) as T;
+		if (typeof value === 'number' && mayBeCardNumber(value)) {
+			const masked = maskCardNumbers(String(value));
+			return (masked === String(value) ? value : masked) as T;
+		}
 		if (Array.isArray(value)) {
 			const entries = value.map((entry) => this.value(entry));
 			return (entries.some((entry, index) => entry !== value[index]) ? entries : value) as T;
@@ -198,7 +249,7 @@ export function redactText(text: string, secrets: Array<string | undefined>): st
 export function redactValue<T>(value: T, secrets: Array<string | undefined>): T {
 	const redactor = redactorFor(secrets);
 	const copy = (entry: unknown): unknown => {
-		if (typeof entry === 'string') return redactor.text(entry);
+		if (typeof entry === 'string' || typeof entry === 'number') return redactor.value(entry);
 		if (Array.isArray(entry)) return entry.map(copy);
 		if (entry !== null && typeof entry === 'object') {
 			return Object.fromEntries(Object.entries(entry).map(([key, inner]) => [key, copy(inner)]));

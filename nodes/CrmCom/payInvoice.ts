@@ -81,8 +81,8 @@ function outstandingOf(invoice: IDataObject): string {
 /**
  * CRM.COM for the generic Pay Invoice node: `payments/pay_invoice` always pays the invoice's
  * whole outstanding amount (a given amount is refused by the node). The payment reference is
- * CRM.COM's unique back office code, so paying the same reference twice is refused by CRM.COM
- * and reported as already paid.
+ * CRM.COM's back office code, unique across all payments: a reference CRM.COM refuses as used
+ * before is reported as already paid only when the invoice's balance is 0, else it fails.
  */
 export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 	key: 'crmCom',
@@ -120,7 +120,7 @@ export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 			send: async () => {
 				const outcome = await payInvoice(this, body, { checkFirst: false, dryRun: false, timeout: request.timeout }, itemIndex);
 				if (outcome.status === 'skipped: already paid') {
-					return { alreadyPaid: String(outcome.reason ?? 'CRM.COM already has this back office code'), vendorResponse: outcome };
+					return { alreadyPaid: String(outcome.reason), vendorResponse: outcome };
 				}
 				const paidAt = outcome.posted_on ?? outcome.issued_on;
 				return {

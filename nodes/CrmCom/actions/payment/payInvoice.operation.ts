@@ -180,7 +180,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '={{ $json.paymentId }}',
 		description:
-			'A code for the payment (back_office_code) that CRM.COM keeps unique, e.g. your own payment ID. A payment whose code CRM.COM already has is reported as "skipped: already paid" instead of paid twice.',
+			'A code for the payment (back_office_code) that CRM.COM keeps unique across all payments, e.g. your own payment ID. When CRM.COM refuses it as used before, the invoice\'s balance is read: nothing outstanding is "skipped: already paid"; otherwise the item fails (the code belongs to another payment).',
 		displayOptions: { show },
 	},
 	additionalFieldsCollection(show, additionalFields),
@@ -346,7 +346,7 @@ export async function payInvoice(
 			};
 		}
 	}
-	// A refusal is read here rather than thrown: a duplicate back_office_code means "already paid".
+	// A refusal is read here rather than thrown: a duplicate back_office_code needs the invoice's balance.
 	const result = await callCrm(
 		ctx,
 		{ method: 'POST', resource: 'payments/pay_invoice', body, timeout: options.timeout },
@@ -355,12 +355,7 @@ export async function payInvoice(
 	if ('error' in result) {
 		const { error } = result;
 		if (error instanceof VendorError && body.back_office_code !== undefined && isDuplicateBackOfficeCode(error)) {
-			return {
-				status: 'skipped: already paid',
-				reason: error.message,
-				invoice_identifier: invoice,
-				back_office_code: body.back_office_code,
-			};
+			return await afterDuplicateBackOfficeCode(ctx, error, body, options.timeout, itemIndex);
 		}
 		throw error;
 	}
@@ -371,6 +366,52 @@ export async function payInvoice(
 		...(body.back_office_code !== undefined && result.data.back_office_code === undefined
 			? { back_office_code: body.back_office_code }
 			: {}),
+	};
+}
+
+/**
+ * CRM.COM refused the back office code as one it already has. The code may belong to a payment
+ * of another invoice (it is unique across all payments), so the refusal proves nothing about this
+ * invoice: its balance decides. Nothing open: already paid. Otherwise (or when the balance cannot
+ * be read) the item fails with CRM.COM's own words and code.
+ */
+async function afterDuplicateBackOfficeCode(
+	ctx: IExecuteFunctions,
+	refusal: VendorError,
+	body: IDataObject,
+	timeout: number,
+	itemIndex: number,
+): Promise<PayInvoiceOutcome> {
+	const invoice = body.invoice_identifier as IdentifierValue;
+	const code = String(body.back_office_code);
+	const usedBefore = `${refusal.message} (the back office code ${code} was used before, by a payment CRM.COM already has)`;
+	let found: IDataObject;
+	let paid: boolean;
+	try {
+		found = await readInvoice(ctx, invoice, undefined, timeout, itemIndex);
+		paid = nothingOutstanding(found);
+	} catch (readError) {
+		throw new VendorError(usedBefore, {
+			code: refusal.details.code,
+			httpCode: refusal.details.httpCode,
+			description: `Nothing was paid now. Whether the invoice was paid before is not known: its balance could not be read (${
+				readError instanceof Error ? readError.message : String(readError)
+			}).`,
+		});
+	}
+	if (!paid) {
+		throw new VendorError(usedBefore, {
+			code: refusal.details.code,
+			httpCode: refusal.details.httpCode,
+			description: `The invoice was NOT paid: its outstanding amount is ${String(found.outstanding_amount)}. Give this payment a back office code of its own, or none.`,
+		});
+	}
+	return {
+		status: 'skipped: already paid',
+		reason: `The invoice's outstanding amount is ${String(found.outstanding_amount)} (and CRM.COM refused the back office code: ${refusal.message})`,
+		invoice_identifier: invoice,
+		back_office_code: code,
+		invoice: found,
 	};
 }
 

@@ -4,7 +4,7 @@ import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../s
 import { VendorError } from '../shared/errors';
 import { identifierParameter } from '../shared/identifier';
 import type { IdentifierValue } from '../shared/identifier';
-import { amountFromVendor, formatAmount } from '../shared/money';
+import { amountFromVendor, formatAmount, InvalidInputError } from '../shared/money';
 import { credentialsOnce } from '../shared/runState';
 import { buildPayInvoiceBody, nothingOutstanding, payInvoice } from './actions/payment/payInvoice.operation';
 import { readInvoice } from './actions/invoice/get.operation';
@@ -88,7 +88,15 @@ export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 	key: 'crmCom',
 	vendor: VENDOR,
 	credentialType: CREDENTIAL_TYPE,
-	capabilities: { fullBalance: true, givenAmount: false, balanceCheck: true, currency: true },
+	capabilities: {
+		fullBalance: true,
+		givenAmount: false,
+		balanceCheck: true,
+		currency: true,
+		paymentDate: { sentAs: 'received_on' },
+		paymentReference: { sentAs: 'back_office_code' },
+		paymentMethod: { sentAs: 'payment_method_identifier.name' },
+	},
 	invoiceReferenceHint:
 		'The CRM.COM invoice\'s number (or its ID, reference number or back office code: see "Invoice Reference Is"). CRM.COM always pays the whole outstanding amount.',
 	invoiceReferencePlaceholder: 'INV001',
@@ -98,7 +106,15 @@ export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 	async prepare(this: IExecuteFunctions, request: PayInvoiceRequest, itemIndex: number): Promise<PreparedPayment> {
 		const extra = request.extra;
 		const key = String(extra[FIELD.invoiceKey] ?? 'number');
-		const paymentMethod = whenGiven((extra[FIELD.paymentMethod] as IDataObject | undefined)?.value)
+		const ownMethod = whenGiven((extra[FIELD.paymentMethod] as IDataObject | undefined)?.value);
+		// Both set: which one was meant is not known, so neither is picked silently.
+		if (ownMethod && whenGiven(request.paymentMethod)) {
+			throw new InvalidInputError(
+				'Payment Method',
+				'Payment Method and CRM.COM\'s own Payment Method are both set: set one of them',
+			);
+		}
+		const paymentMethod = ownMethod
 			? extra[FIELD.paymentMethod]
 			: whenGiven(request.paymentMethod)
 				? { __rl: true, mode: 'name', value: request.paymentMethod }

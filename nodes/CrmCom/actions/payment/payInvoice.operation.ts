@@ -385,12 +385,12 @@ async function afterDuplicateBackOfficeCode(
 	const invoice = body.invoice_identifier as IdentifierValue;
 	const code = String(body.back_office_code);
 	const usedBefore = `${refusal.message} (the back office code ${code} was used before, by a payment CRM.COM already has)`;
-	let found: IDataObject;
-	let paid: boolean;
-	try {
-		found = await readInvoice(ctx, invoice, undefined, timeout, itemIndex);
-		paid = nothingOutstanding(found);
-	} catch (readError) {
+	const read = await readInvoice(ctx, invoice, undefined, timeout, itemIndex).then(
+		(found) => ({ found, paid: nothingOutstanding(found) }),
+		(readError: unknown) => ({ readError }),
+	).catch((readError: unknown) => ({ readError }));
+	if ('readError' in read) {
+		const { readError } = read;
 		throw new VendorError(usedBefore, {
 			code: refusal.details.code,
 			httpCode: refusal.details.httpCode,
@@ -399,6 +399,7 @@ async function afterDuplicateBackOfficeCode(
 			}).`,
 		});
 	}
+	const { found, paid } = read;
 	if (!paid) {
 		throw new VendorError(usedBefore, {
 			code: refusal.details.code,

@@ -71,8 +71,9 @@ function escapeDigits(text: string, offset: number): number {
 	return /%[A-Fa-f]$/.test(text.slice(Math.max(0, offset - 2), offset)) ? 1 : 0;
 }
 
-const ALPHANUMERIC = /[0-9A-Za-z]/;
-const HEX_LETTER = /[A-Fa-f]/;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isHexLetter = (code: number) => (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /**
  * Whether the digits stand inside a hexadecimal identifier (e.g. EVO's 3F655073614773765E55E2...):
@@ -81,14 +82,18 @@ const HEX_LETTER = /[A-Fa-f]/;
  */
 function insideHexIdentifier(text: string, start: number, end: number): boolean {
 	let hexLetters = 0;
-	for (let index = start - 1; index >= 0 && ALPHANUMERIC.test(text[index]); index--) {
+	for (let index = start - 1; index >= 0; index--) {
+		const code = text.charCodeAt(index);
+		if (!isDigit(code) && !isLetter(code)) break;
 		// The hex digits of a URL escape (%3A) end the word.
 		if (text[index - 1] === '%' || text[index - 2] === '%') break;
-		if (!HEX_LETTER.test(text[index]) && !/\d/.test(text[index])) return false;
+		if (!isDigit(code) && !isHexLetter(code)) return false;
 		hexLetters++;
 	}
-	for (let index = end; index < text.length && ALPHANUMERIC.test(text[index]); index++) {
-		if (!HEX_LETTER.test(text[index]) && !/\d/.test(text[index])) return false;
+	for (let index = end; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (!isDigit(code) && !isLetter(code)) break;
+		if (!isDigit(code) && !isHexLetter(code)) return false;
 		hexLetters++;
 	}
 	return hexLetters > 0;
@@ -98,6 +103,8 @@ function insideHexIdentifier(text: string, start: number, end: number): boolean 
 export function maskCardNumbers(text: string): string {
 	if (!THIRTEEN_DIGITS.test(text)) return text;
 	return text.replace(DIGIT_GROUPS, (run: string, offset: number) => {
+		// Too short to hold 13 digits: most runs (dates, amounts, IDs) end here.
+		if (run.length < 13) return run;
 		if (/^\d+$/.test(run) && insideHexIdentifier(text, offset, offset + run.length)) return run;
 		const escaped = Math.min(escapeDigits(text, offset), run.length);
 		const rest = run.slice(escaped);
@@ -188,9 +195,9 @@ export class Redactor {
 		return maskCardNumbers(result);
 	}
 
-	/** Whether the text may hold something to mask (a cheap check before a deep walk). */
-	mayHold(text: string): boolean {
-		return THIRTEEN_DIGITS.test(text) || this.needles.some((needle) => text.includes(needle));
+	/** Whether the text holds a secret or a card number (the same verdict as `text`, without building a copy). */
+	holdsAny(text: string): boolean {
+		return this.needles.some((needle) => text.includes(needle)) || maskCardNumbers(text) !== text;
 	}
 
 	/** The value with every string masked; parts without anything to mask are the same objects. */
@@ -218,7 +225,9 @@ export class Redactor {
 
 	/**
 	 * A JSON output item with everything masked: one serialisation tells whether there is anything
-	 * to mask at all (nearly never), and only then is the item walked.
+	 * to mask at all (nearly never), and only then is the item walked. (In JSON text every string
+	 * and number stands between quotes, commas or brackets, so what is found there is what the walk
+	 * finds in the values.)
 	 */
 	jsonItem<T extends object>(json: T): T {
 		let serialised: string;
@@ -227,7 +236,7 @@ export class Redactor {
 		} catch {
 			return this.value(json);
 		}
-		return this.mayHold(serialised) ? this.value(json) : json;
+		return this.holdsAny(serialised) ? this.value(json) : json;
 	}
 }
 

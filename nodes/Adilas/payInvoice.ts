@@ -73,22 +73,35 @@ const extraFields: INodeProperties[] = [
 	},
 ];
 
-function moneyTypeOf(request: PayInvoiceRequest): unknown {
-	const given = optionalText(request.extra[FIELD.moneyTypeId]);
-	if (given !== undefined) return given;
-	const method = optionalText(request.paymentMethod);
-	if (method === undefined) {
-		throw new InvalidInputError('paymentMethod', 'adilas needs a money type: set Money Type ID or Payment Method (e.g. Cash, Visa, 2)');
-	}
+/** The Payment Method as an adilas money type: a number as given, or a money type's name. */
+function moneyTypeOfMethod(method: string): string | number {
 	if (/^\d+$/.test(method)) return method;
 	const id = MONEY_TYPE_BY_NAME[method.toLowerCase()];
 	if (id === undefined) {
 		throw new InvalidInputError(
-			'paymentMethod',
+			'Payment Method',
 			`adilas has no money type named "${method}": use one of ${Object.keys(MONEY_TYPE_BY_NAME).join(', ')}, or its number`,
 		);
 	}
 	return id;
+}
+
+function moneyTypeOf(request: PayInvoiceRequest): unknown {
+	const given = optionalText(request.extra[FIELD.moneyTypeId]);
+	const method = optionalText(request.paymentMethod);
+	if (method === undefined) {
+		if (given !== undefined) return given;
+		throw new InvalidInputError('Payment Method', 'adilas needs a money type: set Money Type ID or Payment Method (e.g. Cash, Visa, 2)');
+	}
+	const fromMethod = moneyTypeOfMethod(method);
+	// Both set and different: which one was meant is not known, so neither is picked silently.
+	if (given !== undefined && String(fromMethod) !== given) {
+		throw new InvalidInputError(
+			'Payment Method',
+			`Payment Method "${method}" is adilas money type ${String(fromMethod)}, but Money Type ID is ${given}: set one of them`,
+		);
+	}
+	return fromMethod;
 }
 
 /**
@@ -100,7 +113,15 @@ export const adilasPayInvoiceAdapter: PayInvoiceAdapter = {
 	key: 'adilas',
 	vendor: VENDOR,
 	credentialType: CREDENTIAL_TYPE,
-	capabilities: { fullBalance: false, givenAmount: true, balanceCheck: false, currency: false },
+	capabilities: {
+		fullBalance: false,
+		givenAmount: true,
+		balanceCheck: false,
+		currency: false,
+		paymentDate: { sentAs: 'TRANSACTION_DATE_TIME' },
+		paymentReference: { sentAs: 'TRANSACTION_NUMBER' },
+		paymentMethod: { sentAs: 'MONEY_TYPE_ID' },
+	},
 	invoiceReferenceHint:
 		'The adilas main invoice number (INVOICE_NUMBER, as Start gives it). adilas cannot read a balance: give the amount to pay.',
 	invoiceReferencePlaceholder: '78',

@@ -97,7 +97,15 @@ export const cloudCommerceProPayInvoiceAdapter: PayInvoiceAdapter = {
 	key: 'cloudCommercePro',
 	vendor: VENDOR,
 	credentialType: CREDENTIAL_TYPE,
-	capabilities: { fullBalance: true, givenAmount: true, balanceCheck: true, currency: false },
+	capabilities: {
+		fullBalance: true,
+		givenAmount: true,
+		balanceCheck: true,
+		currency: false,
+		paymentDate: { sentAs: 'dtPaymentDate' },
+		paymentReference: { sentAs: 'strPaymentReference' },
+		paymentMethod: { sentAs: 'GatewayType' },
+	},
 	invoiceReferenceHint:
 		'The Cloud Commerce Pro Order ID (its invoice and open balance are read from CCP), or the Invoice ID: see "Invoice Reference Is"',
 	invoiceReferencePlaceholder: '5001',

@@ -173,7 +173,7 @@ function paymentMethodOf(request: PayInvoiceRequest): string {
 	if (given === undefined) return String(request.extra[FIELD.paymentMethod] ?? 'CC');
 	const method = given === 'CARD' ? 'CC' : given === 'ECHECK' ? 'EC' : given;
 	if (!(PAYMENT_METHODS as readonly string[]).includes(method)) {
-		throw new InvalidInputError('paymentMethod', `CNBS WebAR pays by CC (card) or EC (e-check): Payment Method "${String(request.paymentMethod)}" is neither`);
+		throw new InvalidInputError('Payment Method', `CNBS WebAR pays by CC (card) or EC (e-check): Payment Method "${String(request.paymentMethod)}" is neither`);
 	}
 	return method;
 }
@@ -188,7 +188,15 @@ export const cnbsWebArPayInvoiceAdapter: PayInvoiceAdapter = {
 	key: 'cnbsWebAr',
 	vendor: VENDOR,
 	credentialType: CREDENTIAL_TYPE,
-	capabilities: { fullBalance: true, givenAmount: true, balanceCheck: true, currency: true },
+	capabilities: {
+		fullBalance: true,
+		givenAmount: true,
+		balanceCheck: true,
+		currency: true,
+		paymentDate: { refusedBecause: 'its payment request has no payment date (SAP posts the payment when CNBS executes it)' },
+		paymentReference: { sentAs: 'documents.reference_number' },
+		paymentMethod: { sentAs: 'payment_detail.payment_method' },
+	},
 	invoiceReferenceHint:
 		'The CNBS finance document number (document_number_finance, as Invoice > Get Many lists it); its payer and company code go in the CNBS fields below.',
 	invoiceReferencePlaceholder: '1400000229',

@@ -4,8 +4,9 @@ import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../s
 import { VendorError } from '../shared/errors';
 import { identifierParameter } from '../shared/identifier';
 import type { IdentifierValue } from '../shared/identifier';
-import { amountFromVendor, formatAmount } from '../shared/money';
+import { amountFromVendor, formatAmount, InvalidInputError } from '../shared/money';
 import { credentialsOnce } from '../shared/runState';
+import { idempotencyKeyOf } from '../shared/retrySafety';
 import { buildPayInvoiceBody, nothingOutstanding, payInvoice } from './actions/payment/payInvoice.operation';
 import { readInvoice } from './actions/invoice/get.operation';
 import { ACCOUNTS_RECEIVABLE, PAYMENT_METHOD, TYPE, WALLET } from './identifiers';
@@ -81,14 +82,22 @@ function outstandingOf(invoice: IDataObject): string {
 /**
  * CRM.COM for the generic Pay Invoice node: `payments/pay_invoice` always pays the invoice's
  * whole outstanding amount (a given amount is refused by the node). The payment reference is
- * CRM.COM's unique back office code, so paying the same reference twice is refused by CRM.COM
- * and reported as already paid.
+ * CRM.COM's back office code, unique across all payments: a reference CRM.COM refuses as used
+ * before is reported as already paid only when the invoice's balance is 0, else it fails.
  */
 export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 	key: 'crmCom',
 	vendor: VENDOR,
 	credentialType: CREDENTIAL_TYPE,
-	capabilities: { fullBalance: true, givenAmount: false, balanceCheck: true, currency: true },
+	capabilities: {
+		fullBalance: true,
+		givenAmount: false,
+		balanceCheck: true,
+		currency: true,
+		paymentDate: { sentAs: 'received_on' },
+		paymentReference: { sentAs: 'back_office_code' },
+		paymentMethod: { sentAs: 'payment_method_identifier.name' },
+	},
 	invoiceReferenceHint:
 		'The CRM.COM invoice\'s number (or its ID, reference number or back office code: see "Invoice Reference Is"). CRM.COM always pays the whole outstanding amount.',
 	invoiceReferencePlaceholder: 'INV001',
@@ -98,7 +107,15 @@ export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 	async prepare(this: IExecuteFunctions, request: PayInvoiceRequest, itemIndex: number): Promise<PreparedPayment> {
 		const extra = request.extra;
 		const key = String(extra[FIELD.invoiceKey] ?? 'number');
-		const paymentMethod = whenGiven((extra[FIELD.paymentMethod] as IDataObject | undefined)?.value)
+		const ownMethod = whenGiven((extra[FIELD.paymentMethod] as IDataObject | undefined)?.value);
+		// Both set: which one was meant is not known, so neither is picked silently.
+		if (ownMethod && whenGiven(request.paymentMethod)) {
+			throw new InvalidInputError(
+				'Payment Method',
+				'Payment Method and CRM.COM\'s own Payment Method are both set: set one of them',
+			);
+		}
+		const paymentMethod = ownMethod
 			? extra[FIELD.paymentMethod]
 			: whenGiven(request.paymentMethod)
 				? { __rl: true, mode: 'name', value: request.paymentMethod }
@@ -109,7 +126,8 @@ export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 			wallet_identifier: extra[FIELD.wallet],
 			type_identifier: extra[FIELD.type],
 			payment_method_identifier: paymentMethod,
-			back_office_code: request.paymentReference,
+			// CRM.COM's own uniqueness key: the Idempotency Key when no Payment Reference is given.
+			back_office_code: request.paymentReference ?? idempotencyKeyOf(this, itemIndex),
 			additionalFields: request.paymentDate !== undefined ? { received_on: request.paymentDate } : {},
 		});
 		// The server URL for the request shown; the token is n8n's (read when sent).
@@ -120,7 +138,7 @@ export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 			send: async () => {
 				const outcome = await payInvoice(this, body, { checkFirst: false, dryRun: false, timeout: request.timeout }, itemIndex);
 				if (outcome.status === 'skipped: already paid') {
-					return { alreadyPaid: String(outcome.reason ?? 'CRM.COM already has this back office code'), vendorResponse: outcome };
+					return { alreadyPaid: String(outcome.reason), vendorResponse: outcome };
 				}
 				const paidAt = outcome.posted_on ?? outcome.issued_on;
 				return {

@@ -58,7 +58,15 @@ export const evoSnapPayInvoiceAdapter: PayInvoiceAdapter = {
 	key: 'evoSnap',
 	vendor: VENDOR,
 	credentialType: CREDENTIAL_TYPE,
-	capabilities: { fullBalance: true, givenAmount: false, balanceCheck: true, currency: true },
+	capabilities: {
+		fullBalance: true,
+		givenAmount: false,
+		balanceCheck: true,
+		currency: true,
+		paymentDate: { refusedBecause: 'ProcessInvoice has no payment date (EVO charges the card when it processes the invoice)' },
+		paymentReference: { refusedBecause: 'ProcessInvoice has no field for a reference of yours' },
+		paymentMethod: { refusedBecause: 'it charges the card data or the card token given in its own fields' },
+	},
 	invoiceReferenceHint:
 		'The EVO Snap* invoice reference id (InvoiceReferenceId, as Create returns it). EVO processes the whole invoice: no amount can be given.',
 	invoiceReferencePlaceholder: '6177CCEE97C84FF7B1CFF11EAA347DBE',

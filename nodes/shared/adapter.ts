@@ -31,6 +31,17 @@ export interface PayInvoiceRequest {
 	extra: IDataObject;
 }
 
+/**
+ * What a vendor does with one of the common fields (Payment Date, Payment Reference, Payment
+ * Method): sends it in one of its own fields, or cannot take it, so that a value given there
+ * fails the item before anything is sent (never silently dropped).
+ */
+export type CommonFieldSupport =
+	/** The vendor's field it is sent in, as a dotted path in the request (e.g. `payment_method_identifier.name`). */
+	| { sentAs: string }
+	/** Why the vendor cannot take it, written to follow "<vendor> cannot take a <field>: ". */
+	| { refusedBecause: string };
+
 /** What a vendor can do, checked by the node before anything is sent (and shown in the README). */
 export interface PayInvoiceCapabilities {
 	/** Can pay the invoice's whole open balance. */
@@ -41,6 +52,9 @@ export interface PayInvoiceCapabilities {
 	balanceCheck: boolean;
 	/** Can honour a Currency: by sending it, or by checking the invoice's. */
 	currency: boolean;
+	paymentDate: CommonFieldSupport;
+	paymentReference: CommonFieldSupport;
+	paymentMethod: CommonFieldSupport;
 }
 
 /** A payment checked and ready to send: nothing has been paid yet. */

@@ -8,11 +8,11 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toInputError, toNodeApiError, VendorError } from './errors';
-import { DEFAULT_BATCH_SIZE, DEFAULT_ITEMS_IN_FLIGHT, idempotencyKeyOption } from './fields';
+import { DEFAULT_BATCH_SIZE, DEFAULT_ITEMS_IN_FLIGHT } from './fields';
 import { InvalidInputError } from './money';
-import { redactText } from './redact';
+import { Redactor, redactorFor } from './redact';
 import type { LedgerEntry, PaymentLedger, PaymentSafety } from './retrySafety';
-import { IdempotencyKeys, isRetriedExecution, ledgerOf, paymentWasSent } from './retrySafety';
+import { idempotencyKeyOf, idempotencyKeyOption, IdempotencyKeys, isRetriedExecution, ledgerOf, paymentWasSent } from './retrySafety';
 
 /** An output item that carries binary data too (e.g. a downloaded PDF). */
 export class ItemWithBinary {
@@ -155,18 +155,26 @@ export async function runForEachItem(
 		? orderedOutcomes(await operation.executeItems.call(ctx, itemIndexes), itemIndexes)
 		: await runItems(ctx, operation, itemIndexes, readBatching(ctx), !ctx.continueOnFail());
 
+	// Every output item without a card number or a secret of the credential, in whatever field they
+	// were typed or echoed (a reference, notes, a dry run's request, an error). Read once per run,
+	// after the items ran: a session token renewed during the run is masked too.
+	const redactor = new Redactor(await context.secrets().catch(() => []));
 	const results: ItemResult[] = [];
 	for (const itemIndex of allItems) {
 		const known = decided.get(itemIndex);
 		if (known) {
-			results[itemIndex] = known;
+			results[itemIndex] = 'items' in known ? { items: known.items.map((item) => ({ ...item, json: redactor.jsonItem(item.json) })) } : known;
 			continue;
 		}
 		// An item without an outcome was not run because another item failed and stopped the node.
 		if (!outcomes[itemIndex]) continue;
 		try {
 			const result = settled(outcomes[itemIndex]);
-			const entries = (Array.isArray(result) ? result : [result]).map((entry) => outputItem(entry, itemIndex));
+			const entries = (Array.isArray(result) ? result : [result]).map((entry) => {
+				const item = outputItem(entry, itemIndex);
+				item.json = redactor.jsonItem(item.json);
+				return item;
+			});
 			results[itemIndex] = { items: entries };
 			ledger?.keepOutput(itemIndex, entries.map((entry) => entry.json));
 		} catch (error) {
@@ -194,11 +202,11 @@ export async function runForEachItem(
 			returnData.push(...result.items);
 		} else if (ctx.continueOnFail()) {
 			returnData.push({
-				json: {
+				json: redactor.jsonItem({
 					...operation.failedItem?.call(ctx, itemIndex),
 					error: result.error.message,
 					...(result.error.description ? { errorDescription: result.error.description } : {}),
-				},
+				}),
 				pairedItem: { item: itemIndex },
 			});
 		} else {
@@ -239,7 +247,7 @@ async function decidePayments(
 		if (store) {
 			let key: string | undefined;
 			try {
-				key = readIdempotencyKey(ctx, itemIndex);
+				key = idempotencyKeyOf(ctx, itemIndex);
 			} catch (error) {
 				decided.set(itemIndex, { error: toNodeError(ctx, error, itemIndex, { ...context, secrets: [] }) });
 				continue;
@@ -320,21 +328,6 @@ function usesIdempotencyKeys(ctx: IExecuteFunctions): boolean {
 	return raw !== undefined && raw !== '';
 }
 
-function readIdempotencyKey(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
-	const value = ctx.getNodeParameter(`options.${idempotencyKeyOption.name}`, itemIndex, '') as unknown;
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw new InvalidInputError(
-			idempotencyKeyOption.displayName,
-			`${idempotencyKeyOption.displayName} must be text or a number, got ${Array.isArray(value) ? 'a list' : typeof value === 'boolean' ? `the boolean ${String(value)}` : 'an object'}`,
-		);
-	}
-	const key = String(value);
-	if (key.trim() === '') {
-		throw new InvalidInputError(idempotencyKeyOption.displayName, `${idempotencyKeyOption.displayName} must not be only spaces`);
-	}
-	return key;
-}
 
 type ItemResult = { items: INodeExecutionData[] } | { error: NodeApiError | NodeOperationError };
 
@@ -493,6 +486,24 @@ export function toNodeError(
 	itemIndex: number,
 	context: { vendor: string; operationName: string; secrets: Array<string | undefined> },
 ): NodeApiError | NodeOperationError {
+	return redactedError(nodeErrorOf(ctx, error, itemIndex, context), redactorFor(context.secrets));
+}
+
+/** What an error shows (its message, description, messages and stack), without secrets or card numbers. */
+function redactedError<E extends NodeApiError | NodeOperationError>(error: E, redactor: Redactor): E {
+	error.message = redactor.text(error.message);
+	if (error.description) error.description = redactor.text(error.description);
+	if (Array.isArray(error.messages)) error.messages = error.messages.map((message) => redactor.text(message));
+	if (error.stack) error.stack = redactor.text(error.stack);
+	return error;
+}
+
+function nodeErrorOf(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	context: { vendor: string; operationName: string; secrets: Array<string | undefined> },
+): NodeApiError | NodeOperationError {
 	const node = ctx.getNode();
 	if (error instanceof InvalidInputError) return toInputError(node, error, itemIndex);
 	if (error instanceof VendorError) {
@@ -504,12 +515,10 @@ export function toNodeError(
 		});
 	}
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
-		error.message = redactText(error.message, context.secrets);
-		if (error.description) error.description = redactText(error.description, context.secrets);
 		error.context.itemIndex ??= itemIndex;
 		return error;
 	}
-	const message = redactText(error instanceof Error ? error.message : String(error), context.secrets);
+	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(node, `${context.vendor} ${context.operationName} failed: ${message}`, {
 		itemIndex,
 	});

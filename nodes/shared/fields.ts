@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isRetriedExecution } from './retrySafety';
+import { idempotencyKeyOption, isRetriedExecution } from './retrySafety';
 
 /** Options every vendor node offers on its operations. */
 export const dryRunOption: INodeProperties = {
@@ -24,16 +24,6 @@ export const timeoutOption: INodeProperties = {
 
 export const DEFAULT_TIMEOUT_MS = 30000;
 
-/** The option of every paying operation that keeps the same payment from being sent twice across executions. */
-export const idempotencyKeyOption: INodeProperties = {
-	displayName: 'Idempotency Key',
-	name: 'idempotencyKey',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. {{ $json.eventId }}',
-	description:
-		'A value that is the same whenever the same payment is asked for again, e.g. the ID of the webhook event or spreadsheet row. A payment whose key this node already sent is skipped and nothing is sent. What each vendor guarantees: see the README, "Retries in n8n".',
-};
 
 /** What an operation reads from its Options: Dry Run, Check First, Timeout (absent: off, the default). */
 export interface RunOptions {

@@ -9,41 +9,261 @@ export function maskCardNumber(cardNumber: string): string {
 	return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
 }
 
-/** Every occurrence of `secret` in `text` replaced by the mask (a literal match, no pattern). */
-function maskAll(text: string, secret: string): string {
-	return text.includes(secret) ? text.split(secret).join(MASK) : text;
+/** The Luhn check every payment card number passes (digits only). */
+export function passesLuhn(digits: string): boolean {
+	let sum = 0;
+	for (let index = digits.length - 1, double = false; index >= 0; index--, double = !double) {
+		let digit = digits.charCodeAt(index) - 48;
+		if (double) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+		sum += digit;
+	}
+	return sum % 10 === 0;
 }
 
-/** 13 to 19 digits, optionally grouped by spaces or dashes: what looks like a card number. */
-const CARD_NUMBER = /\b(?:\d[ -]?){12,18}\d\b/g;
-const THIRTEEN_DIGITS = /(?:\d[ -]?){12}\d/;
+/** Between a card's digit groups: a space or dash, also as URL-encoded text writes a space. */
+const SEPARATOR = '(?:[ +-]|%20)';
+/** Thirteen digits, optionally grouped: nothing shorter can hold a card number (the quick check). */
+const THIRTEEN_DIGITS = new RegExp(`\\d(?:${SEPARATOR}?\\d){12}`);
+/** Groups of digits joined by single separators, not inside a longer digit run. */
+const DIGIT_GROUPS = new RegExp(`(?<!\\d)\\d+(?:${SEPARATOR}\\d+)*(?!\\d)`, 'g');
+const SEPARATORS = new RegExp(SEPARATOR, 'g');
+const LEADING_SEPARATORS = new RegExp(`^${SEPARATOR}*`);
 
 /**
- * Replaces every occurrence of the given secrets in a text. Secrets shorter than 4 characters are
- * ignored: masking them would garble ordinary words while protecting nothing.
+ * Masks, in a run of digit groups ("4111 1111 1111 1111", "12 4111111111111111"), every span of
+ * whole groups that holds 13 to 19 digits and passes the Luhn check (the longest first, from the
+ * left). Runs of 20+ digits without a separator are identifiers, not cards.
  */
-export function redactText(text: string, secrets: Array<string | undefined>): string {
-	let result = text;
-	for (const secret of secrets) {
-		if (typeof secret !== 'string' || secret.length < 4) continue;
-		result = maskAll(result, secret);
-		// The same secret may appear XML-escaped or URL-encoded in a vendor's echo.
-		const encoded = encodeURIComponent(secret);
-		if (encoded !== secret) result = maskAll(result, encoded);
+function maskCardsInGroups(run: string): string {
+	const groups = run.split(SEPARATORS);
+	const separators = run.match(SEPARATORS) ?? [];
+	const digitCount = groups.reduce((total, group) => total + group.length, 0);
+	if (digitCount < 13) return run;
+	const parts: string[] = [];
+	for (let start = 0; start < groups.length; ) {
+		let end = -1;
+		let digits = '';
+		for (let last = start, count = 0; last < groups.length && count + groups[last].length <= 19; last++) {
+			count += groups[last].length;
+			const candidate = groups.slice(start, last + 1).join('');
+			if (count >= 13 && passesLuhn(candidate)) {
+				end = last;
+				digits = candidate;
+			}
+		}
+		if (end === -1) {
+			parts.push(groups[start], separators[start] ?? '');
+			start++;
+			continue;
+		}
+		parts.push(maskCardNumber(digits), separators[end] ?? '');
+		start = end + 1;
 	}
-	// Anything that looks like a card number (13-19 digits) keeps only its last four digits.
-	if (!THIRTEEN_DIGITS.test(result)) return result;
-	return result.replace(CARD_NUMBER, (match) => maskCardNumber(match));
+	return parts.join('');
+}
+
+/**
+ * The digits a run starts with that belong to a URL escape before it: `%22` (a quote) before a
+ * card in a form-encoded body, `%2522` when encoded twice.
+ */
+function escapeDigits(text: string, offset: number): number {
+	if (text[offset - 1] === '%') return /^(?:25)*[0-9A-Fa-f]{2}/.exec(text.slice(offset))?.[0].length ?? 0;
+	return /%[A-Fa-f]$/.test(text.slice(Math.max(0, offset - 2), offset)) ? 1 : 0;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isHexLetter = (code: number) => (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/**
+ * Whether the digits stand inside a hexadecimal identifier (e.g. EVO's 3F655073614773765E55E2...):
+ * the word around them is hex letters and digits only. A card glued to other text ("PAY4012...")
+ * is still a card.
+ */
+function insideHexIdentifier(text: string, start: number, end: number): boolean {
+	let hexLetters = 0;
+	for (let index = start - 1; index >= 0; index--) {
+		const code = text.charCodeAt(index);
+		if (!isDigit(code) && !isLetter(code)) break;
+		// The hex digits of a URL escape (%3A) end the word.
+		if (text[index - 1] === '%' || text[index - 2] === '%') break;
+		if (!isDigit(code) && !isHexLetter(code)) return false;
+		hexLetters++;
+	}
+	for (let index = end; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (!isDigit(code) && !isLetter(code)) break;
+		if (!isDigit(code) && !isHexLetter(code)) return false;
+		hexLetters++;
+	}
+	return hexLetters > 0;
+}
+
+/** Every card number in a text (13-19 digits passing Luhn, plain or grouped) keeps only its last four digits. */
+export function maskCardNumbers(text: string): string {
+	if (!THIRTEEN_DIGITS.test(text)) return text;
+	return text.replace(DIGIT_GROUPS, (run: string, offset: number) => {
+		// Too short to hold 13 digits: most runs (dates, amounts, IDs) end here.
+		if (run.length < 13) return run;
+		if (/^\d+$/.test(run) && insideHexIdentifier(text, offset, offset + run.length)) return run;
+		const escaped = Math.min(escapeDigits(text, offset), run.length);
+		const rest = run.slice(escaped);
+		const lead = LEADING_SEPARATORS.exec(rest)?.[0] ?? '';
+		return run.slice(0, escaped) + lead + maskCardsInGroups(rest.slice(lead.length));
+	});
+}
+
+/** A whole number long enough to be a card number (e.g. a card typed into a numeric field). */
+function mayBeCardNumber(value: number): boolean {
+	return Number.isSafeInteger(value) && Math.abs(value) >= 1e12;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	if (value === null || typeof value !== 'object') return false;
+	const prototype = Object.getPrototypeOf(value) as unknown;
+	return prototype === Object.prototype || prototype === null;
+}
+
+function base64(text: string): string {
+	return Buffer.from(text, 'utf8').toString('base64');
+}
+
+/**
+ * The part of a secret's Base64 that is the same wherever the secret stands in the encoded text
+ * (the secret alone, `secret:` and `user:secret` as HTTP Basic builds them, `:secret`...): Base64
+ * encodes 3 bytes at a time, so there are three alignments. For each, the characters that also
+ * depend on the bytes before or after the secret are left out.
+ */
+function base64Cores(secret: string): string[] {
+	const length = Buffer.byteLength(secret, 'utf8');
+	return [0, 1, 2].map((offset) => {
+		const encoded = base64(`${'\0'.repeat(offset)}${secret}`);
+		return encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + length)) / 6));
+	});
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Below this length a secret's Base64 core is short enough to turn up by chance in other Base64. */
+const MIN_BASE64_SECRET_LENGTH = 6;
+
+/**
+ * Every form in which a secret may come back in a vendor's echo of the request: as given, URL-
+ * encoded (once or twice, as a URI component or a form field), XML- and JSON-escaped, and in
+ * Base64 (standard, URL-safe and URL-encoded) at any position, e.g. inside an Authorization header.
+ */
+function formsOf(secret: string): string[] {
+	const forms = [
+		secret,
+		encodeURIComponent(secret),
+		encodeURIComponent(encodeURIComponent(secret)),
+		new URLSearchParams({ s: secret }).toString().slice(2),
+		secret.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]),
+		JSON.stringify(secret).slice(1, -1),
+	];
+	if (secret.length >= MIN_BASE64_SECRET_LENGTH) {
+		for (const core of base64Cores(secret)) {
+			forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'), encodeURIComponent(core));
+		}
+	}
+	return forms;
+}
+
+/**
+ * Masks a set of secrets (in every form, see `formsOf`) and card numbers. Made once per set of
+ * secrets: the forms are computed once, and a text that holds none of them is returned as is.
+ */
+export class Redactor {
+	private readonly needles: string[];
+
+	constructor(secrets: Array<string | undefined>) {
+		const needles = new Set<string>();
+		for (const secret of secrets) {
+			// Secrets shorter than 4 characters are ignored: masking them would garble ordinary words.
+			if (typeof secret !== 'string' || secret.length < 4) continue;
+			for (const form of formsOf(secret)) if (form.length >= 4) needles.add(form);
+		}
+		// The longest first, so that a form is masked whole before a shorter form inside it.
+		this.needles = [...needles].sort((a, b) => b.length - a.length);
+	}
+
+	text(text: string): string {
+		let result = text;
+		for (const needle of this.needles) {
+			if (result.includes(needle)) result = result.split(needle).join(MASK);
+		}
+		return maskCardNumbers(result);
+	}
+
+	/** Whether the text holds a secret or a card number (the same verdict as `text`, without building a copy). */
+	holdsAny(text: string): boolean {
+		return this.needles.some((needle) => text.includes(needle)) || maskCardNumbers(text) !== text;
+	}
+
+	/** The value with every string masked; parts without anything to mask are the same objects. */
+	value<T>(value: T): T {
+		if (typeof value === 'string') return this.text(value) as T;
+		if (typeof value === 'number' && mayBeCardNumber(value)) {
+			const masked = maskCardNumbers(String(value));
+			return (masked === String(value) ? value : masked) as T;
+		}
+		if (Array.isArray(value)) {
+			const entries = value.map((entry) => this.value(entry));
+			return (entries.some((entry, index) => entry !== value[index]) ? entries : value) as T;
+		}
+		if (isPlainObject(value)) {
+			let changed = false;
+			const entries = Object.entries(value).map(([key, entry]) => {
+				const redacted = this.value(entry);
+				changed ||= redacted !== entry;
+				return [key, redacted];
+			});
+			return (changed ? Object.fromEntries(entries) : value) as T;
+		}
+		return value;
+	}
+
+	/**
+	 * A JSON output item with everything masked: one serialisation tells whether there is anything
+	 * to mask at all (nearly never), and only then is the item walked. (In JSON text every string
+	 * and number stands between quotes, commas or brackets, so what is found there is what the walk
+	 * finds in the values.)
+	 */
+	jsonItem<T extends object>(json: T): T {
+		let serialised: string;
+		try {
+			serialised = JSON.stringify(json);
+		} catch {
+			return this.value(json);
+		}
+		return this.holdsAny(serialised) ? this.value(json) : json;
+	}
+}
+
+/** The last set of secrets and its redactor: errors of one run mask the same secrets again and again. */
+let lastRedactor: { key: string; redactor: Redactor } | undefined;
+
+export function redactorFor(secrets: Array<string | undefined>): Redactor {
+	const key = secrets.map((secret) => (typeof secret === 'string' ? secret : '')).join('\0');
+	if (lastRedactor?.key !== key) lastRedactor = { key, redactor: new Redactor(secrets) };
+	return lastRedactor.redactor;
+}
+
+/** Replaces every occurrence of the given secrets (in any form) and every card number in a text. */
+export function redactText(text: string, secrets: Array<string | undefined>): string {
+	return redactorFor(secrets).text(text);
 }
 
 /** Deep copy of a JSON value with every string passed through `redactText`. */
 export function redactValue<T>(value: T, secrets: Array<string | undefined>): T {
-	if (typeof value === 'string') return redactText(value, secrets) as T;
-	if (Array.isArray(value)) return value.map((entry) => redactValue(entry, secrets)) as T;
-	if (value !== null && typeof value === 'object') {
-		return Object.fromEntries(
-			Object.entries(value).map(([key, entry]) => [key, redactValue(entry, secrets)]),
-		) as T;
-	}
-	return value;
+	const redactor = redactorFor(secrets);
+	const copy = (entry: unknown): unknown => {
+		if (typeof entry === 'string' || typeof entry === 'number') return redactor.value(entry);
+		if (Array.isArray(entry)) return entry.map(copy);
+		if (entry !== null && typeof entry === 'object') {
+			return Object.fromEntries(Object.entries(entry).map(([key, inner]) => [key, copy(inner)]));
+		}
+		return entry;
+	};
+	return copy(value) as T;
 }

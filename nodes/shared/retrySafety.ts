@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { VendorError } from './errors';
+import { InvalidInputError } from './money';
 
 /**
  * What keeps n8n's own re-runs from paying twice.
@@ -200,6 +201,17 @@ export async function sendPaymentOnce<T>(
  * process's memory (which also covers manual runs and executions that overlap); a later item with
  * the same key is not sent. Both are bounded: the newest keys are kept.
  */
+/** The option of every paying operation that keeps the same payment from being sent twice across executions. */
+export const idempotencyKeyOption: INodeProperties = {
+	displayName: 'Idempotency Key',
+	name: 'idempotencyKey',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. {{ $json.eventId }}',
+	description:
+		'A value that is the same whenever the same payment is asked for again, e.g. the ID of the webhook event or spreadsheet row. A payment whose key this node already sent is skipped and nothing is sent. What each vendor guarantees: see the README, "Retries in n8n".',
+};
+
 export const KEYS_KEPT = 2000;
 const PROCESS_KEYS_KEPT = 20000;
 const STATIC_KEY = 'paymentKeys';
@@ -270,4 +282,24 @@ export class IdempotencyKeys {
 /** Whether the run's payment was sent for the item (paid or unknown), as the ledger says. */
 export function paymentWasSent(ledger: PaymentLedger, itemIndex: number): boolean {
 	return ledger.earlier(itemIndex) !== undefined;
+}
+
+/**
+ * The item's Idempotency Key (Options), undefined when empty. A value that is not text or a number
+ * is refused naming the field.
+ */
+export function idempotencyKeyOf(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	const value = ctx.getNodeParameter(`options.${idempotencyKeyOption.name}`, itemIndex, '') as unknown;
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw new InvalidInputError(
+			idempotencyKeyOption.displayName,
+			`${idempotencyKeyOption.displayName} must be text or a number, got ${Array.isArray(value) ? 'a list' : typeof value === 'boolean' ? `the boolean ${String(value)}` : 'an object'}`,
+		);
+	}
+	const key = String(value);
+	if (key.trim() === '') {
+		throw new InvalidInputError(idempotencyKeyOption.displayName, `${idempotencyKeyOption.displayName} must not be only spaces`);
+	}
+	return key;
 }

@@ -252,7 +252,7 @@ describe.each(BATCH_MODES)('paying safely (%s)', (_mode, batching) => {
 		expect(sim.invoice({ number: 'INV001' })?.outstanding_amount).toBe('0.00');
 	});
 
-	test('a back_office_code CRM.COM already has is reported as already paid, not as a failure', async () => {
+	test('a back_office_code CRM.COM already has, on an invoice with nothing outstanding, is already paid', async () => {
 		const parameters = pay({
 			invoice_identifier: rl('number', '={{ $json.invoice }}'),
 			back_office_code: '={{ $json.paymentId }}',
@@ -265,25 +265,43 @@ describe.each(BATCH_MODES)('paying safely (%s)', (_mode, batching) => {
 		const first = await run(store, parameters, { items });
 		expect(first.items.map((item) => item.json.status)).toEqual(['paid', 'paid']);
 
-		// The same workflow run again (e.g. after a crash): CRM.COM refuses the codes.
+		// The same workflow run again (e.g. after a crash): CRM.COM refuses the codes, and the
+		// invoices' balances (read after the refusal) say they are paid.
 		const again = await run(store, parameters, { items });
 		expect(again.error).toBeUndefined();
-		expect(again.items.map((item) => item.json)).toEqual([
-			{
+		expect(again.items.map((item) => item.json)).toEqual(
+			['PAY-1', 'PAY-2'].map((code, index) => ({
 				status: 'skipped: already paid',
-				reason: 'back_office_code PAY-1 already exists',
-				invoice_identifier: { number: 'INV001' },
-				back_office_code: 'PAY-1',
-			},
-			{
-				status: 'skipped: already paid',
-				reason: 'back_office_code PAY-2 already exists',
-				invoice_identifier: { number: 'INV002' },
-				back_office_code: 'PAY-2',
-			},
-		]);
+				reason: `The invoice's outstanding amount is 0 (and CRM.COM refused the back office code: back_office_code ${code} already exists)`,
+				invoice_identifier: { number: items[index].invoice },
+				back_office_code: code,
+				invoice: expect.objectContaining({ number: items[index].invoice, outstanding_amount: 0 }),
+			})),
+		);
 		expect(sim.payments).toHaveLength(2);
 		expect([...paymentsPerInvoice(sim).values()]).toEqual([1, 1]);
+	});
+
+	test('a back_office_code used by a payment of another invoice fails the item, in CRM.COM\'s words: the invoice stays unpaid', async () => {
+		sim.addPayment({ invoice: { number: 'INV001' }, back_office_code: 'BANK-7781' });
+		const result = await run(
+			storeFor(sim),
+			pay({ invoice_identifier: rl('number', 'INV002'), back_office_code: 'BANK-7781' }),
+			{ continueOnFail: true },
+		);
+		expect(result.items).toHaveLength(1);
+		const failed = result.items[0].json;
+		expect(failed.status).toBeUndefined();
+		expect(failed.error).toBe(
+			'CRM.COM payments/pay_invoice failed: back_office_code BANK-7781 already exists (the back office code BANK-7781 was used before, by a payment CRM.COM already has) [DUPLICATE_BACK_OFFICE_CODE]',
+		);
+		expect(failed.errorDescription).toMatch(/NOT paid: its outstanding amount is 12\.5\b/);
+		expect(sim.invoice({ number: 'INV002' })?.outstanding_amount).toBe('12.50');
+		expect(sim.payments.filter((payment) => payment.back_office_code === 'BANK-7781')).toHaveLength(1);
+		// The refused payment, then the balance read that decides.
+		expect(sim.requests.map((request) => request.path.replace(/.*\/v2\//, ''))).toEqual(
+			expect.arrayContaining(['payments/pay_invoice', 'invoices/show']),
+		);
 	});
 
 	test('a refusal of an invoice already paid, without a back office code, is a failure with CRM.COM\'s words', async () => {

@@ -4,6 +4,7 @@ import { PayInvoice } from '../../nodes/PayInvoice/PayInvoice.node';
 import type { RunNodeResult } from '../harness';
 import { CredentialStore, runNode } from '../harness';
 import { BATCH_MODES } from '../harness/batching';
+import type { CrmComSimulator } from '../simulators/crmCom';
 import type { VendorSimulator } from '../simulators/framework';
 import type { DemoVendor } from '../simulators/serve';
 import {
@@ -346,6 +347,61 @@ describe('Pay Invoice at batch size 10', () => {
 			]);
 			expect(items.map((item) => item.pairedItem)).toEqual(invoices.map((_, item) => ({ item })));
 			expect((sim as unknown as { payments: unknown[] }).payments).toHaveLength(2);
+		} finally {
+			await sim.stop();
+		}
+	});
+});
+
+describe('Pay Invoice with CRM.COM: a Payment Reference CRM.COM already has (its back office code)', () => {
+	const crmFields = {
+		vendor: 'crmCom',
+		amountMode: 'full',
+		paymentMethod: 'Direct Debit',
+		crmComAccountsReceivable: { __rl: true, mode: 'number', value: '192' },
+		crmComType: { __rl: true, mode: 'name', value: 'Invoices Balance Payment' },
+	};
+
+	async function payWithReference(sim: CrmComSimulator, invoiceReference: string, paymentReference: string): Promise<RunNodeResult> {
+		const demo = demoOf('crmCom');
+		const credentials = new CredentialStore({ [demo.credential.type]: demo.credentialData(sim.baseUrl) });
+		return await runNode({
+			nodeType: 'payInvoice',
+			parameters: { ...crmFields, invoiceReference, paymentReference, options: {} },
+			credentials,
+			continueOnFail: true,
+		});
+	}
+
+	test('used by a payment of another invoice: the item fails in CRM.COM\'s words, the invoice stays unpaid', async () => {
+		const sim = demoOf('crmCom').create() as CrmComSimulator;
+		await sim.start();
+		try {
+			sim.addPayment({ invoice: { number: 'INV001' }, back_office_code: 'BANK-7781' });
+			const open = sim.invoice({ number: 'INV002' })?.outstanding_amount;
+			const { items } = await payWithReference(sim, 'INV002', 'BANK-7781');
+			expect(items).toHaveLength(1);
+			expect(items[0].json).toMatchObject({ status: 'failed', vendor: 'CRM.COM', invoice: 'INV002', reference: 'BANK-7781' });
+			expect(items[0].json.error).toMatch(
+				/^CRM\.COM Pay Invoice failed: back_office_code BANK-7781 already exists \(the back office code BANK-7781 was used before.*\) \[DUPLICATE_BACK_OFFICE_CODE\]$/,
+			);
+			expect(items[0].json.errorDescription).toMatch(/NOT paid/);
+			expect(sim.invoice({ number: 'INV002' })?.outstanding_amount).toBe(open);
+		} finally {
+			await sim.stop();
+		}
+	});
+
+	test('on the invoice it paid before: skipped: already paid, because the invoice\'s balance is 0', async () => {
+		const sim = demoOf('crmCom').create() as CrmComSimulator;
+		await sim.start();
+		try {
+			const first = await payWithReference(sim, 'INV002', 'BANK-7782');
+			expect(first.items[0].json.status).toBe('paid');
+			const again = await payWithReference(sim, 'INV002', 'BANK-7782');
+			expect(again.items[0].json).toMatchObject({ status: 'skipped: already paid', invoice: 'INV002', reference: 'BANK-7782' });
+			expect(String((again.items[0].json.vendorResponse as IDataObject).reason)).toMatch(/^The invoice's outstanding amount is 0 \(and CRM\.COM refused the back office code: back_office_code BANK-7782 already exists\)$/);
+			expect(sim.payments.filter((payment) => payment.back_office_code === 'BANK-7782')).toHaveLength(1);
 		} finally {
 			await sim.stop();
 		}

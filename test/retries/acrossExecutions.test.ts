@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { expectNoSecretsShown, runPay } from '../faults/recorder';
@@ -150,7 +152,7 @@ describe('the same payment asked for twice (Idempotency Key)', () => {
 			await sim.start();
 			try {
 				const invoices = vendor.load(sim, 3);
-				const items = keyed(invoices.map((invoice) => invoice.item), `${variant.label}-${Date.now()}-${Math.random()}`);
+				const items = keyed(invoices.map((invoice) => invoice.item), `${variant.label}-${randomUUID()}`);
 				const first = await runPay(vendor, kind, sim, { items, options, parameters: variant.parameters, mode: 'webhook' });
 				expect(first.items.map((item) => item.json.status)).toEqual(['paid', 'paid', 'paid']);
 				const staticData = JSON.parse(JSON.stringify(first.workflow.staticData)) as IDataObject;
@@ -184,7 +186,7 @@ describe('the same payment asked for twice (Idempotency Key)', () => {
 			await sim.start();
 			try {
 				const invoices = vendor.load(sim, 2);
-				const prefix = `${variant.label}-${Date.now()}-${Math.random()}`;
+				const prefix = `${variant.label}-${randomUUID()}`;
 				const refusal = vendor.refuse(sim, invoices[1], kind);
 				const items = [
 					{ ...invoices[0].item, eventId: `${prefix}-a` },
@@ -220,5 +222,33 @@ describe('the same payment asked for twice (Idempotency Key)', () => {
 				await sim.stop();
 			}
 		});
+	});
+});
+
+describe("CRM.COM's own uniqueness key: the Idempotency Key as the back office code", () => {
+	const crm = VENDORS.find((vendor) => vendor.key === 'crmCom')!;
+
+	test.each(['vendorNode', 'payInvoice'] as const)('%s: another worker, which knows nothing of the first, does not pay again', async (kind) => {
+		const sim = crm.create();
+		await sim.start();
+		try {
+			const invoices = crm.load(sim, 2);
+			const prefix = `crm-${kind}-${randomUUID()}`;
+			const items = invoices.map((invoice, index) => ({ ...invoice.item, eventId: `${prefix}-${index}` }));
+			const options = { idempotencyKey: '={{ $json.eventId }}' };
+			const first = await runPay(crm, kind, sim, { items, options, mode: 'webhook' });
+			expect(first.items.map((item) => item.json.status)).toEqual(['paid', 'paid']);
+			const codes = sim.requests.filter((request) => crm.isPayment(request)).map((request) => (request.json as IDataObject).back_office_code);
+			expect(codes).toEqual(items.map((item) => item.eventId));
+
+			// Another worker: neither this process's memory (another node id) nor the static data.
+			const second = await runPay(crm, kind, sim, { items, options, mode: 'webhook', nodeSettings: { id: 'another-worker' } });
+			const expected = kind === 'vendorNode' ? 'skipped: idempotency key used before' : 'skipped: already paid';
+			expect(second.items.map((item) => item.json.status)).toEqual([expected, expected]);
+			const paid = crm.paidRefs(sim);
+			for (const invoice of invoices) expect(times(paid, invoice.ref)).toBe(1);
+		} finally {
+			await sim.stop();
+		}
 	});
 });

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { DATE_FORMATS, formatVendorDate } from '../../nodes/shared/dates';
 import { vendorErrorFromHttpFailure, VendorError } from '../../nodes/shared/errors';
 import { amountFromVendor, formatAmount, InvalidInputError, parseAmount, subtractAmounts } from '../../nodes/shared/money';
-import { maskCardNumber, redactText, redactValue } from '../../nodes/shared/redact';
+import { maskCardNumber, maskCardNumbers, passesLuhn, redactText, redactValue } from '../../nodes/shared/redact';
 import { buildSoapEnvelope, readSoapResult } from '../../nodes/shared/soap';
 
 function inputError(fn: () => unknown): InvalidInputError {
@@ -72,6 +72,33 @@ describe('redaction', () => {
 		expect(redactText('hash=ab/cd+ef and ab%2Fcd%2Bef', ['ab/cd+ef'])).toBe('hash=*** and ***');
 		expect(maskCardNumber('4111 1111 1111 1111')).toBe('************1111');
 		expect(redactValue({ a: ['card 4111111111111111'] }, [])).toEqual({ a: ['card ************1111'] });
+	});
+
+	it('masks card numbers that pass the Luhn check, plain, grouped, glued to text or URL-encoded, and nothing else', () => {
+		expect(passesLuhn('4012888888881881')).toBe(true);
+		expect(passesLuhn('4111111111193231')).toBe(false);
+		expect(maskCardNumbers('ref PAY4012888888881881X, 4012 8888 8888 1881, 4012-8888-8888-1881')).toBe(
+			'ref PAY************1881X, ************1881, ************1881',
+		);
+		expect(maskCardNumbers('invoice 12 4012888888881881')).toBe('invoice 12 ************1881');
+		expect(maskCardNumbers('%22notes%22%3A%224012%208888%208888%201881%22')).toBe('%22notes%22%3A%22************1881%22');
+		expect(maskCardNumbers('%3A4012888888881881%2C')).toBe('%3A************1881%2C');
+		// Not cards: a 13-digit timestamp failing Luhn, a 20-digit identifier, a seed card failing Luhn.
+		expect(maskCardNumbers('1733238000000 12345678901234567890 4111111111193231')).toBe('1733238000000 12345678901234567890 4111111111193231');
+		// Digits inside a hexadecimal identifier are part of it (EVO's InvoiceReferenceId).
+		expect(maskCardNumbers('3F655073614773765E55E233355E4F5F')).toBe('3F655073614773765E55E233355E4F5F');
+		expect(redactValue({ n: 4012888888881881, id: 42 }, [])).toEqual({ n: '************1881', id: 42 });
+	});
+
+	it('masks a secret in its Base64 forms, wherever it stands in what was encoded (HTTP Basic)', () => {
+		const token = 'session-token-7f3a9c';
+		const b64 = (text: string) => Buffer.from(text).toString('base64');
+		for (const encoded of [b64(token), b64(`${token}:`), b64(`:${token}`), b64(`user:${token}`), encodeURIComponent(b64(`${token}:`))]) {
+			const masked = redactText(`Authorization: Basic ${encoded}`, [token]);
+			expect(masked).toContain('***');
+			expect(masked).not.toContain(encoded);
+		}
+		expect(redactText(`a=${encodeURIComponent(encodeURIComponent('p@ss word!'))}&b=${new URLSearchParams({ s: 'p@ss word!' }).toString().slice(2)}`, ['p@ss word!'])).toBe('a=***&b=***');
 	});
 
 	it('masks a secret literally: pattern characters, every occurrence, secrets of 4+ characters only', () => {

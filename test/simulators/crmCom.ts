@@ -217,6 +217,29 @@ export class CrmComSimulator extends VendorSimulator {
 
 	// ---- ledger ------------------------------------------------------------------------------
 
+	/**
+	 * A payment made outside the node (in CRM.COM's UI, another system), e.g. with the back office
+	 * code a workflow will use again. It pays the invoice's whole outstanding amount, as pay_invoice does.
+	 */
+	addPayment(input: { invoice: { number: string }; back_office_code?: string }): CrmPayment {
+		const invoice = this.findInvoice('number', input.invoice.number);
+		if (!invoice) throw new Error(`addPayment: no invoice ${input.invoice.number}`);
+		const payment: CrmPayment = {
+			id: hex32(),
+			number: String(this.paymentSeq++),
+			reference_number: String(this.referenceSeq++),
+			payment_amount: formatCents(invoice.outstandingCents),
+			invoice_id: invoice.id,
+			back_office_code: input.back_office_code,
+			issued_on: formatDateTime(new Date()),
+			body: { invoice_identifier: { number: invoice.number }, back_office_code: input.back_office_code },
+		};
+		invoice.outstandingCents = 0;
+		invoice.unsettledCents = 0;
+		this.payments.push(payment);
+		return payment;
+	}
+
 	addInvoice(input: CrmInvoiceInput): CrmInvoiceView {
 		const cents = (name: string, value: string) => {
 			const c = toCents(value);

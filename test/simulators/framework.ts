@@ -36,7 +36,9 @@ export type Fault =
 	| { kind: 'status'; status: number; retryAfter?: number; body?: string; contentType?: string }
 	| { kind: 'reset'; afterProcessing?: boolean }
 	| { kind: 'malformed' }
-	| { kind: 'html'; status?: number };
+	| { kind: 'html'; status?: number }
+	/** An error (HTTP 400 unless `status`) whose text quotes the request back, as `quote` writes it (e.g. its Authorization header). */
+	| { kind: 'echo'; status?: number; quote: (req: RecordedRequest) => string };
 
 export interface FailOptions {
 	/** How many matching requests get the fault (default 1). */
@@ -294,6 +296,8 @@ export abstract class VendorSimulator {
 			}
 			case 'malformed':
 				return this.send(res, this.malformedResponse(recorded));
+			case 'echo':
+				return this.send(res, { status: fault.status ?? 400, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: fault.quote(recorded) });
 			case 'html': {
 				const status = fault.status ?? 500;
 				return this.send(res, { status, headers: { 'content-type': 'text/html; charset=utf-8' }, body: htmlErrorPage(status) });

@@ -5,7 +5,8 @@ import { isRetriedExecution, sendPaymentOnce } from '../../shared/retrySafety';
 
 import type { PayInvoiceAdapter, PayInvoiceRequest, PayInvoiceResult, PreparedPayment } from '../../shared/adapter';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../shared/fields';
-import { optionalText, requireText } from '../../shared/input';
+import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
+import { optionalText, requireText, textOnly } from '../../shared/input';
 import { itemKeyOf, itemParameter } from '../../shared/itemParameter';
 import type { Amount } from '../../shared/money';
 import { compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
@@ -27,6 +28,22 @@ const invoiceReferenceFields: INodeProperties[] = ADAPTERS.map((adapter) => ({
 	hint: adapter.invoiceReferenceHint,
 	displayOptions: forVendor(adapter),
 }));
+
+/** The common fields every vendor honours (sends in one of its fields) or refuses, as the user sees them. */
+const COMMON_FIELDS = { paymentDate: 'Payment Date', paymentReference: 'Payment Reference', paymentMethod: 'Payment Method' } as const;
+type CommonField = keyof typeof COMMON_FIELDS;
+
+/** What each vendor does with the field: "Sent as dtPaymentDate (Cloud Commerce Pro), .... EVO Snap* cannot take it: ...". */
+function commonFieldHint(field: CommonField): string {
+	const sent: string[] = [];
+	const refused: string[] = [];
+	for (const adapter of ADAPTERS) {
+		const support = adapter.capabilities[field];
+		if ('sentAs' in support) sent.push(`${support.sentAs} (${adapter.vendor})`);
+		else refused.push(`${adapter.vendor} cannot take it (${support.refusedBecause})`);
+	}
+	return [`Sent as ${sent.join(', ')}.`, ...refused.map((text) => `${text}.`), 'Where a vendor cannot take it, a value given fails the item and nothing is sent.'].join(' ');
+}
 
 const capabilityList = (has: (adapter: PayInvoiceAdapter) => boolean) =>
 	ADAPTERS.filter(has)
@@ -78,6 +95,7 @@ export const description: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'When the payment was made. Empty: now, in the workflow\'s time zone. The day written is the day sent.',
+		hint: commonFieldHint('paymentDate'),
 	},
 	{
 		displayName: 'Payment Reference',
@@ -86,6 +104,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'PAY-2024-0001',
 		description: 'Your reference for the payment (e.g. a bank transaction ID); where the vendor keeps it unique, paying the same reference twice is refused by the vendor',
+		hint: commonFieldHint('paymentReference'),
 	},
 	{
 		displayName: 'Payment Method',
@@ -94,6 +113,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'Cash',
 		description: 'How the money was paid, in the vendor\'s words (e.g. a CRM.COM payment method name, an adilas money type)',
+		hint: commonFieldHint('paymentMethod'),
 	},
 	...ADAPTERS.flatMap((adapter) =>
 		adapter.extraFields.map((field): INodeProperties => ({ ...field, displayOptions: forVendor(adapter, field) })),
@@ -123,6 +143,29 @@ export const description: INodeProperties[] = [
 		timeoutOption,
 	], { pays: true }),
 ];
+
+/**
+ * A common field's value: checked as its kind (a text, or a date that exists), then refused when
+ * the vendor cannot take it. Empty: undefined.
+ */
+function readCommonField(adapter: PayInvoiceAdapter, field: CommonField, value: unknown): unknown {
+	const label = COMMON_FIELDS[field];
+	const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	if (empty) return undefined;
+	let given: unknown;
+	if (field === 'paymentDate') {
+		// Checked here for every vendor (an impossible date, text, an object...); each adapter writes it in its own format.
+		formatVendorDate(value, label, DATE_FORMATS.isoLocalDateTime);
+		given = value;
+	} else {
+		given = optionalText(textOnly(value, label));
+	}
+	const support = adapter.capabilities[field];
+	if (given !== undefined && 'refusedBecause' in support) {
+		throw new InvalidInputError(label, `${adapter.vendor} cannot take a ${label}: ${support.refusedBecause}. Leave ${label} empty.`);
+	}
+	return given;
+}
 
 function amountOption(value: unknown, field: string): Amount | undefined {
 	return optionalText(value) === undefined ? undefined : parseAmount(value, field);
@@ -170,16 +213,15 @@ function readRequest(ctx: IExecuteFunctions, adapter: PayInvoiceAdapter, itemInd
 			`${vendor} cannot take a currency: it records payments in the account's own currency. Leave Currency empty.`,
 		);
 	}
-	const paymentDate = param('paymentDate');
 	return {
 		// Read by itemKey first: evaluated once per item.
 		invoiceReference: requireText(itemParameter(ctx, itemIndex, 'invoiceReference'), 'invoiceReference'),
 		amountMode,
 		amount: amountMode === 'amount' ? formatAmount(parseAmount(param('amount'), 'amount')) : undefined,
 		currency,
-		paymentDate: optionalText(paymentDate) === undefined && typeof paymentDate !== 'object' ? undefined : paymentDate,
-		paymentReference: optionalText(param('paymentReference')),
-		paymentMethod: optionalText(param('paymentMethod')),
+		paymentDate: readCommonField(adapter, 'paymentDate', param('paymentDate')),
+		paymentReference: readCommonField(adapter, 'paymentReference', param('paymentReference')) as string | undefined,
+		paymentMethod: readCommonField(adapter, 'paymentMethod', param('paymentMethod')) as string | undefined,
 		checkBalanceFirst: checkBalanceFirst || checkedAsRetry,
 		needAmount: optionalText(options.maximumAmount) !== undefined,
 		dryRun: options.dryRun === true,
@@ -292,7 +334,7 @@ export function failedItem(this: IExecuteFunctions, itemIndex: number): IDataObj
 			: undefined,
 	);
 	read('currency', () => optionalText(this.getNodeParameter('currency', itemIndex, ''))?.toUpperCase());
-	read('reference', () => optionalText(this.getNodeParameter('paymentReference', itemIndex, '')));
+	read('reference', () => optionalText(textOnly(this.getNodeParameter('paymentReference', itemIndex, ''), 'Payment Reference')));
 	return fields;
 }
 

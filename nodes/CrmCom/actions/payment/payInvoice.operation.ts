@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PaymentSafety } from '../../../shared/retrySafety';
-import { sendPaymentOnce } from '../../../shared/retrySafety';
+import { idempotencyKeyOf, sendPaymentOnce } from '../../../shared/retrySafety';
 
 import { VendorError } from '../../../shared/errors';
 import { credentialsOnce } from '../../../shared/runState';
@@ -183,7 +183,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '={{ $json.paymentId }}',
 		description:
-			'A code for the payment (back_office_code) that CRM.COM keeps unique, e.g. your own payment ID. A payment whose code CRM.COM already has is reported as "skipped: already paid" instead of paid twice.',
+			'A code for the payment (back_office_code) that CRM.COM keeps unique across all payments, e.g. your own payment ID. When CRM.COM refuses it as used before, the invoice\'s balance is read: nothing outstanding is "skipped: already paid"; otherwise the item fails (the code belongs to another payment).',
 		displayOptions: { show },
 	},
 	additionalFieldsCollection(show, additionalFields),
@@ -349,19 +349,14 @@ export async function payInvoice(
 			};
 		}
 	}
-	// A refusal is read here rather than thrown: a duplicate back_office_code means "already paid".
+	// A refusal is read here rather than thrown: a duplicate back_office_code needs the invoice's balance.
 	const result = await sendPaymentOnce(ctx, [itemIndex], async () =>
 		await callCrm(ctx, { method: 'POST', resource: 'payments/pay_invoice', body, timeout: options.timeout }, itemIndex),
 	).catch((error: unknown) => ({ error }));
 	if ('error' in result) {
 		const { error } = result;
 		if (error instanceof VendorError && body.back_office_code !== undefined && isDuplicateBackOfficeCode(error)) {
-			return {
-				status: 'skipped: already paid',
-				reason: error.message,
-				invoice_identifier: invoice,
-				back_office_code: body.back_office_code,
-			};
+			return await afterDuplicateBackOfficeCode(ctx, error, body, options.timeout, itemIndex);
 		}
 		throw error;
 	}
@@ -378,10 +373,64 @@ export async function payInvoice(
 /** CRM.COM pays the whole balance; in a retried execution Check Invoice First is always on. */
 export const payment: PaymentSafety = { checkedWhenRetried: () => true };
 
+/**
+ * CRM.COM refused the back office code as one it already has. The code may belong to a payment
+ * of another invoice (it is unique across all payments), so the refusal proves nothing about this
+ * invoice: its balance decides. Nothing open: already paid. Otherwise (or when the balance cannot
+ * be read) the item fails with CRM.COM's own words and code.
+ */
+async function afterDuplicateBackOfficeCode(
+	ctx: IExecuteFunctions,
+	refusal: VendorError,
+	body: IDataObject,
+	timeout: number,
+	itemIndex: number,
+): Promise<PayInvoiceOutcome> {
+	const invoice = body.invoice_identifier as IdentifierValue;
+	const code = String(body.back_office_code);
+	const usedBefore = `${refusal.message} (the back office code ${code} was used before, by a payment CRM.COM already has)`;
+	const read = await readInvoice(ctx, invoice, undefined, timeout, itemIndex).then(
+		(found) => ({ found, paid: nothingOutstanding(found) }),
+		(readError: unknown) => ({ readError }),
+	).catch((readError: unknown) => ({ readError }));
+	if ('readError' in read) {
+		const { readError } = read;
+		throw new VendorError(usedBefore, {
+			code: refusal.details.code,
+			httpCode: refusal.details.httpCode,
+			description: `Nothing was paid now. Whether the invoice was paid before is not known: its balance could not be read (${
+				readError instanceof Error ? readError.message : String(readError)
+			}).`,
+		});
+	}
+	const { found, paid } = read;
+	if (!paid) {
+		throw new VendorError(usedBefore, {
+			code: refusal.details.code,
+			httpCode: refusal.details.httpCode,
+			description: `The invoice was NOT paid: its outstanding amount is ${String(found.outstanding_amount)}. Give this payment a back office code of its own, or none.`,
+		});
+	}
+	return {
+		status: 'skipped: already paid',
+		reason: `The invoice's outstanding amount is ${String(found.outstanding_amount)} (and CRM.COM refused the back office code: ${refusal.message})`,
+		invoice_identifier: invoice,
+		back_office_code: code,
+		invoice: found,
+	};
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildPayInvoiceBody(readParameters(this, itemIndex));
+	// CRM.COM's own uniqueness key: the Idempotency Key goes as the back office code when none is given.
+	const key = body.back_office_code === undefined ? idempotencyKeyOf(this, itemIndex) : undefined;
+	if (key !== undefined) body.back_office_code = key;
 	const options = readOptions(this, itemIndex);
-	return await payInvoice(this, body, options, itemIndex);
+	const outcome = await payInvoice(this, body, options, itemIndex);
+	if (key !== undefined && outcome.status === 'skipped: already paid' && outcome.back_office_code === key) {
+		return { ...outcome, status: 'skipped: idempotency key used before', idempotencyKey: key };
+	}
+	return outcome;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PayInvoiceAdapter } from '../shared/adapter';
-import { literal } from '../shared/toolDescription';
+import { FROM_AI, literal, rawParameter } from '../shared/toolDescription';
 
 const AMOUNT_FORMAT = 'a decimal string with at most 2 decimals and no currency sign or thousands separator, e.g. 250.00';
 
@@ -49,6 +49,8 @@ export function payInvoiceToolDescription(adapters: PayInvoiceAdapter[]): string
 		`(${byConfiguration})`,
 		`(${options}.maximumAmount ? ${literal(' A payment above ')} + ${optionValue('maximumAmount')} + ${literal(' is refused before anything is sent: nothing is paid, and asking again with the same amount is refused again.')} : "")`,
 		`(${options}.checkBalanceFirst ? ${literal(' The open balance is read first: an invoice with nothing open is reported "skipped: already paid" and not paid again, and an amount above what is open is refused.')} : "")`,
+		`(${rawParameter('invoiceReference')}.includes(${FROM_AI}) ? "" : ${literal(' The invoice reference is not filled by the model but set in the tool\'s settings: the invoice is not the model\'s choice.')})`,
+		`($parameter.amountMode !== "amount" || ${rawParameter('amount')}.includes(${FROM_AI}) ? "" : ${literal(' The amount is not filled by the model but set in the tool\'s settings: the amount is not the model\'s choice.')})`,
 		`(${options}.dryRun ? ${literal(' DRY RUN: nothing is paid; the answer shows the request that would be sent.')} : "")`,
 		literal(
 			' A missing or malformed value (an empty invoice reference, an amount such as "12,50" or "-5") fails the call with an error naming the field, before anything is sent. It answers with vendor, status ("paid", "skipped: already paid" or "dry run"), invoice, amount, currency, paymentId, reference and paidAt; a refused call answers with an error saying why. Never repeat a paid or refused call.',

@@ -26,6 +26,17 @@ export function literal(text: string): string {
 	return JSON.stringify(text);
 }
 
+/**
+ * Whether a parameter's raw value (not evaluated) has the model fill it. `$parameter` evaluates
+ * expressions; its toJSON gives the raw values. The name is split so that n8n's scan of the
+ * parameters for the model's placeholders never finds one in this description itself.
+ */
+export const FROM_AI = '("$from" + "AI")';
+export const rawParameter = (name: string) => `String(JSON.parse(JSON.stringify($parameter)).${name} || "")`;
+const NOTHING_FROM_MODEL = `(JSON.stringify($parameter).includes(${FROM_AI}) ? "" : ${literal(
+	" None of this tool's values is filled by the model: every call acts on the values set in the tool's settings, whatever is asked.",
+)})`;
+
 /** One text per operation, for `describeOperations`. */
 export interface OperationToolText {
 	resource: string;
@@ -43,7 +54,7 @@ export function describeOperations(texts: OperationToolText[], fallback: string)
 			`$parameter.resource === ${literal(t.resource)} && $parameter.operation === ${literal(t.operation)} ? ${literal(t.text)} : ${otherwise}`,
 		literal(fallback),
 	);
-	return `={{ (${chain}) + ${OPTION_NOTES} }}`;
+	return `={{ (${chain}) + ${OPTION_NOTES} + ${NOTHING_FROM_MODEL} }}`;
 }
 
 const options = '($parameter.options || {})';

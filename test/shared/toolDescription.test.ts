@@ -88,6 +88,28 @@ describe('tool descriptions (what n8n 2.41.1 offers the model)', () => {
 		expect(text).toContain('A payment above the configured amount is refused');
 	});
 
+	it('a tool whose values the model does not fill says so (n8n then offers an empty schema)', async () => {
+		const pay = await nodeType('payInvoice');
+		const fixed = describeTool(pay, { vendor: 'adilas', amountMode: 'amount', invoiceReference: '78', amount: '15.00' }).text;
+		expect(fixed).toContain("The invoice reference is not filled by the model but set in the tool's settings");
+		expect(fixed).toContain("The amount is not filled by the model but set in the tool's settings");
+		const filled = describeTool(pay, {
+			vendor: 'adilas',
+			amountMode: 'amount',
+			invoiceReference: "={{ $fromAI('invoiceReference', 'The adilas invoice number', 'string') }}",
+			amount: "={{ $fromAI('amount', 'The amount, e.g. 15.00', 'string') }}",
+		}).text;
+		expect(filled).not.toContain('not filled by the model');
+
+		const crm = await nodeType('crmCom');
+		const fixedInvoice = { __rl: true, mode: 'number', value: 'INV001' };
+		expect(describeTool(crm, { resource: 'invoice', operation: 'get', invoice_identifier: fixedInvoice }).text).toContain(
+			"None of this tool's values is filled by the model: every call acts on the values set in the tool's settings",
+		);
+		const modelInvoice = { ...fixedInvoice, value: "={{ $fromAI('invoiceNumber', 'The CRM.COM invoice number', 'string') }}" };
+		expect(describeTool(crm, { resource: 'invoice', operation: 'get', invoice_identifier: modelInvoice }).text).not.toContain('None of this tool');
+	});
+
 	it('a user-written Tool Description replaces the default', async () => {
 		const type = await nodeType('crmCom');
 		expect(describeTool(type, { toolDescription: 'Pays our CRM invoices' }).text).toBe('Pays our CRM invoices');

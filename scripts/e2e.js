@@ -7,7 +7,8 @@
 //     each credential test (and its refused-secret and unreachable-URL variants); each example
 //     runs with `n8n execute` and is checked against test/e2e/examples.js: its output items AND
 //     the vendor's ledger (what was paid, how often, sign-ons), then again where a rerun must pay
-//     nothing
+//     nothing; the AI agent example talks to a scripted stand-in for OpenAI's API on 127.0.0.1
+//     (test/e2e/agent.js: the tools and schemas n8n offers, refused and malformed calls, one payment)
 //     then n8n's own retries per paying node (test/e2e/retries.js): Retry On Fail on a node whose
 //     vendor refuses one item, and the failed execution retried twice through n8n's REST API as
 //     the editor's Retry buttons do: every invoice paid once
@@ -279,7 +280,10 @@ async function runExample(ctx, sims, env, logFile, wf, exp, rerun) {
 	// Each example starts from the demo ledgers it was written for (test/e2e/examples.js).
 	if (!rerun) await Promise.all(checks.map((c) => c.admin.reset({ demo: true })));
 	const before = await Promise.all(checks.map((c) => c.admin.ledger()));
-	if (exp.agent) ctx.agent.model.reset();
+	if (exp.agent) {
+		ctx.agent.model.reset();
+		ctx.agent.run.cnbsRequestsBeforeTurn2 = null;
+	}
 	const t0 = Date.now();
 	const r = await n8n.executeWorkflow(ctx.install, env, logFile, wf.id);
 	const after = await Promise.all(checks.map((c) => c.admin.ledger()));

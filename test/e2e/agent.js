@@ -30,8 +30,9 @@ const SCRIPT = [
 const toolsOf = (body) => ((body && body.tools) || []).map((t) => t.function || t);
 
 /**
- * The checks, one line each: [{ name, ok, detail }]. `model`: the stand-in's requests; `cnbs`:
- * { before, after, requestsBeforeTurn2 } ledger reads of the CNBS simulator.
+ * The checks, one line each: [{ name, ok, detail }]. `requests`: the bodies the stand-in received;
+ * `cnbsRequestsBeforeTurn2`: requests the CNBS simulator had received when the model's second
+ * request came (after the refused calls' results); `cnbsPayments`: the run's CNBS ledger payments.
  */
 function agentChecks({ requests, cnbsRequestsBeforeTurn2, cnbsPayments }) {
 	const out = [];

@@ -7,7 +7,8 @@
 //     each credential test (and its refused-secret and unreachable-URL variants); each example
 //     runs with `n8n execute` and is checked against test/e2e/examples.js: its output items AND
 //     the vendor's ledger (what was paid, how often, sign-ons), then again where a rerun must pay
-//     nothing
+//     nothing; the AI agent example talks to a scripted stand-in for OpenAI's API on 127.0.0.1
+//     (test/e2e/agent.js: the tools and schemas n8n offers, refused and malformed calls, one payment)
 //     then n8n's own retries per paying node (test/e2e/retries.js): Retry On Fail on a node whose
 //     vendor refuses one item, and the failed execution retried twice through n8n's REST API as
 //     the editor's Retry buttons do: every invoice paid once
@@ -43,6 +44,8 @@ const { checkLoaded } = require('./lib/check');
 const EXAMPLES = require('../test/e2e/examples');
 const QUEUE_NODES = require('../test/e2e/queuePayments');
 const RETRY_NODES = require('../test/e2e/retries');
+const AGENT = require('../test/e2e/agent');
+const { startModelStandIn } = require('./lib/modelStandIn');
 
 const { ROOT, log, fail, secs, intEnv, request, sleep } = u;
 const { PKG_NAME } = n8n;
@@ -133,7 +136,18 @@ async function regularMode(ctx, sims) {
 	const packageDir = n8n.installPackageIntoN8n(userFolder);
 	const port = await u.freePort();
 	const env = n8n.n8nEnv(ctx.install, userFolder, { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await u.freePort()) });
-	const creds = await n8n.importCredentials(ctx.install, env, ctx.runDir, logFile, sims.vendors.map((v) => v.credential));
+	// The agent example's model: a scripted stand-in on 127.0.0.1, behind an OpenAI credential.
+	const cnbs = simulators.admin(sims.vendors.find((v) => v.key === 'cnbsWebAr').url);
+	const agentRun = { cnbsRequestsBeforeTurn2: null };
+	const model = await startModelStandIn(AGENT.SCRIPT, {
+		beforeReply: async (turn) => {
+			if (turn === 1) agentRun.cnbsRequestsBeforeTurn2 = (await cnbs.requests(0)).total;
+		},
+	});
+	u.onShutdown(() => model.close());
+	ctx.agent = { model, run: agentRun };
+	const openAi = { id: 'openAiStandIn', name: 'OpenAI', type: 'openAiApi', data: { apiKey: 'sk-e2e-stand-in', url: model.url } };
+	const creds = await n8n.importCredentials(ctx.install, env, ctx.runDir, logFile, [...sims.vendors.map((v) => v.credential), openAi]);
 	const problems = [];
 	const files = n8n.readExamples(problems);
 	const workflows = await n8n.importWorkflows(ctx.install, env, ctx.runDir, logFile, files, problems);
@@ -145,7 +159,7 @@ async function regularMode(ctx, sims) {
 	const readyMs = await n8n.waitForReadiness(child, `${base}/healthz/readiness`, READY_TIMEOUT_MS, logFile);
 	log(`n8n ${inst.N8N_VERSION} ready on ${base} after ${secs(readyMs)}`);
 	const session = await n8n.ownerSession(base, OWNER, userFolder);
-	const report = await checkLoaded({ base, session, install: ctx.install, packageDir, creds, vendors: sims.vendors, logText: child.logText });
+	const report = await checkLoaded({ base, session, install: ctx.install, packageDir, creds: creds.filter((c) => c !== openAi), vendors: sims.vendors, logText: child.logText });
 	const expected = ((n8n.PKG.n8n && n8n.PKG.n8n.nodes) || []).length;
 	const loaded = check(
 		`package ${PKG_NAME} loaded by n8n as a community package`,
@@ -266,9 +280,18 @@ async function runExample(ctx, sims, env, logFile, wf, exp, rerun) {
 	// Each example starts from the demo ledgers it was written for (test/e2e/examples.js).
 	if (!rerun) await Promise.all(checks.map((c) => c.admin.reset({ demo: true })));
 	const before = await Promise.all(checks.map((c) => c.admin.ledger()));
+	if (exp.agent) {
+		ctx.agent.model.reset();
+		ctx.agent.run.cnbsRequestsBeforeTurn2 = null;
+	}
 	const t0 = Date.now();
 	const r = await n8n.executeWorkflow(ctx.install, env, logFile, wf.id);
 	const after = await Promise.all(checks.map((c) => c.admin.ledger()));
+	if (exp.agent) {
+		const cnbsIndex = checks.findIndex((c) => c.vendor.key === 'cnbsWebAr');
+		const cnbsPayments = ledgerDelta(before[cnbsIndex], after[cnbsIndex]).payments;
+		for (const c of AGENT.agentChecks({ requests: ctx.agent.model.requests, cnbsRequestsBeforeTurn2: ctx.agent.run.cnbsRequestsBeforeTurn2, cnbsPayments })) check(c.name, c.ok, c.detail);
+	}
 	const runError = r.run && r.run.data && r.run.data.resultData && r.run.data.resultData.error;
 	// The run's own record decides; `n8n execute` has been seen to die by a signal while shutting
 	// down AFTER printing a finished, successful run: that is noted, not counted as the example failing.

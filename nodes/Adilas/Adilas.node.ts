@@ -5,6 +5,8 @@ import * as startInvoice from './actions/invoice/start.operation';
 import * as addInvoicePayment from './actions/invoicePayment/add.operation';
 import * as callFunction from './actions/other/callFunction.operation';
 import { router } from './actions/router';
+import { toolDescriptionField } from '../shared/toolDescription';
+import { ADILAS_TOOL_DESCRIPTION } from './toolDescription';
 
 export class Adilas implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,6 +23,7 @@ export class Adilas implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'adilasApi', required: true }],
 		properties: [
+			toolDescriptionField(ADILAS_TOOL_DESCRIPTION),
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -6,6 +6,8 @@ import * as getSummaryForOrder from './actions/invoice/getSummaryForOrder.operat
 import * as createPayment from './actions/payment/create.operation';
 import * as payOrderInFull from './actions/payment/payOrderInFull.operation';
 import { router } from './actions/router';
+import { toolDescriptionField } from '../shared/toolDescription';
+import { CLOUD_COMMERCE_PRO_TOOL_DESCRIPTION } from './toolDescription';
 
 export class CloudCommercePro implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,6 +24,7 @@ export class CloudCommercePro implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cloudCommerceProApi', required: true }],
 		properties: [
+			toolDescriptionField(CLOUD_COMMERCE_PRO_TOOL_DESCRIPTION),
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -10,6 +10,8 @@ import * as makeDeposit from './actions/payment/makeDeposit.operation';
 import * as payInvoices from './actions/payment/payInvoices.operation';
 import { router } from './actions/router';
 import { loadOptions } from './customizing';
+import { toolDescriptionField } from '../shared/toolDescription';
+import { CNBS_WEB_AR_TOOL_DESCRIPTION } from './toolDescription';
 
 export class CnbsWebAr implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,6 +28,7 @@ export class CnbsWebAr implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cnbsWebArApi', required: true }],
 		properties: [
+			toolDescriptionField(CNBS_WEB_AR_TOOL_DESCRIPTION),
 			{
 				displayName: 'Resource',
 				name: 'resource',

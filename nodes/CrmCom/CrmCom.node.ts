@@ -4,6 +4,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as getInvoice from './actions/invoice/get.operation';
 import * as payInvoice from './actions/payment/payInvoice.operation';
 import { router } from './actions/router';
+import { toolDescriptionField } from '../shared/toolDescription';
+import { CRM_COM_TOOL_DESCRIPTION } from './toolDescription';
 
 export class CrmCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,6 +22,7 @@ export class CrmCom implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'crmComApi', required: true }],
 		properties: [
+			toolDescriptionField(CRM_COM_TOOL_DESCRIPTION),
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -8,6 +8,8 @@ import * as processInvoice from './actions/invoice/processInvoice.operation';
 import * as update from './actions/invoice/update.operation';
 import * as updateState from './actions/invoice/updateState.operation';
 import { router } from './actions/router';
+import { toolDescriptionField } from '../shared/toolDescription';
+import { EVO_SNAP_TOOL_DESCRIPTION } from './toolDescription';
 
 export class EvoSnap implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,6 +26,7 @@ export class EvoSnap implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'evoSnapApi', required: true }],
 		properties: [
+			toolDescriptionField(EVO_SNAP_TOOL_DESCRIPTION),
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -4,6 +4,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { runForEachItem } from '../shared/execute';
 import * as pay from './actions/pay.operation';
 import { ADAPTERS, adapterFor } from './adapters';
+import { toolDescriptionField } from '../shared/toolDescription';
+import { payInvoiceToolDescription } from './toolDescription';
 
 /** The chosen vendor's display name (the canvas shows it under the node), from its key. */
 const VENDOR_NAME_EXPRESSION = ADAPTERS.reduceRight(
@@ -32,6 +34,7 @@ export class PayInvoice implements INodeType {
 			displayOptions: { show: { vendor: [adapter.key] } },
 		})),
 		properties: [
+			toolDescriptionField(payInvoiceToolDescription(ADAPTERS)),
 			{
 				displayName: 'Vendor',
 				name: 'vendor',

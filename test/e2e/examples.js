@@ -13,6 +13,8 @@
 //   signOns    most sign-ons (session tokens issued) the run may cause; omit for vendors with none
 //   rerun      optional: the same workflow run a second time; `paid` (usually {}: nothing paid
 //              twice) and `signOns` (0: the token stored by the first run is reused)
+//   agent      an AI Agent example: its model is the stand-in of test/e2e/agent.js, whose checks
+//              (tools and schemas offered, tool results, ledger) run after it
 //   checks     for an example that pays through several vendors (Pay Invoice): one
 //              { vendor, node, items, paid, signOns, rerun } per node instead of the fields above
 //
@@ -124,6 +126,25 @@ module.exports = [
 				paid: { '6177CCEE97C84FF7B1CFF11EAA347DBE': '12.50' },
 				signOns: 1,
 				rerun: { paid: {}, signOns: 0 },
+			},
+		],
+	},
+	{
+		workflow: 'agentPayInvoicesEx',
+		agent: true,
+		checks: [
+			{
+				vendor: 'cnbsWebAr',
+				node: 'AI Agent',
+				items: [{ output: /Paid 1400000230/ }],
+				paid: { 1400000230: '250.00' },
+			},
+			{
+				// The CRM.COM tool only reads the invoice.
+				vendor: 'crmCom',
+				node: 'AI Agent',
+				items: [{ output: /1400000229 was refused/ }],
+				paid: {},
 			},
 		],
 	},

@@ -507,7 +507,7 @@ export const invoiceReferenceIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: '6177CCEE97C84FF7B1CFF11EAA347DBE',
-	description: 'The invoice (InvoiceReferenceId), as Create returned it',
+	description: 'The invoice (InvoiceReferenceId), as Create returned it: 32 hexadecimal characters such as 6177CCEE97C84FF7B1CFF11EAA347DBE',
 };
 
 export const merchantProfileIdField: INodeProperties = {

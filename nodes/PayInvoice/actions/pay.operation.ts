@@ -24,7 +24,7 @@ const invoiceReferenceFields: INodeProperties[] = ADAPTERS.map((adapter) => ({
 	required: true,
 	default: '',
 	placeholder: adapter.invoiceReferencePlaceholder,
-	description: `The ${adapter.vendor} invoice to pay`,
+	description: `The ${adapter.vendor} invoice to pay, e.g. ${adapter.invoiceReferencePlaceholder}. Empty: the item fails naming this field, before anything is sent.`,
 	hint: adapter.invoiceReferenceHint,
 	displayOptions: forVendor(adapter),
 }));
@@ -78,7 +78,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '12.00',
-		description: 'The amount to pay: a positive decimal with at most 2 decimals, such as 12.50 (no currency sign, no thousands separator)',
+		description: 'The amount to pay: a positive decimal string with at most 2 decimals, such as 12.50 (no currency sign, no thousands separator). Anything else (12,50, -5, 1.234) fails the item before anything is sent; above the Maximum Amount, it is refused.',
 		displayOptions: { show: { amountMode: ['amount'] } },
 	},
 	{

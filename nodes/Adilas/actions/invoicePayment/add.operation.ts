@@ -42,7 +42,7 @@ export const description: INodeProperties[] = [
 		default: '={{ $json.INVOICE_NUMBER }}',
 		placeholder: '78',
 		description:
-			'The main invoice\'s number, the key that ties it to its payments. Run Invoice > Start first and use its number: by default this reads INVOICE_NUMBER from the input item, which is what Start outputs.',
+			'The main invoice\'s number (a whole number, e.g. 78), the key that ties it to its payments. Run Invoice > Start first and use its number: by default this reads INVOICE_NUMBER from the input item, which is what Start outputs. Not a whole number: the item fails before anything is sent.',
 		displayOptions: { show },
 	},
 	{
@@ -52,7 +52,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '15.00',
-		description: 'The amount that was paid: a positive decimal with at most 2 decimals, sent as a number (15.5)',
+		description: 'The amount that was paid: a positive decimal string with at most 2 decimals, no currency sign, e.g. 15.00 (sent as the number 15.5). Anything else (12,50, -5, 1.234) fails the item before anything is sent.',
 		hint: 'adilas cannot tell how much is still open on the invoice: nothing checks this amount against it',
 		displayOptions: { show },
 	},

@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '86592563',
-		description: 'The invoice to pay: the ID that Get Summary for Order returns for the order',
+		description: 'The invoice to pay: the ID that Get Summary for Order returns for the order, a whole number such as 86592563 (not the Order ID). Not a whole number: the item fails before anything is sent.',
 		displayOptions: { show },
 	},
 	{
@@ -60,7 +60,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '12.00',
-		description: 'Amount to pay, a positive decimal with at most 2 decimals (sent as 12.00)',
+		description: 'Amount to pay: a positive decimal string with at most 2 decimals, no currency sign, e.g. 12.00 (sent as 12.00). Anything else (12,50, -5, 1.234) fails the item before anything is sent.',
 		displayOptions: { show },
 	},
 	{

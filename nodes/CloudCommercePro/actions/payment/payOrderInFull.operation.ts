@@ -27,7 +27,7 @@ export const description: INodeProperties[] = [
 	{
 		...orderIdField,
 		description:
-			'The order to pay. Its invoice, sales channel, customer and open amount (Amount - AmountPaid) are read from CCP first.',
+			'The order to pay, a whole number such as 5001. Its invoice, sales channel, customer and open amount (Amount - AmountPaid) are read from CCP first; an order without an invoice fails the item and nothing is paid.',
 		displayOptions: { show },
 	},
 	{

@@ -40,7 +40,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '100.00',
-		description: 'The amount to deposit on the payer\'s account (deposit_detail.amount_to_process), with at most two decimals',
+		description: 'The amount to deposit on the payer\'s account (deposit_detail.amount_to_process): a positive decimal string with at most 2 decimals, e.g. 100.00. Anything else fails the item before anything is sent.',
 		displayOptions: { show },
 	},
 	{
@@ -49,7 +49,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: 'USD',
-		description: 'The deposit\'s currency (deposit_detail.currency_key)',
+		description: 'The deposit\'s currency (deposit_detail.currency_key), three letters such as USD',
 		displayOptions: { show },
 	},
 	{

@@ -85,7 +85,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.document_number_finance }}',
 		description:
-			'The accounting document to pay (documents[].document_number_finance). The default reads it from Invoice > Get Many\'s output, as do the fields below.',
+			'The accounting document to pay (documents[].document_number_finance), 10 digits such as 1400000229. The default reads it from Invoice > Get Many\'s output, as do the fields below. Empty: the item fails before anything is sent.',
 		displayOptions: { show },
 	},
 	{
@@ -146,7 +146,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '3500.25',
-		description: 'The amount to pay on this document, with at most two decimals',
+		description: 'The amount to pay on this document: a positive decimal string with at most 2 decimals, no currency sign, e.g. 3500.25. Anything else (12,50, -5, 1.234) fails the item before anything is sent.',
 		displayOptions: { show: { ...show, amount: ['given'] } },
 	},
 	additionalFieldsCollection(show, [

@@ -13,7 +13,7 @@ export const invoiceIdentifierField: INodeProperties = identifierParameter(INVOI
 	required: true,
 	defaultMode: 'number',
 	displayName: 'Invoice',
-	description: 'The invoice (invoice_identifier), by exactly one of its ID, number, reference number or back office code',
+	description: 'The invoice (invoice_identifier), by exactly one of its ID (32 hexadecimal characters), number (e.g. INV001), reference number or back office code. Empty: the item fails naming this field, before anything is sent.',
 });
 
 export const description: INodeProperties[] = [

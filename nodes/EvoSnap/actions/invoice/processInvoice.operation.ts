@@ -35,7 +35,7 @@ export const APPROVED_STATUSES = ['Success', 'Successful'];
 export const description: INodeProperties[] = [
 	{
 		...invoiceReferenceIdField,
-		description: 'The invoice to pay (InvoiceReferenceId). EVO charges its whole amount.',
+		description: 'The invoice to pay (InvoiceReferenceId, 32 hexadecimal characters such as 6177CCEE97C84FF7B1CFF11EAA347DBE). EVO charges its whole amount; an invoice EVO does not know fails the item with EVO\'s error.',
 		displayOptions: { show },
 	},
 	{

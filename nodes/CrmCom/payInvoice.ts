@@ -63,6 +63,8 @@ const extraFields: INodeProperties[] = [
 	{
 		...identifierParameter(PAYMENT_METHOD, {
 			defaultMode: 'name',
+			// Not "Payment Method": the common field of that name is shown next to it.
+			displayName: 'CRM.COM Payment Method',
 			description:
 				'The payment method (payment_method_identifier). Empty: the Payment Method field, as the method\'s name.',
 		}),

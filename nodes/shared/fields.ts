@@ -141,3 +141,34 @@ export function additionalFieldsCollection(
 		options,
 	};
 }
+
+/**
+ * A node's canvas subtitle in words, e.g. "Payment: Pay Invoice": an expression that finds the
+ * selected resource and operation among the names the node's own options give them.
+ */
+export function resourceOperationSubtitle(properties: INodeProperties[]): string {
+	const resourceNames = new Map<string, string>();
+	const words: Record<string, string> = {};
+	for (const property of properties) {
+		if (property.name === 'resource' && property.type === 'options') {
+			for (const option of property.options ?? []) {
+				if ('value' in option) resourceNames.set(String(option.value), option.name);
+			}
+		}
+	}
+	for (const property of properties) {
+		if (property.name !== 'operation' || property.type !== 'options') continue;
+		for (const resource of (property.displayOptions?.show?.resource as string[] | undefined) ?? []) {
+			for (const option of property.options ?? []) {
+				if ('value' in option) words[`${resource}:${String(option.value)}`] = `${resourceNames.get(resource) ?? resource}: ${option.name}`;
+			}
+		}
+	}
+	// A chain of comparisons rather than an object literal: braces inside {{ }} confuse n8n's templates.
+	const selected = '$parameter["resource"] + ":" + $parameter["operation"]';
+	const chain = Object.entries(words).reduceRight(
+		(otherwise, [key, text]) => `${selected} === ${JSON.stringify(key)} ? ${JSON.stringify(text)} : ${otherwise}`,
+		'$parameter["operation"]',
+	);
+	return `={{ ${chain} }}`;
+}

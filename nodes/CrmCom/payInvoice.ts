@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { kinds } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
 import { VendorError } from '../shared/errors';
 import { identifierParameter } from '../shared/identifier';
@@ -92,6 +93,7 @@ export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 	invoiceReferenceHint:
 		'The CRM.COM invoice\'s number (or its ID, reference number or back office code: see "Invoice Reference Is"). CRM.COM always pays the whole outstanding amount.',
 	invoiceReferencePlaceholder: 'INV001',
+	invoiceReferenceKind: kinds.identifier(100, { expected: 'an invoice number, ID, reference number or back office code' }),
 	extraFields,
 	secretsOf,
 

@@ -31,8 +31,8 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 	[
 		'an expiration like 1320 (Process)',
 		processParameters({ PaymentData: { PaymentAccountNumber: CARD, PaymentAccountExpiration: '1320' } }),
-		'PaymentAccountExpiration',
-		'PaymentAccountExpiration must be the expiration as MMYY (month 01-12, e.g. 0520)',
+		'Payment Account Expiration',
+		'Payment Account Expiration must be a card expiry as MMYY, such as 1230 (got text of 4 characters)',
 	],
 	[
 		'a token expiration like 0023',
@@ -79,7 +79,7 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 		/^OrderItems\[0\] has unknown key Price: use Amount, /,
 	],
 	['a bad OrderTimeStamp', create({ Order: { OrderTimeStamp: 'yesterday' } }), 'OrderTimeStamp', /^OrderTimeStamp must be a date and time/],
-	['a missing invoice reference id', processParameters({ InvoiceReferenceId: ' ' }), 'InvoiceReferenceId', 'InvoiceReferenceId is required'],
+	['a missing invoice reference id', processParameters({ InvoiceReferenceId: ' ' }), 'Invoice Reference ID', 'Invoice Reference ID is required (got only whitespace)'],
 	[
 		'an invoice reference id with URL syntax',
 		{ resource: 'invoice', operation: 'get', InvoiceReferenceId: '../query' },

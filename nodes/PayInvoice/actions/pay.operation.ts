@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { kinds, readFields, withKind } from '../../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PayInvoiceResult, PreparedPayment } from '../../shared/adapter';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../shared/fields';
-import { optionalText, requireText } from '../../shared/input';
-import { itemKeyOf, itemParameter } from '../../shared/itemParameter';
+import { optionalText } from '../../shared/input';
+import { itemKeyOf } from '../../shared/itemParameter';
 import type { Amount } from '../../shared/money';
 import { compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
 import { ADAPTERS, adapterFor } from '../adapters';
@@ -13,7 +14,7 @@ const forVendor = (adapter: PayInvoiceAdapter, field?: INodeProperties) => ({
 });
 
 /** One Invoice Reference field per vendor: the same name, each with its vendor's meaning. */
-const invoiceReferenceFields: INodeProperties[] = ADAPTERS.map((adapter) => ({
+const invoiceReferenceFields: INodeProperties[] = ADAPTERS.map((adapter) => withKind(adapter.invoiceReferenceKind, {
 	displayName: 'Invoice Reference',
 	name: 'invoiceReference',
 	type: 'string',
@@ -51,7 +52,7 @@ export const description: INodeProperties[] = [
 		default: 'full',
 		description: 'Whether to pay the whole open balance or a given amount. A vendor that cannot do what is chosen fails the item with a clear error, and nothing is sent.',
 	},
-	{
+	withKind(kinds.amount(), {
 		displayName: 'Amount',
 		name: 'amount',
 		type: 'string',
@@ -60,38 +61,38 @@ export const description: INodeProperties[] = [
 		placeholder: '12.00',
 		description: 'The amount to pay: a positive decimal with at most 2 decimals, such as 12.50 (no currency sign, no thousands separator)',
 		displayOptions: { show: { amountMode: ['amount'] } },
-	},
-	{
+	}),
+	withKind(kinds.identifier(3, { pattern: '^[A-Za-z]{3}$', expected: 'a three-letter currency code such as USD' }), {
 		displayName: 'Currency',
 		name: 'currency',
 		type: 'string',
 		default: '',
 		placeholder: 'USD',
 		description: `Three-letter currency code. Empty: the invoice's own currency. Where the vendor cannot honour a currency (${capabilityList((adapter) => !adapter.capabilities.currency)}), giving one is an error.`,
-	},
-	{
+	}),
+	withKind(kinds.dateTime(), {
 		displayName: 'Payment Date',
 		name: 'paymentDate',
 		type: 'dateTime',
 		default: '',
 		description: 'When the payment was made. Empty: now, in the workflow\'s time zone. The day written is the day sent.',
-	},
-	{
+	}),
+	withKind(kinds.text(), {
 		displayName: 'Payment Reference',
 		name: 'paymentReference',
 		type: 'string',
 		default: '',
 		placeholder: 'PAY-2024-0001',
 		description: 'Your reference for the payment (e.g. a bank transaction ID); where the vendor keeps it unique, paying the same reference twice is refused by the vendor',
-	},
-	{
+	}),
+	withKind(kinds.identifier(100, { expected: 'a payment method name or number of at most 100 characters' }), {
 		displayName: 'Payment Method',
 		name: 'paymentMethod',
 		type: 'string',
 		default: '',
 		placeholder: 'Cash',
 		description: 'How the money was paid, in the vendor\'s words (e.g. a CRM.COM payment method name, an adilas money type)',
-	},
+	}),
 	...ADAPTERS.flatMap((adapter) =>
 		adapter.extraFields.map((field): INodeProperties => ({ ...field, displayOptions: forVendor(adapter, field) })),
 	),
@@ -108,7 +109,7 @@ export const description: INodeProperties[] = [
 			description:
 				'Whether to only return the exact request that would be sent (secrets masked). Nothing at all is sent: no sign-on, no balance read, no payment.',
 		},
-		{
+		withKind(kinds.amount(), {
 			displayName: 'Maximum Amount',
 			name: 'maximumAmount',
 			type: 'string',
@@ -116,71 +117,61 @@ export const description: INodeProperties[] = [
 			placeholder: '1000.00',
 			description:
 				'A payment above this amount is refused before anything is paid: a guard against bad data and careless automations. With Full Open Balance, the balance is read first to know the amount.',
-		},
+		}),
 		timeoutOption,
 	]),
 ];
 
-function amountOption(value: unknown, field: string): Amount | undefined {
-	return optionalText(value) === undefined ? undefined : parseAmount(value, field);
-}
-
 /** The request for the item, checked against what the vendor can do. Nothing is sent here. */
-function readRequest(ctx: IExecuteFunctions, adapter: PayInvoiceAdapter, itemIndex: number): PayInvoiceRequest {
-	const param = (name: string, fallback: unknown = '') => ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+function readRequest(ctx: IExecuteFunctions, adapter: PayInvoiceAdapter, itemIndex: number): PayInvoiceRequest & { maximum?: Amount } {
+	// Every field of the item (this vendor's extra fields too) is checked here, before anything is sent.
+	const input = readFields(ctx, itemIndex, description);
+	const options = input.options as IDataObject;
 	const { vendor, capabilities } = adapter;
 
-	const amountMode = String(param('amountMode', 'full'));
-	if (amountMode !== 'full' && amountMode !== 'amount') {
-		throw new InvalidInputError('amountMode', `Amount to Pay must be "full" or "amount", got "${amountMode}"`);
-	}
+	const amountMode = input.amountMode as 'full' | 'amount';
 	if (amountMode === 'full' && !capabilities.fullBalance) {
 		throw new InvalidInputError(
-			'amountMode',
+			'Amount to Pay',
 			`${vendor} cannot pay the full open balance: it cannot read an invoice's balance. Choose "Amount" and give the amount to pay.`,
 		);
 	}
 	if (amountMode === 'amount' && !capabilities.givenAmount) {
 		throw new InvalidInputError(
-			'amountMode',
+			'Amount to Pay',
 			`${vendor} cannot pay a given amount: it always pays the invoice's whole open balance. Choose "Full Open Balance".`,
 		);
 	}
 	const checkBalanceFirst = options.checkBalanceFirst === true;
 	if (checkBalanceFirst && !capabilities.balanceCheck) {
 		throw new InvalidInputError(
-			'checkBalanceFirst',
+			'Check Balance First',
 			`${vendor} cannot check the balance first: it cannot read an invoice's balance. Turn Check Balance First off.`,
 		);
 	}
-	const currency = optionalText(param('currency'))?.toUpperCase();
-	if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
-		throw new InvalidInputError('currency', `Currency must be a three-letter code such as USD, got "${currency}"`);
-	}
+	// Currency codes are the one value upper-cased: usd and USD are the same code.
+	const currency = (input.currency as string | undefined)?.toUpperCase();
 	if (currency !== undefined && !capabilities.currency) {
 		throw new InvalidInputError(
-			'currency',
+			'Currency',
 			`${vendor} cannot take a currency: it records payments in the account's own currency. Leave Currency empty.`,
 		);
 	}
-	const paymentDate = param('paymentDate');
+	const maximum = options.maximumAmount === undefined ? undefined : parseAmount(options.maximumAmount, 'Maximum Amount');
 	return {
-		// Read by itemKey first: evaluated once per item.
-		invoiceReference: requireText(itemParameter(ctx, itemIndex, 'invoiceReference'), 'invoiceReference'),
+		invoiceReference: input.invoiceReference as string,
 		amountMode,
-		amount: amountMode === 'amount' ? formatAmount(parseAmount(param('amount'), 'amount')) : undefined,
+		amount: amountMode === 'amount' ? formatAmount(parseAmount(input.amount, 'Amount')) : undefined,
 		currency,
-		paymentDate: optionalText(paymentDate) === undefined && typeof paymentDate !== 'object' ? undefined : paymentDate,
-		paymentReference: optionalText(param('paymentReference')),
-		paymentMethod: optionalText(param('paymentMethod')),
+		paymentDate: input.paymentDate,
+		paymentReference: input.paymentReference as string | undefined,
+		paymentMethod: input.paymentMethod as string | undefined,
 		checkBalanceFirst,
-		needAmount: optionalText(options.maximumAmount) !== undefined,
+		needAmount: maximum !== undefined,
 		dryRun: options.dryRun === true,
 		timeout: Number(options.timeout ?? timeoutOption.default) || Number(timeoutOption.default),
-		extra: Object.fromEntries(
-			adapter.extraFields.map((field) => [field.name, ctx.getNodeParameter(field.name, itemIndex, field.default)]),
-		) as IDataObject,
+		extra: Object.fromEntries(adapter.extraFields.map((field) => [field.name, input[field.name] ?? field.default])) as IDataObject,
+		maximum,
 	};
 }
 
@@ -190,13 +181,13 @@ function checkMaximum(adapter: PayInvoiceAdapter, maximum: Amount | undefined, a
 	if (amount === undefined) {
 		if (dryRun) return; // a dry run reads nothing, so a full balance is not known yet
 		throw new InvalidInputError(
-			'maximumAmount',
+			'Maximum Amount',
 			`${adapter.vendor} did not give the amount before paying, so the Maximum Amount cannot be checked: nothing was paid`,
 		);
 	}
 	if (compareAmounts(parseAmount(amount, 'amount', { allowZero: true }), maximum) > 0) {
 		throw new InvalidInputError(
-			'maximumAmount',
+			'Maximum Amount',
 			`The payment of ${amount} is above the Maximum Amount of ${formatAmount(maximum)}: nothing was paid`,
 		);
 	}
@@ -219,9 +210,7 @@ function result(adapter: PayInvoiceAdapter, request: PayInvoiceRequest, fields: 
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<PayInvoiceResult> {
 	const adapter = adapterFor(this.getNodeParameter('vendor', itemIndex) as string);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const maximum = amountOption(options.maximumAmount, 'maximumAmount');
-	const request = readRequest(this, adapter, itemIndex);
+	const { maximum, ...request } = readRequest(this, adapter, itemIndex);
 	checkMaximum(adapter, maximum, request.amount, true);
 
 	const prepared: PreparedPayment = await adapter.prepare.call(this, request, itemIndex);

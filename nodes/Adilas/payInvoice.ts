@@ -79,13 +79,13 @@ function moneyTypeOf(request: PayInvoiceRequest): unknown {
 	if (given !== undefined) return given;
 	const method = optionalText(request.paymentMethod);
 	if (method === undefined) {
-		throw new InvalidInputError('paymentMethod', 'adilas needs a money type: set Money Type ID or Payment Method (e.g. Cash, Visa, 2)');
+		throw new InvalidInputError('Payment Method', 'adilas needs a money type: set Money Type ID or Payment Method (e.g. Cash, Visa, 2)');
 	}
 	if (/^\d+$/.test(method)) return method;
 	const id = MONEY_TYPE_BY_NAME[method.toLowerCase()];
 	if (id === undefined) {
 		throw new InvalidInputError(
-			'paymentMethod',
+			'Payment Method',
 			`adilas has no money type named "${method}": use one of ${Object.keys(MONEY_TYPE_BY_NAME).join(', ')}, or its number`,
 		);
 	}

@@ -116,13 +116,13 @@ export const cloudCommerceProPayInvoiceAdapter: PayInvoiceAdapter = {
 		}
 		if (byInvoiceId && request.amountMode === 'full') {
 			throw new InvalidInputError(
-				'amountMode',
+				'Amount to Pay',
 				'Cloud Commerce Pro reads the open balance from an order: give the Order ID for Full Open Balance, or an amount with the Invoice ID',
 			);
 		}
 		if (byInvoiceId && request.checkBalanceFirst) {
 			throw new InvalidInputError(
-				'checkBalanceFirst',
+				'Check Balance First',
 				'Cloud Commerce Pro reads the balance from an order: give the Order ID to check the balance first',
 			);
 		}
@@ -206,7 +206,7 @@ export const cloudCommerceProPayInvoiceAdapter: PayInvoiceAdapter = {
 		}
 		if (request.amountMode === 'amount' && request.checkBalanceFirst && compareAmounts(parseAmount(request.amount, 'amount'), outstanding) > 0) {
 			throw new InvalidInputError(
-				'amount',
+				'Amount',
 				`The amount ${request.amount!} is more than the ${formatAmount(outstanding)} open on order ${orderId}'s invoice: nothing was paid`,
 			);
 		}

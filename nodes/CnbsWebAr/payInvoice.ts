@@ -174,7 +174,7 @@ function paymentMethodOf(request: PayInvoiceRequest): string {
 	if (given === undefined) return String(request.extra[FIELD.paymentMethod] ?? 'CC');
 	const method = given === 'CARD' ? 'CC' : given === 'ECHECK' ? 'EC' : given;
 	if (!(PAYMENT_METHODS as readonly string[]).includes(method)) {
-		throw new InvalidInputError('paymentMethod', `CNBS WebAR pays by CC (card) or EC (e-check): Payment Method "${String(request.paymentMethod)}" is neither`);
+		throw new InvalidInputError('Payment Method', `CNBS WebAR pays by CC (card) or EC (e-check): Payment Method "${String(request.paymentMethod)}" is neither`);
 	}
 	return method;
 }
@@ -291,7 +291,7 @@ export const cnbsWebArPayInvoiceAdapter: PayInvoiceAdapter = {
 		}
 		if (document.currency_key === undefined) {
 			throw new InvalidInputError(
-				'currency',
+				'Currency',
 				'Currency is required for CNBS WebAR when Fiscal Year, Line Item and Open Amount are given (it is sent as currency_key)',
 			);
 		}

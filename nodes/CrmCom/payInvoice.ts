@@ -100,7 +100,8 @@ export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 	async prepare(this: IExecuteFunctions, request: PayInvoiceRequest, itemIndex: number): Promise<PreparedPayment> {
 		const extra = request.extra;
 		const key = String(extra[FIELD.invoiceKey] ?? 'number');
-		const paymentMethod = whenGiven((extra[FIELD.paymentMethod] as IDataObject | undefined)?.value)
+		// The extra fields come checked (readFields): an identifier given is its one-key object.
+		const paymentMethod = extra[FIELD.paymentMethod] !== undefined
 			? extra[FIELD.paymentMethod]
 			: whenGiven(request.paymentMethod)
 				? { __rl: true, mode: 'name', value: request.paymentMethod }

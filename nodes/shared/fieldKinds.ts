@@ -370,6 +370,11 @@ export function readAs(kind: InputKind, value: unknown, field: string, zone = 'u
 }
 
 function readIdentifierObject(value: unknown, field: string, spec: IdentifierSpec, required: boolean): unknown {
+	const given = value !== null && typeof value === 'object' && 'value' in value ? (value as { value: unknown }).value : value;
+	if (typeof given === 'string' && given !== '' && given.trim() === '') {
+		const problem = required ? 'is required (got only whitespace)' : 'is only whitespace: give a value, or leave it empty';
+		throw new InvalidInputError(field, `${field}: ${spec.name} ${problem}`);
+	}
 	let refusal: unknown;
 	try {
 		return readIdentifier(value, spec, { required });

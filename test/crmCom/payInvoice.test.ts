@@ -216,7 +216,7 @@ describe('every parameter of the seed', () => {
 	test('optional identifiers left empty are not sent', async () => {
 		const parameters = payParameters({
 			wallet_identifier: rl('number', ''),
-			additionalFields: { category_identifier: rl('name', ''), card_identifier: rl('json', '  '), notes: '' },
+			additionalFields: { category_identifier: rl('name', ''), card_identifier: rl('json', ''), notes: '' },
 		});
 		const result = await run(storeFor(sim), parameters);
 		expect(result.error).toBeUndefined();

@@ -170,7 +170,8 @@ function readRequest(ctx: IExecuteFunctions, adapter: PayInvoiceAdapter, itemInd
 		needAmount: maximum !== undefined,
 		dryRun: options.dryRun === true,
 		timeout: Number(options.timeout ?? timeoutOption.default) || Number(timeoutOption.default),
-		extra: Object.fromEntries(adapter.extraFields.map((field) => [field.name, input[field.name] ?? field.default])) as IDataObject,
+		// Checked values; an empty field is left out (options, flags and numbers come with their default).
+		extra: Object.fromEntries(adapter.extraFields.map((field) => [field.name, input[field.name]])) as IDataObject,
 		maximum,
 	};
 }

@@ -49,11 +49,12 @@ export function withKind<T extends INodeProperties>(kind: InputKind, property: T
 	return { ...property, [INPUT_KIND_KEY]: kind } as T;
 }
 
-/** The declared kind; boolean, options and number properties declare theirs by their type. */
+/** The declared kind; boolean, json, options and number properties declare theirs by their type. */
 export function kindOf(property: INodeProperties): InputKind | undefined {
 	const declared = (property as WithKind)[INPUT_KIND_KEY];
 	if (declared) return declared;
 	if (property.type === 'boolean') return { kind: 'boolean' };
+	if (property.type === 'json') return { kind: 'json' };
 	if (property.type === 'number') {
 		return { kind: 'number', min: property.typeOptions?.minValue, max: property.typeOptions?.maxValue };
 	}

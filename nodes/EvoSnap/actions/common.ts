@@ -795,7 +795,7 @@ export function invoiceFields(show: Record<string, string[]>, extra: INodeProper
 					values: [
 						{ displayName: 'Amount', name: 'Amount', type: 'string', default: '', placeholder: '1.75', description: decimalHint(DIGITS.money) },
 						{ displayName: 'Rate', name: 'Rate', type: 'string', default: '', placeholder: '0.0725', description: decimalHint(DIGITS.rate) },
-						{ displayName: 'Type', name: 'Type', type: 'options', options: options(TAX_TYPES), default: 'FederalTax', description: 'The kind of tax. Another value EVO knows can be given by expression.' },
+						withKind(EVO_KINDS.openName, { displayName: 'Type', name: 'Type', type: 'options', options: options(TAX_TYPES), default: 'FederalTax', description: 'The kind of tax. Another value EVO knows can be given by expression.' }),
 					],
 				},
 			],

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { DATE_FORMATS } from './dates';
 import type { IdentifierSpec } from './identifier';
 import { readIdentifier } from './identifier';
+import { hasControlCharacters } from './input';
 import { itemParameter } from './itemParameter';
 import { InvalidInputError, parseAmount } from './money';
 
@@ -28,14 +29,14 @@ export type InputKind =
 	| { kind: 'amount'; digits?: number; allowZero?: boolean }
 	/** A calendar day, returned as yyyy-MM-dd; `vendorFormat` is also accepted (e.g. CNBS MM-dd-yyyy). */
 	| { kind: 'date'; vendorFormat?: string }
-	/** A wall-clock date and time, returned as yyyy-MM-ddTHH:mm:ss in the workflow's time zone. */
+	/** A wall-clock date and time, returned as yyyy-MM-ddTHH:mm:ss (a day alone stays yyyy-MM-dd); a JS Date in the workflow's time zone. */
 	| { kind: 'dateTime' }
 	/** Card data: never echoed in errors. */
 	| { kind: 'card'; part: 'number' | 'expiry' | 'cvv' }
 	/** A JSON object or list (or JSON text of one). */
 	| { kind: 'json' }
 	| { kind: 'boolean' }
-	/** A number; `exact`: a value JS cannot hold exactly (beyond 2^53, 1e21) is refused. */
+	/** A number, or its digits as text; one JavaScript cannot hold exactly (beyond 2^53, 1e21) is refused. */
 	| { kind: 'number'; integer?: boolean; min?: number; max?: number }
 	/** An identifier object (a resourceLocator of identifier.ts), checked key by key. */
 	| { kind: 'identifierObject'; spec: IdentifierSpec };
@@ -99,20 +100,16 @@ export function describeReceived(value: unknown, secret = false): string {
 	return JSON.stringify(shown.length > 40 ? `${shown.slice(0, 37)}...` : shown);
 }
 
-/** C0 control characters and DEL, and for XML also what XML 1.0 cannot carry at all. */
-function controlCharacterIn(value: string, { allowLineBreaks, xml }: { allowLineBreaks: boolean; xml: boolean }): number | undefined {
+/** The first character XML 1.0 cannot carry: C0 controls but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates. */
+function notXmlCharacter(value: string): number | undefined {
 	for (let index = 0; index < value.length; index++) {
 		const code = value.charCodeAt(index);
-		const lineBreak = code === 9 || code === 10 || code === 13;
-		if (code < 32 && !(allowLineBreaks && lineBreak)) return code;
-		if (code === 127 && !xml) continue;
-		if (code === 127) return code;
-		if (xml && (code === 0xfffe || code === 0xffff)) return code;
-		// A lone surrogate is not a character: no format can carry it.
+		if (code < 32 && code !== 9 && code !== 10 && code !== 13) return code;
+		if (code === 0xfffe || code === 0xffff) return code;
 		if (code >= 0xd800 && code <= 0xdbff) {
 			const next = value.charCodeAt(index + 1);
-			if (next >= 0xdc00 && next <= 0xdfff) index++;
-			else return code;
+			if (!(next >= 0xdc00 && next <= 0xdfff)) return code;
+			index++;
 		} else if (code >= 0xdc00 && code <= 0xdfff) return code;
 	}
 	return undefined;
@@ -149,8 +146,9 @@ function refuseSurroundingWhitespace(value: string, field: string, expected: str
 
 function readText(value: unknown, field: string, kind: { maxLength?: number; xml?: boolean }): string {
 	const written = textOf(value, field, 'text');
-	const control = controlCharacterIn(written, { allowLineBreaks: true, xml: kind.xml === true });
-	if (control !== undefined && kind.xml) {
+	// JSON carries any character (escaped); the SOAP envelope cannot carry these.
+	const control = kind.xml ? notXmlCharacter(written) : undefined;
+	if (control !== undefined) {
 		throw new InvalidInputError(
 			field,
 			`${field} contains the control character U+${control.toString(16).padStart(4, '0').toUpperCase()}, which the vendor's XML cannot carry`,
@@ -166,7 +164,7 @@ function readIdentifierText(value: unknown, field: string, kind: { maxLength: nu
 	const expected = kind.expected ?? `an identifier of at most ${kind.maxLength} characters`;
 	const written = textOf(value, field, expected, secret);
 	refuseSurroundingWhitespace(written, field, expected, secret);
-	if (controlCharacterIn(written, { allowLineBreaks: false, xml: true }) !== undefined || written.includes('\u007f')) {
+	if (hasControlCharacters(written, { lineBreaks: false }) || notXmlCharacter(written) !== undefined) {
 		throw new InvalidInputError(field, `${field} contains control characters: expected ${expected}`);
 	}
 	if (written.length > kind.maxLength) {

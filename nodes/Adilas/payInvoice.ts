@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { kinds, withKind } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
 import { optionalText } from '../shared/input';
 import { InvalidInputError } from '../shared/money';
 import { getAdilasCredentials } from './actions/common';
 import type { AddPaymentInput } from './actions/invoicePayment/add.operation';
-import { buildCall, sendPayment } from './actions/invoicePayment/add.operation';
+import { ADILAS_ID, buildCall, sendPayment } from './actions/invoicePayment/add.operation';
 import { CREDENTIAL_TYPE, describeRequest, secretsOf, VENDOR } from './transport';
 
 /** Names of this vendor's extra fields in the Pay Invoice node. */
@@ -38,7 +39,7 @@ const MONEY_TYPE_BY_NAME: Record<string, number> = {
 };
 
 const extraFields: INodeProperties[] = [
-	{
+	withKind(ADILAS_ID, {
 		displayName: 'Money Type ID (MONEY_TYPE_ID)',
 		name: FIELD.moneyTypeId,
 		type: 'string',
@@ -46,7 +47,7 @@ const extraFields: INodeProperties[] = [
 		placeholder: '2',
 		description:
 			'The adilas money type: 2 Cash, 3 Check, 4 Amex, 5 Discover, 6 MasterCard, 7 Visa, 13 On Account, 19 Money Order, 20 Gift Card/Certificate, 21 Coupon, 22 Drawer-Cash/Till, 23 PayPal, 24 Other, 25 Payout-Cash/Till, or your own. Empty: the Payment Method field, by name or number.',
-	},
+	}),
 	{
 		displayName: 'Merchant Setting ID (MERCHANT_SETTING_ID)',
 		name: FIELD.merchantSettingId,
@@ -55,22 +56,22 @@ const extraFields: INodeProperties[] = [
 		default: 1,
 		description: 'The merchant setting (adilas\'s default is 1); for actual merchant processing look it up inside adilas (web_merchant_setting_id)',
 	},
-	{
+	withKind(kinds.text(), {
 		displayName: 'Payment Check Number (PAYMENT_CHECK_NUMBER)',
 		name: FIELD.checkNumber,
 		type: 'string',
 		default: '',
 		placeholder: '1003',
 		description: 'The check number, when the invoice was paid by check',
-	},
-	{
+	}),
+	withKind(kinds.text(), {
 		displayName: 'Payment Notes (PAYMENT_NOTES)',
 		name: FIELD.notes,
 		type: 'string',
 		default: '',
 		placeholder: 'Paid at the counter',
 		description: 'A note adilas keeps with the payment',
-	},
+	}),
 ];
 
 /** The Payment Method as an adilas money type: a number as given, or a money type's name. */
@@ -125,6 +126,7 @@ export const adilasPayInvoiceAdapter: PayInvoiceAdapter = {
 	invoiceReferenceHint:
 		'The adilas main invoice number (INVOICE_NUMBER, as Start gives it). adilas cannot read a balance: give the amount to pay.',
 	invoiceReferencePlaceholder: '78',
+	invoiceReferenceKind: ADILAS_ID,
 	extraFields,
 	secretsOf,
 

@@ -1,11 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readAs, withKind } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
 import { VendorError } from '../shared/errors';
 import { parseIntegerId } from '../shared/input';
 import { amountFromVendor, compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../shared/money';
 import type { XmlElement } from '../shared/soap';
 import {
+	CCP_ID,
+	CCP_TEXT,
 	credentialBrandId,
 	getCcpCredentials,
 	paymentContentElements,
@@ -54,7 +57,7 @@ const extraFields: INodeProperties[] = [
 		],
 		default: 'orderId',
 	},
-	{
+	withKind(CCP_ID, {
 		displayName: 'Sales Channel ID (intSalesChannelID)',
 		name: FIELD.salesChannelId,
 		type: 'string',
@@ -63,8 +66,8 @@ const extraFields: INodeProperties[] = [
 		placeholder: '36',
 		description: 'The invoice\'s sales channel',
 		displayOptions: forInvoiceId,
-	},
-	{
+	}),
+	withKind(CCP_ID, {
 		displayName: 'Customer ID (intCustomerID)',
 		name: FIELD.customerId,
 		type: 'string',
@@ -73,7 +76,7 @@ const extraFields: INodeProperties[] = [
 		placeholder: '96354316',
 		description: 'The invoice\'s customer',
 		displayOptions: forInvoiceId,
-	},
+	}),
 	{ ...transactionTypeField, name: FIELD.transactionType },
 ];
 
@@ -109,6 +112,7 @@ export const cloudCommerceProPayInvoiceAdapter: PayInvoiceAdapter = {
 	invoiceReferenceHint:
 		'The Cloud Commerce Pro Order ID (its invoice and open balance are read from CCP), or the Invoice ID: see "Invoice Reference Is"',
 	invoiceReferencePlaceholder: '5001',
+	invoiceReferenceKind: CCP_ID,
 	extraFields,
 	secretsOf,
 
@@ -120,16 +124,19 @@ export const cloudCommerceProPayInvoiceAdapter: PayInvoiceAdapter = {
 		}
 		if (byInvoiceId && request.amountMode === 'full') {
 			throw new InvalidInputError(
-				'amountMode',
+				'Amount to Pay',
 				'Cloud Commerce Pro reads the open balance from an order: give the Order ID for Full Open Balance, or an amount with the Invoice ID',
 			);
 		}
 		if (byInvoiceId && request.checkBalanceFirst) {
 			throw new InvalidInputError(
-				'checkBalanceFirst',
+				'Check Balance First',
 				'Cloud Commerce Pro reads the balance from an order: give the Order ID to check the balance first',
 			);
 		}
+		// The generic fields go into CCP's XML: refused here if XML cannot carry them.
+		readAs(CCP_TEXT, request.paymentReference, 'Payment Reference');
+		readAs(CCP_TEXT, request.paymentMethod, 'Payment Method');
 		const credentials = await getCcpCredentials(this);
 		const brandId = credentialBrandId(credentials);
 		const date = paymentDate(this, request.paymentDate);
@@ -207,7 +214,7 @@ export const cloudCommerceProPayInvoiceAdapter: PayInvoiceAdapter = {
 		}
 		if (request.amountMode === 'amount' && request.checkBalanceFirst && compareAmounts(parseAmount(request.amount, 'amount'), outstanding) > 0) {
 			throw new InvalidInputError(
-				'amount',
+				'Amount',
 				`The amount ${request.amount!} is more than the ${formatAmount(outstanding)} open on order ${orderId}'s invoice: nothing was paid`,
 			);
 		}

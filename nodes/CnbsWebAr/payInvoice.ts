@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { kinds, withKind } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
 import { VendorError } from '../shared/errors';
 import { optionalText } from '../shared/input';
 import { credentialsOnce } from '../shared/runState';
 import { amountFromVendor, compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../shared/money';
-import { ACCOUNT_TYPES, ADDRESS_FIELDS, payerDataFrom, paymentDetailFrom, paymentSecretsOf, PAYMENT_METHODS } from './actions/common';
+import { ACCOUNT_TYPES, ADDRESS_FIELDS, CNBS_KINDS, payerDataFrom, paymentDetailFrom, paymentSecretsOf, PAYMENT_METHODS } from './actions/common';
 import { findDocument, readDocumentList } from './actions/invoice/getMany.operation';
 import {
 	amountRefusal,
@@ -32,7 +33,7 @@ const FIELD = {
 } as const;
 
 const extraFields: INodeProperties[] = [
-	{
+	withKind(CNBS_KINDS.payer, {
 		displayName: 'Payer',
 		name: FIELD.customerNumber,
 		type: 'string',
@@ -40,8 +41,8 @@ const extraFields: INodeProperties[] = [
 		default: '',
 		placeholder: '3000',
 		description: 'The payer whose document it is (payer_data.customer_number)',
-	},
-	{
+	}),
+	withKind(CNBS_KINDS.companyCode, {
 		displayName: 'Company Code',
 		name: FIELD.companyCode,
 		type: 'string',
@@ -49,24 +50,24 @@ const extraFields: INodeProperties[] = [
 		default: '',
 		placeholder: '3000',
 		description: 'The SAP company code of the document (payer_data.company_code)',
-	},
-	{
+	}),
+	withKind(CNBS_KINDS.fiscalYear, {
 		displayName: 'Fiscal Year',
 		name: FIELD.fiscalYear,
 		type: 'string',
 		default: '',
 		placeholder: '2017',
 		description: 'The document\'s fiscal year (fiscal_year_of_the_relevant_invoice). Empty: read from CNBS\'s list of the payer\'s documents.',
-	},
-	{
+	}),
+	withKind(CNBS_KINDS.lineItem, {
 		displayName: 'Line Item',
 		name: FIELD.lineItem,
 		type: 'string',
 		default: '',
 		placeholder: '1',
 		description: 'The document\'s line item (line_item_in_the_relevant_invoice). Empty: read from CNBS\'s list.',
-	},
-	{
+	}),
+	withKind(kinds.amount({ allowZero: true }), {
 		displayName: 'Open Amount',
 		name: FIELD.openAmount,
 		type: 'string',
@@ -74,7 +75,7 @@ const extraFields: INodeProperties[] = [
 		placeholder: '7000.50',
 		description:
 			'The open amount as CNBS last showed it (e.g. from Get Many). CNBS refuses the payment if it changed since. Empty: read from CNBS before paying.',
-	},
+	}),
 	{
 		displayName: 'CNBS Payment Method',
 		name: FIELD.paymentMethod,
@@ -94,22 +95,22 @@ const extraFields: INodeProperties[] = [
 		default: {},
 		description: 'The card token (CC) or e-check account (EC) fields of payment_detail, by their CNBS names. Never shown in output or errors.',
 		options: [
-			{ displayName: 'Card Name', name: 'payment_card_name', type: 'string', default: '' },
-			{
+			withKind(kinds.text({ maxLength: 40 }), { displayName: 'Card Name', name: 'payment_card_name', type: 'string', default: '' }),
+			withKind(CNBS_KINDS.cardToken, {
 				displayName: 'Card Token',
 				name: 'payment_card_token',
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-			},
-			{ displayName: 'Card Type', name: 'payment_card_type', type: 'string', default: '', placeholder: 'VISA' },
-			{
+			}),
+			withKind(CNBS_KINDS.cardType, { displayName: 'Card Type', name: 'payment_card_type', type: 'string', default: '', placeholder: 'VISA' }),
+			withKind(kinds.card('cvv'), {
 				displayName: 'Card Validation Code',
 				name: 'card_validation_code',
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-			},
+			}),
 			{
 				displayName: 'E-Check Account Type',
 				name: 'electronic_check_account_type',
@@ -118,14 +119,14 @@ const extraFields: INodeProperties[] = [
 				default: 'C',
 				description: 'C consumer checking, S consumer savings, X corporate checking',
 			},
-			{
+			withKind(CNBS_KINDS.rdfi, {
 				displayName: 'E-Check RDFI Number',
 				name: 'electronic_check_rdfi_number',
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-			},
-			{ displayName: 'Valid To', name: 'valid_to', type: 'dateTime', default: '', description: 'The card\'s expiry, sent as MM-DD-YYYY' },
+			}),
+			withKind(CNBS_KINDS.validTo, { displayName: 'Valid To', name: 'valid_to', type: 'dateTime', default: '', description: 'The card\'s expiry, sent as MM-DD-YYYY' }),
 		],
 	},
 	{
@@ -135,7 +136,7 @@ const extraFields: INodeProperties[] = [
 		placeholder: 'Add Address Field',
 		default: {},
 		description: "The payer's address sent with the payment (payment_detail.address_data)",
-		options: ADDRESS_FIELDS.map(([name, displayName]) => ({ displayName, name, type: 'string', default: '' })),
+		options: ADDRESS_FIELDS.map(([name, displayName]) => withKind(kinds.text(), { displayName, name, type: 'string', default: '' })),
 	},
 	{
 		displayName: 'Document Fields',
@@ -145,8 +146,8 @@ const extraFields: INodeProperties[] = [
 		default: {},
 		description: 'A comment or a payment reason code sent with the document (documents[].comment, documents[].reason_code)',
 		options: [
-			{ displayName: 'Comment', name: 'comment', type: 'string', default: '' },
-			{ displayName: 'Reason Code', name: 'reason_code', type: 'string', default: '' },
+			withKind(kinds.text(), { displayName: 'Comment', name: 'comment', type: 'string', default: '' }),
+			withKind(CNBS_KINDS.reasonCode, { displayName: 'Reason Code', name: 'reason_code', type: 'string', default: '' }),
 		],
 	},
 ];
@@ -200,6 +201,7 @@ export const cnbsWebArPayInvoiceAdapter: PayInvoiceAdapter = {
 	invoiceReferenceHint:
 		'The CNBS finance document number (document_number_finance, as Invoice > Get Many lists it); its payer and company code go in the CNBS fields below.',
 	invoiceReferencePlaceholder: '1400000229',
+	invoiceReferenceKind: CNBS_KINDS.documentNumber,
 	extraFields,
 	secretsOf,
 
@@ -298,7 +300,7 @@ export const cnbsWebArPayInvoiceAdapter: PayInvoiceAdapter = {
 		}
 		if (document.currency_key === undefined) {
 			throw new InvalidInputError(
-				'currency',
+				'Currency',
 				'Currency is required for CNBS WebAR when Fiscal Year, Line Item and Open Amount are given (it is sent as currency_key)',
 			);
 		}

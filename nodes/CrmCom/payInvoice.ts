@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { kinds } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
 import { VendorError } from '../shared/errors';
 import { identifierParameter } from '../shared/identifier';
@@ -103,18 +104,20 @@ export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 	invoiceReferenceHint:
 		'The CRM.COM invoice\'s number (or its ID, reference number or back office code: see "Invoice Reference Is"). CRM.COM always pays the whole outstanding amount.',
 	invoiceReferencePlaceholder: 'INV001',
+	invoiceReferenceKind: kinds.identifier(100, { expected: 'an invoice number, ID, reference number or back office code' }),
 	extraFields,
 	secretsOf,
 
 	async prepare(this: IExecuteFunctions, request: PayInvoiceRequest, itemIndex: number): Promise<PreparedPayment> {
 		const extra = request.extra;
 		const key = String(extra[FIELD.invoiceKey] ?? 'number');
-		const ownMethod = whenGiven((extra[FIELD.paymentMethod] as IDataObject | undefined)?.value);
+		// The extra fields come checked (readFields): an identifier given is its one-key object.
+		const ownMethod = extra[FIELD.paymentMethod] !== undefined;
 		// Both set: which one was meant is not known, so neither is picked silently.
 		if (ownMethod && whenGiven(request.paymentMethod)) {
 			throw new InvalidInputError(
-				'Payment Method',
-				'Payment Method and CRM.COM\'s own Payment Method are both set: set one of them',
+				'CRM.COM Payment Method',
+				'CRM.COM Payment Method and Payment Method are both set: set one of them',
 			);
 		}
 		const paymentMethod = ownMethod

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { kinds, withKind } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
 import { VendorError } from '../shared/errors';
 import { optionalText } from '../shared/input';
@@ -8,6 +9,7 @@ import { credentialsOnce } from '../shared/runState';
 import {
 	cardFields,
 	cardSecrets,
+	EVO_KINDS,
 	DEFAULT_ALREADY_PAID_STATES,
 	invoiceReferenceId,
 	profileId,
@@ -31,14 +33,14 @@ const extraFields: INodeProperties[] = [
 		name: FIELD.token,
 		description: 'Pay with a card token (TokenInformation) instead of card data. Neither: EVO uses the payment data stored on the invoice.',
 	},
-	{
+	withKind(kinds.text(), {
 		displayName: 'Already Paid States',
 		name: FIELD.alreadyPaidStates,
 		type: 'string',
 		default: DEFAULT_ALREADY_PAID_STATES,
 		description:
 			'With Check Balance First: the invoice states (comma-separated) that mean the invoice is paid, so it is skipped. EVO publishes no name for its paid state.',
-	},
+	}),
 ];
 
 function stateList(value: unknown): string[] {
@@ -70,6 +72,7 @@ export const evoSnapPayInvoiceAdapter: PayInvoiceAdapter = {
 	invoiceReferenceHint:
 		'The EVO Snap* invoice reference id (InvoiceReferenceId, as Create returns it). EVO processes the whole invoice: no amount can be given.',
 	invoiceReferencePlaceholder: '6177CCEE97C84FF7B1CFF11EAA347DBE',
+	invoiceReferenceKind: EVO_KINDS.invoiceReferenceId,
 	extraFields,
 	secretsOf,
 

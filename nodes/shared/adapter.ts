@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { InputKind } from './fieldKinds';
+
 /**
  * What the generic Pay Invoice node asks of a vendor. Each vendor folder implements it in its
  * `payInvoice.ts`; the generic node knows no wire format. The node checks the capabilities, the
@@ -108,6 +110,8 @@ export interface PayInvoiceAdapter {
 	invoiceReferenceHint: string;
 	/** An example reference, shown as the field's placeholder. */
 	invoiceReferencePlaceholder: string;
+	/** The invoice reference's kind for this vendor (e.g. digits of an order ID), checked before anything is sent. */
+	invoiceReferenceKind: InputKind;
 	/** Fields only this vendor needs, shown when it is selected (names start with `key`). */
 	extraFields: INodeProperties[];
 	/** The credential's secrets, masked in every error. */

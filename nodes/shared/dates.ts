@@ -20,14 +20,15 @@ function isDateTimeLike(value: unknown): value is { toISO: () => string | null }
 
 /**
  * Reads a date from what n8n gives a node (an ISO string from a date field, an expression's
- * luxon DateTime, a JS Date or a vendor-format string) and writes it in the vendor's format.
+ * luxon DateTime, a JS Date in `zone`, or the vendor's own MM-DD-YYYY) and writes it in the vendor's format.
  * The wall-clock date and time are kept as written: an offset in the input is not converted to
  * another zone, so a payment dated 2021-10-22 never becomes the 21st.
  */
-export function formatVendorDate(value: unknown, field: string, format: string): string {
+export function formatVendorDate(value: unknown, field: string, format: string, zone = 'utc'): string {
 	let parsed: DateTime | undefined;
 	if (value instanceof Date) {
-		parsed = DateTime.fromJSDate(value, { zone: 'utc' });
+		// A JS Date is an instant: its day is the one of the workflow's time zone.
+		parsed = DateTime.fromJSDate(value, { zone });
 	} else if (DateTime.isDateTime(value)) {
 		parsed = value;
 	} else if (isDateTimeLike(value)) {
@@ -36,7 +37,8 @@ export function formatVendorDate(value: unknown, field: string, format: string):
 		const text = value.trim();
 		parsed = DateTime.fromISO(text, { setZone: true });
 		if (!parsed.isValid) parsed = DateTime.fromFormat(text, DATE_FORMATS.isoDateSpaceTime, { setZone: true });
-		if (!parsed.isValid) parsed = DateTime.fromFormat(text, DATE_FORMATS.usDate, { setZone: true });
+		// 03-04-2021 is March or April: read as MM-DD-YYYY only where the vendor's format is that one.
+		if (!parsed.isValid && format === DATE_FORMATS.usDate) parsed = DateTime.fromFormat(text, DATE_FORMATS.usDate, { setZone: true });
 	}
 	if (!parsed) {
 		throw new InvalidInputError(field, `${field} must be a date such as 2021-10-22T12:01:44`);

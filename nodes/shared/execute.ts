@@ -122,7 +122,7 @@ export function readBatching(ctx: IExecuteFunctions): Batching {
 		throw new NodeOperationError(ctx.getNode(), `Items per Batch must be a whole number of at least 1, got "${String(batch.batchSize)}"`);
 	}
 	if (!Number.isFinite(interval) || interval < 0) {
-		throw new NodeOperationError(ctx.getNode(), `Batch Interval must be 0 or more milliseconds, got "${String(batch.batchInterval)}"`);
+		throw new NodeOperationError(ctx.getNode(), `Batch Interval (Ms) must be 0 or more milliseconds, got "${String(batch.batchInterval)}"`);
 	}
 	// 0 is treated as 1, as in the HTTP Request node.
 	return { size: Math.max(1, size), intervalMs: interval };

@@ -3,6 +3,9 @@ import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 import { hasControlCharacters } from './input';
 import { InvalidInputError } from './money';
 
+/** fieldKinds.ts's INPUT_KIND_KEY (not imported: fieldKinds reads identifiers through this module). */
+const INPUT_KIND_KEY = 'inputKind';
+
 /**
  * Identifier objects with alternative keys (CRM.COM's `{"number":"INV001"}` where exactly one of
  * id, number, reference_number ... may be given) as n8n `resourceLocator` parameters: one mode per
@@ -108,7 +111,8 @@ export function identifierParameter(
 	options: { required?: boolean; defaultMode?: string; description?: string; hint?: string; displayName?: string } = {},
 ): INodeProperties {
 	const modes = identifierModes(spec);
-	return {
+	return <INodeProperties>{
+		[INPUT_KIND_KEY]: { kind: 'identifierObject', spec },
 		displayName: options.displayName ?? spec.displayName,
 		name: spec.name,
 		type: 'resourceLocator',
@@ -129,13 +133,20 @@ function isEmpty(value: unknown): boolean {
 }
 
 function leafText(value: unknown, field: string, path: string): string {
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+	if (typeof value === 'number') {
+		throw new InvalidInputError(field, `${path} got the number ${value}, which cannot be sent exactly: give it as text`);
+	}
 	if (typeof value === 'string') {
 		// An identifier never holds control characters: refuse them rather than look up garbage.
-		if (hasControlCharacters(value.trim(), { lineBreaks: false })) {
+		if (hasControlCharacters(value, { lineBreaks: false })) {
 			throw new InvalidInputError(field, `${path} must not contain control characters`);
 		}
-		return value.trim();
+		// Refused rather than trimmed: what is sent is what was written.
+		if (value.trim() !== value) {
+			throw new InvalidInputError(field, `${path} has spaces around it (${JSON.stringify(value.slice(0, 40))}): remove them`);
+		}
+		return value;
 	}
 	throw new InvalidInputError(field, `${path} must be text, got ${JSON.stringify(value)}`);
 }

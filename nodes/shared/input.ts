@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { InvalidInputError } from './money';
 
-/** A required text field: refuses empty (or whitespace-only) values. */
+/** A required text field: refuses empty (or whitespace-only) values; the text is kept as written. */
 export function requireText(value: unknown, field: string): string {
-	const text = value === undefined || value === null ? '' : String(textOnly(value, field)).trim();
-	if (text === '') throw new InvalidInputError(field, `${field} is required`);
+	const text = value === undefined || value === null ? '' : String(textOnly(value, field));
+	if (text.trim() === '') throw new InvalidInputError(field, `${field} is required`);
 	if (hasControlCharacters(text)) {
 		throw new InvalidInputError(field, `${field} must not contain control characters`);
 	}
@@ -38,10 +38,10 @@ export function textOnly(value: unknown, field: string): unknown {
 	return value;
 }
 
-/** An optional text field: undefined when empty. */
+/** An optional text field: undefined when empty (or only whitespace), else the text as written. */
 export function optionalText(value: unknown): string | undefined {
-	const text = value === undefined || value === null ? '' : String(value).trim();
-	return text === '' ? undefined : text;
+	const text = value === undefined || value === null ? '' : String(value);
+	return text.trim() === '' ? undefined : text;
 }
 
 /**
@@ -50,7 +50,7 @@ export function optionalText(value: unknown): string | undefined {
  */
 export function parseIntegerId(value: unknown, field: string, { allowZero = false } = {}): string {
 	const text = requireText(value, field);
-	if (!/^\d+$/.test(text)) {
+	if (!/^[0-9]+$/.test(text)) {
 		throw new InvalidInputError(field, `${field} must be a whole number, got "${text}"`);
 	}
 	const normalized = text.replace(/^0+(?=\d)/, '');

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { VendorError } from './errors';
-import { InvalidInputError } from './money';
+import { kinds, readValue, withKind } from './fieldKinds';
 
 /**
  * What keeps n8n's own re-runs from paying twice.
@@ -202,7 +202,7 @@ export async function sendPaymentOnce<T>(
  * the same key is not sent. Both are bounded: the newest keys are kept.
  */
 /** The option of every paying operation that keeps the same payment from being sent twice across executions. */
-export const idempotencyKeyOption: INodeProperties = {
+export const idempotencyKeyOption: INodeProperties = withKind(kinds.identifier(100, { expected: 'a key of at most 100 characters, such as the ID of a webhook event' }), {
 	displayName: 'Idempotency Key',
 	name: 'idempotencyKey',
 	type: 'string',
@@ -210,7 +210,7 @@ export const idempotencyKeyOption: INodeProperties = {
 	placeholder: 'e.g. {{ $json.eventId }}',
 	description:
 		'A value that is the same whenever the same payment is asked for again, e.g. the ID of the webhook event or spreadsheet row. A payment whose key this node already sent is skipped and nothing is sent. What each vendor guarantees: see the README, "Retries in n8n".',
-};
+});
 
 export const KEYS_KEPT = 2000;
 const PROCESS_KEYS_KEPT = 20000;
@@ -291,15 +291,6 @@ export function paymentWasSent(ledger: PaymentLedger, itemIndex: number): boolea
 export function idempotencyKeyOf(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
 	const value = ctx.getNodeParameter(`options.${idempotencyKeyOption.name}`, itemIndex, '') as unknown;
 	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw new InvalidInputError(
-			idempotencyKeyOption.displayName,
-			`${idempotencyKeyOption.displayName} must be text or a number, got ${Array.isArray(value) ? 'a list' : typeof value === 'boolean' ? `the boolean ${String(value)}` : 'an object'}`,
-		);
-	}
-	const key = String(value);
-	if (key.trim() === '') {
-		throw new InvalidInputError(idempotencyKeyOption.displayName, `${idempotencyKeyOption.displayName} must not be only spaces`);
-	}
-	return key;
+	// Read as its kind, as every field is (fieldKinds.ts): text as written, refused otherwise.
+	return readValue(idempotencyKeyOption, value, ctx.getTimezone()) as string | undefined;
 }

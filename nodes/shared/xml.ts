@@ -6,7 +6,9 @@ export function escapeXml(text: string): string {
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')
 		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&apos;');
+		.replace(/'/g, '&apos;')
+		// An XML parser reads a raw CR as LF: written as a reference, it arrives as written.
+		.replace(/\r/g, '&#13;');
 }
 
 /**

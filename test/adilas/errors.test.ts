@@ -120,7 +120,7 @@ describe('adilas failures are errors with adilas\'s words', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(items[0].json).toMatchObject({ status: 'paid', INVOICE_NUMBER: 78, AMOUNT_PAID: 5 });
 		expect(items[1].json.error).toContain('Unable to find the main invoice number requested. Use your back button and try again. [zero]');
-		expect(items[2].json.error).toContain('INVOICE_NUMBER must be a whole number');
+		expect(items[2].json.error).toContain('Invoice Number (INVOICE_NUMBER) must be a whole number');
 		expect(items[3].json).toMatchObject({ status: 'paid', AMOUNT_PAID: 2.5, amount: '2.50' });
 		expect(sim.payments.map((payment) => payment.amount)).toEqual(['5.00', '2.50']);
 		expect(sim.invoice(78)?.paid).toBe('7.50');
@@ -131,16 +131,16 @@ describe('adilas failures are errors with adilas\'s words', () => {
 
 describe('bad input fails the item, naming the field, before anything is sent', () => {
 	it.each([
-		['a non-numeric invoice number', { INVOICE_NUMBER: 'INV-78' }, 'INVOICE_NUMBER must be a whole number'],
-		['an empty invoice number (nothing mapped)', { INVOICE_NUMBER: '={{ $json.INVOICE_NUMBER }}' }, 'INVOICE_NUMBER is required'],
-		['a zero amount', { AMOUNT_PAID: '0' }, 'AMOUNT_PAID must be greater than zero'],
-		['a negative amount', { AMOUNT_PAID: '-5.00' }, 'AMOUNT_PAID must be positive'],
-		['an amount with three decimals', { AMOUNT_PAID: '12.345' }, 'AMOUNT_PAID has more than 2 decimal places'],
-		['an amount that is not a number', { AMOUNT_PAID: '12,50' }, 'AMOUNT_PAID must be a decimal amount'],
-		['an impossible date', { additionalFields: { TRANSACTION_DATE: '2015-02-30' } }, 'TRANSACTION_DATE is not a valid date'],
-		['an impossible date-time', { additionalFields: { TRANSACTION_DATE_TIME: '2015-03-24 25:61:00' } }, 'TRANSACTION_DATE_TIME is not a valid date'],
+		['a non-numeric invoice number', { INVOICE_NUMBER: 'INV-78' }, 'Invoice Number (INVOICE_NUMBER) must be a whole number'],
+		['an empty invoice number (nothing mapped)', { INVOICE_NUMBER: '={{ $json.INVOICE_NUMBER }}' }, 'Invoice Number (INVOICE_NUMBER) is required'],
+		['a zero amount', { AMOUNT_PAID: '0' }, 'Amount Paid (AMOUNT_PAID) must be greater than zero'],
+		['a negative amount', { AMOUNT_PAID: '-5.00' }, 'Amount Paid (AMOUNT_PAID) must be positive'],
+		['an amount with three decimals', { AMOUNT_PAID: '12.345' }, 'Amount Paid (AMOUNT_PAID) has more than 2 decimal places'],
+		['an amount that is not a number', { AMOUNT_PAID: '12,50' }, 'Amount Paid (AMOUNT_PAID) must be a decimal amount'],
+		['an impossible date', { additionalFields: { TRANSACTION_DATE: '2015-02-30' } }, 'Transaction Date (TRANSACTION_DATE) is not a valid date'],
+		['an impossible date-time', { additionalFields: { TRANSACTION_DATE_TIME: '2015-03-24 25:61:00' } }, 'Transaction Date Time (TRANSACTION_DATE_TIME) is not a valid date'],
 		['a CORP_ID that does not match the corp key', { additionalFields: { CORP_ID: '54' } }, 'CORP_ID 54 does not match the corp key PLA-0053'],
-		['a non-numeric money type', { MONEY_TYPE_ID: 'byNumber', moneyTypeNumber: 'cash' }, 'MONEY_TYPE_ID must be a whole number'],
+		['a non-numeric money type', { MONEY_TYPE_ID: 'byNumber', moneyTypeNumber: 'cash' }, 'Money Type ID must be a whole number'],
 	])('%s', async (_name, change, message) => {
 		const { error, items } = await run({ ...ADD, ...change });
 		expect(items).toHaveLength(0);

@@ -100,7 +100,7 @@ describe('Start -> Add as a workflow', () => {
 			);
 			expect(outputs.Start[0].json.warning).toContain('no invoice number under a known key');
 			expect(outputs.Start[0].json.RESULT).toBe('created 5001');
-			expect(errors.Add?.message).toContain('INVOICE_NUMBER is required');
+			expect(errors.Add?.message).toContain('Invoice Number (INVOICE_NUMBER) is required');
 			expect(sim.invoices).toHaveLength(3);
 			expect(sim.payments).toHaveLength(0);
 		} finally {

@@ -104,7 +104,7 @@ describe('Cloud Commerce Pro at batch size 10', () => {
 		expect(output.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
 		expect(output.map((item) => item.json.status ?? 'failed')).toEqual(['paid', 'paid', 'paid', 'paid', 'failed', 'paid', 'failed', 'paid', 'paid', 'paid']);
 		expect(output[4].json.error).toBe('Cloud Commerce Pro CreatePayment failed: Invoice not found [3001]');
-		expect(output[6].json.error).toContain('dbPaymentAmount must be a decimal amount');
+		expect(output[6].json.error).toContain('Amount (dbPaymentAmount) must be a decimal amount');
 		expectPaidOnce([0, 1, 2, 3, 5, 7, 8, 9].map((i) => 900000 + i));
 		expect(payments()).toHaveLength(9);
 	});

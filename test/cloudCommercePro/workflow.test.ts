@@ -132,14 +132,14 @@ describe('Cloud Commerce Pro node in the n8n engine', () => {
 
 	describe('refuses bad input before anything is sent', () => {
 		it.each([
-			['a missing invoice ID (expression gives nothing)', { intInvoiceID: '={{ $json.invoiceId }}' }, 'intInvoiceID is required'],
-			['a non-numeric invoice ID', { intInvoiceID: 'INV-1' }, 'intInvoiceID must be a whole number'],
-			['a missing customer', { intCustomerID: ' ' }, 'intCustomerID is required'],
-			['a zero amount', { dbPaymentAmount: '0' }, 'dbPaymentAmount must be greater than zero'],
-			['a negative amount', { dbPaymentAmount: '-5.00' }, 'dbPaymentAmount must be positive'],
-			['a three-decimal amount', { dbPaymentAmount: '12.005' }, 'dbPaymentAmount has more than 2 decimal places'],
-			['an impossible date', { dtPaymentDate: '2021-02-30T10:00:00' }, 'dtPaymentDate is not a valid date'],
-			['an empty reference', { strPaymentReference: "={{ $json.reference ?? '' }}" }, 'strPaymentReference is required'],
+			['a missing invoice ID (expression gives nothing)', { intInvoiceID: '={{ $json.invoiceId }}' }, 'Invoice ID (intInvoiceID) is required'],
+			['a non-numeric invoice ID', { intInvoiceID: 'INV-1' }, 'Invoice ID (intInvoiceID) must be a whole number'],
+			['a missing customer', { intCustomerID: ' ' }, 'Customer ID (intCustomerID) is required'],
+			['a zero amount', { dbPaymentAmount: '0' }, 'Amount (dbPaymentAmount) must be greater than zero'],
+			['a negative amount', { dbPaymentAmount: '-5.00' }, 'Amount (dbPaymentAmount) must be positive'],
+			['a three-decimal amount', { dbPaymentAmount: '12.005' }, 'Amount (dbPaymentAmount) has more than 2 decimal places'],
+			['an impossible date', { dtPaymentDate: '2021-02-30T10:00:00' }, 'Payment Date (dtPaymentDate) is not a valid date'],
+			['an empty reference', { strPaymentReference: "={{ $json.reference ?? '' }}" }, 'Payment Reference (strPaymentReference) is required'],
 		])('%s', async (_case, change, message) => {
 			const { error, items } = await run({ ...seedPayment, ...change });
 			expect(items).toHaveLength(0);
@@ -211,7 +211,7 @@ describe('Cloud Commerce Pro node in the n8n engine', () => {
 			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 			expect(items[0].json.status).toBe('paid');
 			expect(items[1].json.error).toBe('Cloud Commerce Pro CreatePayment failed: Invoice not found [3001]');
-			expect(items[2].json.error).toContain('dbPaymentAmount must be a decimal amount');
+			expect(items[2].json.error).toContain('Amount (dbPaymentAmount) must be a decimal amount');
 			expect(items[3].json.status).toBe('paid');
 			expect(sim.payments.map((payment) => payment.amount)).toEqual(['2.00', '3.00']);
 		});

@@ -325,15 +325,15 @@ describe('partial payments and overpayments', () => {
 describe('bad input fails the item, naming the field; nothing is sent', () => {
 	const base = { document_number_finance: '1400000229', line_item_in_the_relevant_invoice: 1, fiscal_year_of_the_relevant_invoice: 2017, open_amount: 7000.5, currency_key: 'USD', payer_number: '3000', company_code: '3000' };
 	const cases: Array<[string, IDataObject, INodeParameters, string, string]> = [
-		['a non-numeric fiscal year', { fiscal_year_of_the_relevant_invoice: '2O17' }, {}, 'fiscal_year_of_the_relevant_invoice', 'fiscal_year_of_the_relevant_invoice must be a whole number'],
-		['a non-numeric line item', { line_item_in_the_relevant_invoice: 'one' }, {}, 'line_item_in_the_relevant_invoice', 'line_item_in_the_relevant_invoice must be a whole number'],
-		['amount zero', {}, { amount: 'given', amount_to_process: '0' }, 'amount_to_process', 'amount_to_process must be greater than zero'],
-		['a negative amount', {}, { amount: 'given', amount_to_process: '-5.00' }, 'amount_to_process', 'amount_to_process must be positive'],
-		['three decimals', {}, { amount: 'given', amount_to_process: '10.005' }, 'amount_to_process', 'amount_to_process has more than 2 decimal places'],
-		['a malformed valid_to', {}, { valid_to: '31-05-2027' }, 'valid_to', 'valid_to is not a valid date'],
-		['an unknown payment method', {}, { payment_method: 'XX' }, 'payment_method', 'payment_method must be CC (card) or EC (e-check)'],
-		['a missing card token', {}, { payment_card_token: '' }, 'payment_card_token', 'payment_card_token is required'],
-		['a missing document number', { document_number_finance: '' }, {}, 'document_number_finance', 'document_number_finance is required'],
+		['a non-numeric fiscal year', { fiscal_year_of_the_relevant_invoice: '2O17' }, {}, 'Fiscal Year', 'Fiscal Year must be a fiscal year of 4 digits'],
+		['a non-numeric line item', { line_item_in_the_relevant_invoice: 'one' }, {}, 'Line Item', 'Line Item must be a whole number'],
+		['amount zero', {}, { amount: 'given', amount_to_process: '0' }, 'Amount to Process', 'Amount to Process must be greater than zero'],
+		['a negative amount', {}, { amount: 'given', amount_to_process: '-5.00' }, 'Amount to Process', 'Amount to Process must be positive'],
+		['three decimals', {}, { amount: 'given', amount_to_process: '10.005' }, 'Amount to Process', 'Amount to Process has more than 2 decimal places'],
+		['a malformed valid_to', {}, { valid_to: '31-05-2027' }, 'Valid To', 'Valid To is not a valid date'],
+		['an unknown payment method', {}, { payment_method: 'XX' }, 'Payment Method', 'Payment Method must be one of "CC", "EC", got "XX"'],
+		['a missing card token', {}, { payment_card_token: '' }, 'Card Token', 'Card Token is required'],
+		['a missing document number', { document_number_finance: '' }, {}, 'Document Number', 'Document Number is required'],
 	];
 
 	test.each(cases)('%s', async (_, itemOverrides, parameterOverrides, field, message) => {
@@ -353,7 +353,7 @@ describe('bad input fails the item, naming the field; nothing is sent', () => {
 	test('without Continue On Fail one bad item means nothing at all is sent', async () => {
 		const good = { ...base, document_number_finance: '1400000230', open_amount: 250 };
 		const result = await run(sim, payParameters(), { items: [good, { ...base, fiscal_year_of_the_relevant_invoice: 'x' }] });
-		expect(result.error?.message).toContain('fiscal_year_of_the_relevant_invoice must be a whole number');
+		expect(result.error?.message).toContain('Fiscal Year must be a fiscal year of 4 digits');
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(sim.requests).toHaveLength(0);
 	});

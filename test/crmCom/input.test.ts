@@ -10,44 +10,44 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 	[
 		'a missing invoice (an expression that gives nothing)',
 		payParameters({ invoice_identifier: rl('number', '={{ $json.invoice }}') }),
-		'invoice_identifier',
-		"invoice_identifier is required: give the invoice's id, number, reference_number or back_office_code",
+		'Invoice',
+		"Invoice: invoice_identifier is required: give the invoice's id, number, reference_number or back_office_code",
 	],
 	[
 		'a missing payment method',
 		payParameters({ payment_method_identifier: rl('name', '  ') }),
-		'payment_method_identifier',
-		/^payment_method_identifier is required/,
+		'Payment Method',
+		/^Payment Method: payment_method_identifier is required/,
 	],
 	[
 		'a missing type (As JSON, an expression that gives nothing)',
 		payParameters({ type_identifier: rl('json', '={{ $json.type }}') }),
-		'type_identifier',
-		/^type_identifier is required/,
+		'Financial Transaction Type',
+		/^Financial Transaction Type: type_identifier is required/,
 	],
 	[
 		'an invoice with two keys (As JSON)',
 		payParameters({ invoice_identifier: rl('json', '{"number":"INV001","id":"54F3A49F23024C51AFF21B7C728F3549"}') }),
-		'invoice_identifier',
-		'invoice_identifier has 2 keys (number, id): give exactly one of id, number, reference_number, back_office_code',
+		'Invoice',
+		'Invoice: invoice_identifier has 2 keys (number, id): give exactly one of id, number, reference_number, back_office_code',
 	],
 	[
 		'an invoice with no key (As JSON)',
 		payParameters({ invoice_identifier: rl('json', '{}') }),
-		'invoice_identifier',
-		'invoice_identifier has none of its keys: give exactly one of id, number, reference_number, back_office_code',
+		'Invoice',
+		'Invoice: invoice_identifier has none of its keys: give exactly one of id, number, reference_number, back_office_code',
 	],
 	[
 		'an invoice with an unknown key (As JSON)',
 		payParameters({ invoice_identifier: rl('json', '{"invoice_number":"INV001"}') }),
-		'invoice_identifier',
-		'invoice_identifier has unknown key invoice_number: use exactly one of id, number, reference_number, back_office_code',
+		'Invoice',
+		'Invoice: invoice_identifier has unknown key invoice_number: use exactly one of id, number, reference_number, back_office_code',
 	],
 	[
 		'invalid JSON',
 		payParameters({ type_identifier: rl('json', '{name: Cash}') }),
-		'type_identifier',
-		/^type_identifier \(As JSON\) is not valid JSON: .*Example: \{"name":"Invoices Balance Payment"\}$/,
+		'Financial Transaction Type',
+		/^Financial Transaction Type: type_identifier \(As JSON\) is not valid JSON: .*Example: \{"name":"Invoices Balance Payment"\}$/,
 	],
 	[
 		'a nested identifier with two keys (As JSON)',
@@ -59,50 +59,50 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 				),
 			},
 		}),
-		'accounts_receivable_payment_preference_identifier',
-		'accounts_receivable_payment_preference_identifier.payment_preference_identifier has 2 keys (id, name): give exactly one of id, name, alternative_code',
+		'Accounts Receivable Payment Preference',
+		'Accounts Receivable Payment Preference: accounts_receivable_payment_preference_identifier.payment_preference_identifier has 2 keys (id, name): give exactly one of id, name, alternative_code',
 	],
 	[
 		'neither accounts receivable nor wallet',
 		payParameters({ accounts_receivable_identifier: rl('number', '') }),
-		'accounts_receivable_identifier',
-		'accounts_receivable_identifier or wallet_identifier is required: set exactly one of them',
+		'Accounts Receivable',
+		'Accounts Receivable: accounts_receivable_identifier or wallet_identifier is required: set exactly one of them',
 	],
 	[
 		'both accounts receivable and wallet',
 		payParameters({ wallet_identifier: rl('number', 'W0000007376') }),
-		'accounts_receivable_identifier',
-		'accounts_receivable_identifier and wallet_identifier are both set: CRM.COM allows only one of them',
+		'Accounts Receivable',
+		'Accounts Receivable: accounts_receivable_identifier and wallet_identifier are both set: CRM.COM allows only one of them',
 	],
 	[
 		'a malformed received_on',
 		payParameters({ additionalFields: { received_on: '2014-13-45T09:12:54' } }),
-		'received_on',
-		/^received_on is not a valid date: "2014-13-45T09:12:54"/,
+		'Received On',
+		/^Received On is not a valid date: "2014-13-45T09:12:54"/,
 	],
 	[
 		'a malformed UDF date',
 		payParameters({ additionalFields: { udf_date_3: 'next tuesday' } }),
-		'udf_date_3',
-		/^udf_date_3 is not a valid date: "next tuesday"/,
+		'UDF Date 3',
+		/^UDF Date 3 must be a date such as 2021-10-22 or 2021-10-22T12:01:44, got "next tuesday"/,
 	],
 	[
 		'a malformed UDF float',
 		payParameters({ additionalFields: { udf_float_2: '12,5' } }),
-		'udf_float_2',
-		'udf_float_2 must be a number such as 12.5, got "12,5"',
+		'UDF Float 2',
+		'UDF Float 2 must be a number such as 12.5, got "12,5"',
 	],
 	[
 		'a UDF float that is not a number',
 		payParameters({ additionalFields: { udf_float_4: 'abc' } }),
-		'udf_float_4',
-		'udf_float_4 must be a number such as 12.5, got "abc"',
+		'UDF Float 4',
+		'UDF Float 4 must be a number such as 12.5, got "abc"',
 	],
 	[
 		'a malformed fields_set',
 		payParameters({ additionalFields: { fields_set: 'id;number' } }),
-		'fields_set',
-		'fields_set must be field names separated by commas, got "id;number"',
+		'Fields Set',
+		'Fields Set must be field names separated by commas, got "id;number"',
 	],
 ];
 
@@ -139,7 +139,7 @@ describe('bad input fails the item before anything is sent', () => {
 		});
 		expect(result.items.map((item) => item.json.status ?? item.json.error)).toEqual([
 			'paid',
-			'invoice_identifier has 2 keys (number, reference_number): give exactly one of id, number, reference_number, back_office_code',
+			'Invoice: invoice_identifier has 2 keys (number, reference_number): give exactly one of id, number, reference_number, back_office_code',
 			'paid',
 		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -153,6 +153,6 @@ describe('bad input fails the item before anything is sent', () => {
 			items: [{ invoice: { number: 'INV001' } }, { invoice: { number: 'INV002', id: 'X' } }],
 		});
 		expect(result.items[0].json.status).toBe('paid');
-		expect(result.items[1].json.error).toMatch(/^invoice_identifier has 2 keys \(number, id\)/);
+		expect(result.items[1].json.error).toMatch(/^Invoice: invoice_identifier has 2 keys \(number, id\)/);
 	});
 });

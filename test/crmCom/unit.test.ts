@@ -127,7 +127,8 @@ describe('identifier resource locators (nodes/shared/identifier.ts)', () => {
 	});
 
 	test('values are read into one-key objects; empty is "not set" unless required', () => {
-		expect(readIdentifier({ __rl: true, mode: 'number', value: ' INV001 ' }, INVOICE)).toEqual({ number: 'INV001' });
+		// Spaces around an identifier are refused, not trimmed: what is sent is what was written.
+		expect(() => readIdentifier({ __rl: true, mode: 'number', value: ' INV001 ' }, INVOICE)).toThrow('invoice_identifier.number has spaces around it');
 		expect(readIdentifier({ __rl: true, mode: 'id', value: 42 }, INVOICE)).toEqual({ id: '42' });
 		expect(
 			readIdentifier({ __rl: true, mode: 'payment_preference_identifier.name', value: 'DD' }, PAYMENT_PREFERENCE),

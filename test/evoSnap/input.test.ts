@@ -15,7 +15,7 @@ const create = (overrides: INodeParameters = {}): INodeParameters => ({
 
 /** [what is wrong, parameters, the field the error names, the message]. */
 const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
-	['a missing Amount (blank)', create({ Amount: '  ' }), 'Amount', 'Amount is required'],
+	['a missing Amount (blank)', create({ Amount: '  ' }), 'Amount', 'Amount is required (got only whitespace)'],
 	['a missing Amount (an expression that gives nothing)', create({ Amount: '={{ $json.total }}' }), 'Amount', 'Amount is required'],
 	['a zero Amount', create({ Amount: '0.00' }), 'Amount', 'Amount must be greater than zero'],
 	['a negative Amount', create({ Amount: '-5.00' }), 'Amount', 'Amount must be positive, got -5.00'],
@@ -25,20 +25,20 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 	[
 		'an expiration like 1320 (Create)',
 		create({ PaymentData: { PaymentAccountNumber: CARD, PaymentAccountExpiration: '1320' } }),
-		'PaymentAccountExpiration',
-		'PaymentAccountExpiration must be the expiration as MMYY (month 01-12, e.g. 0520)',
+		'Payment Account Expiration',
+		'Payment Account Expiration must be a card expiry as MMYY, such as 1230 (got text of 4 characters)',
 	],
 	[
 		'an expiration like 1320 (Process)',
 		processParameters({ PaymentData: { PaymentAccountNumber: CARD, PaymentAccountExpiration: '1320' } }),
-		'PaymentAccountExpiration',
-		'PaymentAccountExpiration must be the expiration as MMYY (month 01-12, e.g. 0520)',
+		'Payment Account Expiration',
+		'Payment Account Expiration must be a card expiry as MMYY, such as 1230 (got text of 4 characters)',
 	],
 	[
 		'a token expiration like 0023',
 		create({ TokenInformation: { Token: '4658760022341387', TokenExpirationDate: '0023' } }),
-		'TokenExpirationDate',
-		'TokenExpirationDate must be the expiration as MMYY (month 01-12, e.g. 0520)',
+		'Token Expiration Date',
+		'Token Expiration Date must be a card expiry as MMYY, such as 1230 (got text of 4 characters)',
 	],
 	[
 		'card data and a token both given (Create)',
@@ -55,14 +55,14 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 	[
 		'an unknown TaxExempt value',
 		create({ Order: { TaxExempt: 'Sometimes' } }),
-		'TaxExempt',
-		'TaxExempt must be one of NotSet, Exempt, NotExemptTaxInfoNotProvided, NotExemptTaxInfoProvided, got "Sometimes"',
+		'Tax Exempt',
+		'Tax Exempt must be one of "NotSet", "Exempt", "NotExemptTaxInfoNotProvided", "NotExemptTaxInfoProvided", got "Sometimes"',
 	],
 	[
 		'a card number that is not one',
 		create({ PaymentData: { PaymentAccountNumber: '4111-abc' } }),
-		'PaymentAccountNumber',
-		'PaymentAccountNumber must be a card number of 12 to 19 digits',
+		'Payment Account Number',
+		'Payment Account Number must be a card number of 12 to 19 digits (got text of 8 characters)',
 	],
 	['an over-precise tax rate', create({ Order: { TaxRate: '0.0000001' } }), 'Tax.Rate', 'Tax.Rate has more than 6 decimal places: 0.0000001'],
 	[
@@ -71,7 +71,7 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 		'OrderItemsJson',
 		'OrderItemsJson and OrderItems are both set: give the list one way',
 	],
-	['order items that are not JSON', create({ Order: { OrderItemsJson: '[{Amount: 1}' } }), 'OrderItemsJson', 'OrderItemsJson is not valid JSON: give an array of objects'],
+	['order items that are not JSON', create({ Order: { OrderItemsJson: '[{Amount: 1}' } }), 'Order Items (JSON)', "Order Items (JSON) is not valid JSON: Expected property name or '}' in JSON at position 2"],
 	[
 		'an order item with an unknown key',
 		create({ Order: { OrderItemsJson: '[{"Price": 1}]' } }),
@@ -79,7 +79,7 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 		/^OrderItems\[0\] has unknown key Price: use Amount, /,
 	],
 	['a bad OrderTimeStamp', create({ Order: { OrderTimeStamp: 'yesterday' } }), 'OrderTimeStamp', /^OrderTimeStamp must be a date and time/],
-	['a missing invoice reference id', processParameters({ InvoiceReferenceId: ' ' }), 'InvoiceReferenceId', 'InvoiceReferenceId is required'],
+	['a missing invoice reference id', processParameters({ InvoiceReferenceId: ' ' }), 'Invoice Reference ID', 'Invoice Reference ID is required (got only whitespace)'],
 	[
 		'an invoice reference id with URL syntax',
 		{ resource: 'invoice', operation: 'get', InvoiceReferenceId: '../query' },

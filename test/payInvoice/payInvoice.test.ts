@@ -65,7 +65,7 @@ const CASES: VendorCase[] = [
 			amount: '5.00',
 			message: /adilas Pay Invoice failed: .*\[zero\]/,
 		},
-		badInput: { reference: 'abc', amount: '5.00', field: 'INVOICE_NUMBER' },
+		badInput: { reference: 'abc', amount: '5.00', field: 'Invoice Reference' },
 		payments: (sim) => (sim as unknown as { payments: unknown[] }).payments,
 		secrets: [DEMO_ADILAS_PASSWORD],
 	},
@@ -77,7 +77,7 @@ const CASES: VendorCase[] = [
 		given: { reference: '5001', amount: '5.00' },
 		alreadyPaid: { reference: '5002' },
 		refused: { reference: '9999', message: /Cloud Commerce Pro Pay Invoice failed: Order not found/ },
-		badInput: { reference: 'ORD-1', field: 'invoiceReference' },
+		badInput: { reference: 'ORD-1', field: 'Invoice Reference' },
 		payments: (sim) => (sim as unknown as { payments: unknown[] }).payments,
 		secrets: [DEMO_CCP_SECURITY_HASH],
 	},
@@ -94,7 +94,7 @@ const CASES: VendorCase[] = [
 			fields: { cnbsWebArFiscalYear: '2017', cnbsWebArLineItem: '1', cnbsWebArOpenAmount: '7000.00', currency: 'USD' },
 			message: /CNBS WebAR Pay Invoice failed: the invoice changed since it was read: nothing was paid/,
 		},
-		badInput: { reference: '1400000229', fields: { cnbsWebArPaymentDetail: { payment_card_type: 'VISA' } }, field: 'payment_card_token' },
+		badInput: { reference: '1400000229', fields: { cnbsWebArPaymentDetail: { payment_card_type: 'VISA' } }, field: 'Card Token' },
 		payments: (sim) => (sim as unknown as { payments: unknown[] }).payments,
 		secrets: [DEMO_CNBS_SYSTEM_ID, DEMO_CNBS_CARD.payment_card_token, '737'],
 	},
@@ -129,7 +129,7 @@ const CASES: VendorCase[] = [
 		badInput: {
 			reference: DEMO_EVO_INVOICES.pending,
 			fields: { evoSnapPaymentData: { PaymentAccountNumber: '4111111111193231', PaymentAccountExpiration: '1320' } },
-			field: 'PaymentAccountExpiration',
+			field: 'Payment Account Expiration',
 		},
 		payments: (sim) => (sim as unknown as { payments: unknown[] }).payments,
 		secrets: [DEMO_EVO_IDENTITY_TOKEN, '4111111111193231'],
@@ -285,7 +285,7 @@ describe.each(BATCH_MODES.flatMap(([mode, batching]) => CASES.map((vendorCase) =
 		test('an amount written wrongly is refused naming the field, before anything is sent', async () => {
 			if (!vendorCase.given) return; // the capability test above covers vendors that take no amount
 			const { error } = await pay(vendorCase.given.reference, { fields: vendorCase.given.fields, amount: '12,50' });
-			expect(error?.message).toBe('amount must be a decimal amount such as 12.00, got "12,50"');
+			expect(error?.message).toBe('Amount must be a decimal amount such as 12.00, got "12,50"');
 			expect(sim.requests).toHaveLength(0);
 		});
 

@@ -152,7 +152,7 @@ describe('the same payment asked for twice (Idempotency Key)', () => {
 			await sim.start();
 			try {
 				const invoices = vendor.load(sim, 3);
-				const items = keyed(invoices.map((invoice) => invoice.item), `${variant.label}-${randomUUID()}`);
+				const items = keyed(invoices.map((invoice) => invoice.item), randomUUID());
 				const first = await runPay(vendor, kind, sim, { items, options, parameters: variant.parameters, mode: 'webhook' });
 				expect(first.items.map((item) => item.json.status)).toEqual(['paid', 'paid', 'paid']);
 				const staticData = JSON.parse(JSON.stringify(first.workflow.staticData)) as IDataObject;
@@ -186,7 +186,7 @@ describe('the same payment asked for twice (Idempotency Key)', () => {
 			await sim.start();
 			try {
 				const invoices = vendor.load(sim, 2);
-				const prefix = `${variant.label}-${randomUUID()}`;
+				const prefix = randomUUID();
 				const refusal = vendor.refuse(sim, invoices[1], kind);
 				const items = [
 					{ ...invoices[0].item, eventId: `${prefix}-a` },
@@ -216,7 +216,7 @@ describe('the same payment asked for twice (Idempotency Key)', () => {
 					options,
 					parameters: variant.parameters,
 				});
-				expect(String(run.items[0].json.error)).toMatch(/Idempotency Key must be text or a number, got an object/);
+				expect(String(run.items[0].json.error)).toMatch(/Idempotency Key must be a key of at most 100 characters.*, got an object/);
 				expect(sim.requests).toHaveLength(0);
 			} finally {
 				await sim.stop();

@@ -55,7 +55,7 @@ describe('the Batching option', () => {
 		expect(readBatching(context([{}], { batching: { batch: { batchSize: 0 } } }))).toEqual({ size: 1, intervalMs: 0 });
 		expect(readBatching(context([{}], { batching: { batch: { batchSize: 25, batchInterval: 500 } } }))).toEqual({ size: 25, intervalMs: 500 });
 		expect(() => readBatching(context([{}], { batching: { batch: { batchSize: 'many' } } }))).toThrow('Items per Batch must be a whole number');
-		expect(() => readBatching(context([{}], { batching: { batch: { batchInterval: -5 } } }))).toThrow('Batch Interval must be 0 or more');
+		expect(() => readBatching(context([{}], { batching: { batch: { batchInterval: -5 } } }))).toThrow('Batch Interval (Ms) must be 0 or more');
 	});
 });
 

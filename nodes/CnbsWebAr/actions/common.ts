@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { kinds, withKind } from '../../shared/fieldKinds';
 import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
 import { optionalText, requireText } from '../../shared/input';
 import type { Amount } from '../../shared/money';
@@ -29,6 +30,25 @@ export function amountField(value: unknown, field: string): Amount {
 }
 
 export const PAYMENT_METHODS = ['CC', 'EC'] as const;
+
+/**
+ * The kinds of CNBS's fields, bounded by the SAP fields behind them: customer number (KUNNR) and
+ * document number (BELNR) 10 characters, company code (BUKRS) and card type (CCINS) 4, card token
+ * (CCNUM) 25, line item (BUZEI) 3 digits, fiscal year 4 digits, an ABA routing number 9 digits.
+ */
+export const CNBS_KINDS = {
+	payer: kinds.digits(10),
+	companyCode: kinds.identifier(4, { pattern: '^[A-Za-z0-9]+$', expected: 'a company code of up to 4 letters or digits' }),
+	cardType: kinds.identifier(4, { pattern: '^[A-Za-z0-9]+$', expected: 'a card type of up to 4 letters or digits, such as VISA' }),
+	cardToken: kinds.identifier(25, { expected: 'a card token of at most 25 characters' }),
+	validTo: kinds.date(DATE_FORMATS.usDate),
+	rdfi: kinds.digits(9),
+	documentNumber: kinds.identifier(10, { pattern: '^[A-Za-z0-9]+$', expected: 'a document number of up to 10 letters or digits' }),
+	lineItem: kinds.digits(3),
+	fiscalYear: kinds.identifier(4, { pattern: '^[0-9]{4}$', expected: 'a fiscal year of 4 digits, such as 2017' }),
+	currency: kinds.identifier(3, { pattern: '^[A-Za-z]{3}$', expected: 'a three-letter currency code such as USD' }),
+	reasonCode: kinds.identifier(10, { expected: 'a reason code of at most 10 characters' }),
+};
 export const ACCOUNT_TYPES = ['C', 'S', 'X'] as const;
 
 /** The company code, a list read from CNBS's customizing (or an expression). */
@@ -36,7 +56,7 @@ function companyCodeField(
 	show: Record<string, string[]>,
 	{ wireName, required = false, defaultValue = '' }: { wireName: string; required?: boolean; defaultValue?: string },
 ): INodeProperties {
-	return {
+	return withKind(CNBS_KINDS.companyCode, {
 		displayName: 'Company Code Name or ID',
 		name: 'company_code',
 		type: 'options',
@@ -46,7 +66,7 @@ function companyCodeField(
 		hint: `The company code (${wireName}). The list is read from CNBS's customizing.`,
 		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		displayOptions: { show },
-	};
+	});
 }
 
 /** What a list (Invoice > Get Many, Payment > Get Many) is narrowed to: the payer and the company code. */
@@ -81,7 +101,7 @@ export function payerAndPaymentFields(show: Record<string, string[]>): INodeProp
 	const card = { ...show, payment_method: ['CC'] };
 	const check = { ...show, payment_method: ['EC'] };
 	return [
-		{
+		withKind(CNBS_KINDS.payer, {
 			displayName: 'Payer',
 			name: 'customer_number',
 			type: 'string',
@@ -90,7 +110,7 @@ export function payerAndPaymentFields(show: Record<string, string[]>): INodeProp
 			description:
 				'The payer\'s customer number (payer_data.customer_number). The default reads the payer of the document from Invoice > Get Many.',
 			displayOptions: { show },
-		},
+		}),
 		companyCodeField(show, { wireName: 'payer_data.company_code', required: true, defaultValue: '={{ $json.company_code }}' }),
 		{
 			displayName: 'Payment Method',
@@ -104,7 +124,7 @@ export function payerAndPaymentFields(show: Record<string, string[]>): INodeProp
 			description: 'How the payment is made (payment_detail.payment_method)',
 			displayOptions: { show },
 		},
-		{
+		withKind(CNBS_KINDS.cardType, {
 			displayName: 'Card Type Name or ID',
 			name: 'payment_card_type',
 			type: 'options',
@@ -113,8 +133,8 @@ export function payerAndPaymentFields(show: Record<string, string[]>): INodeProp
 			hint: 'The card type (payment_detail.payment_card_type), e.g. VISA, MC, AMEX. The list is read from CNBS\'s customizing.',
 			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			displayOptions: { show: card },
-		},
-		{
+		}),
+		withKind(CNBS_KINDS.cardToken, {
 			displayName: 'Card Token',
 			name: 'payment_card_token',
 			type: 'string',
@@ -124,8 +144,8 @@ export function payerAndPaymentFields(show: Record<string, string[]>): INodeProp
 			description:
 				'The card\'s token from your card vault (payment_detail.payment_card_token). Never shown in output or errors.',
 			displayOptions: { show: card },
-		},
-		{
+		}),
+		withKind(kinds.text({ maxLength: 40 }), {
 			displayName: 'Name on Card',
 			name: 'payment_card_name',
 			type: 'string',
@@ -133,8 +153,8 @@ export function payerAndPaymentFields(show: Record<string, string[]>): INodeProp
 			placeholder: 'John Doe',
 			description: 'The card holder\'s name (payment_detail.payment_card_name)',
 			displayOptions: { show: card },
-		},
-		{
+		}),
+		withKind(CNBS_KINDS.validTo, {
 			displayName: 'Valid To',
 			name: 'valid_to',
 			type: 'string',
@@ -142,8 +162,8 @@ export function payerAndPaymentFields(show: Record<string, string[]>): INodeProp
 			placeholder: '05-31-2027',
 			description: 'The card\'s expiry date (payment_detail.valid_to), sent as MM-DD-YYYY; a date such as 2027-05-31 is accepted too',
 			displayOptions: { show: card },
-		},
-		{
+		}),
+		withKind(kinds.card('cvv'), {
 			displayName: 'Card Validation Code',
 			name: 'card_validation_code',
 			type: 'string',
@@ -152,7 +172,7 @@ export function payerAndPaymentFields(show: Record<string, string[]>): INodeProp
 			description:
 				'The card\'s CVV (payment_detail.card_validation_code), when CNBS\'s customizing asks for it. Never shown in output or errors.',
 			displayOptions: { show: card },
-		},
+		}),
 		{
 			displayName: 'Account Type',
 			name: 'electronic_check_account_type',
@@ -166,7 +186,7 @@ export function payerAndPaymentFields(show: Record<string, string[]>): INodeProp
 			description: 'The bank account\'s type for an e-check (payment_detail.electronic_check_account_type)',
 			displayOptions: { show: check },
 		},
-		{
+		withKind(CNBS_KINDS.rdfi, {
 			displayName: 'RDFI Number',
 			name: 'electronic_check_rdfi_number',
 			type: 'string',
@@ -175,7 +195,7 @@ export function payerAndPaymentFields(show: Record<string, string[]>): INodeProp
 			description:
 				'The routing number of the receiving bank (payment_detail.electronic_check_rdfi_number). Never shown in output or errors.',
 			displayOptions: { show: check },
-		},
+		}),
 		{
 			displayName: 'Address',
 			name: 'address_data',
@@ -185,12 +205,13 @@ export function payerAndPaymentFields(show: Record<string, string[]>): INodeProp
 			description: 'The payer\'s address for the payment (payment_detail.address_data). Fields left out are sent empty.',
 			displayOptions: { show },
 			options: ADDRESS_FIELDS.map(
-				([name, displayName]): INodeProperties => ({
-					displayName: `${displayName} (${name})`,
-					name,
-					type: 'string',
-					default: '',
-				}),
+				([name, displayName]): INodeProperties =>
+					withKind(kinds.text(), {
+						displayName: `${displayName} (${name})`,
+						name,
+						type: 'string',
+						default: '',
+					}),
 			),
 		},
 	];
@@ -230,13 +251,14 @@ export type FieldValue = (name: string) => unknown;
 
 export function payerDataFrom(param: FieldValue): PayerData {
 	return {
-		customer_number: requireText(param('customer_number'), 'customer_number'),
-		company_code: requireText(param('company_code'), 'company_code'),
+		customer_number: requireText(param('customer_number'), 'Payer'),
+		company_code: requireText(param('company_code'), 'Company Code'),
 	};
 }
 
-export function readPayerData(ctx: IExecuteFunctions, itemIndex: number): PayerData {
-	return payerDataFrom((name) => ctx.getNodeParameter(name, itemIndex, ''));
+/** Payer data from the item's fields as `readFields` checked them. */
+export function readPayerData(input: IDataObject): PayerData {
+	return payerDataFrom((name) => input[name]);
 }
 
 /**
@@ -259,10 +281,10 @@ export function paymentDetailFrom(param: FieldValue, address: IDataObject): Paym
 		}
 		return {
 			payment_method: method,
-			payment_card_type: requireText(param('payment_card_type'), 'payment_card_type').toUpperCase(),
-			payment_card_token: requireText(param('payment_card_token'), 'payment_card_token'),
+			payment_card_type: requireText(param('payment_card_type'), 'Card Type').toUpperCase(),
+			payment_card_token: requireText(param('payment_card_token'), 'Card Token'),
 			payment_card_name: optionalText(param('payment_card_name')) ?? '',
-			valid_to: requireCnbsDate(param('valid_to'), 'valid_to'),
+			valid_to: requireCnbsDate(param('valid_to'), 'Valid To'),
 			card_validation_code: cvv,
 			electronic_check_account_type: '',
 			electronic_check_rdfi_number: '',
@@ -276,7 +298,7 @@ export function paymentDetailFrom(param: FieldValue, address: IDataObject): Paym
 			`electronic_check_account_type must be C (consumer checking), S (consumer savings) or X (corporate checking), got "${accountType}"`,
 		);
 	}
-	const rdfi = requireText(param('electronic_check_rdfi_number'), 'electronic_check_rdfi_number');
+	const rdfi = requireText(param('electronic_check_rdfi_number'), 'RDFI Number');
 	if (!/^\d+$/.test(rdfi)) {
 		throw new InvalidInputError('electronic_check_rdfi_number', 'electronic_check_rdfi_number must be digits only');
 	}
@@ -293,9 +315,9 @@ export function paymentDetailFrom(param: FieldValue, address: IDataObject): Paym
 	};
 }
 
-export function readPaymentDetail(ctx: IExecuteFunctions, itemIndex: number): PaymentDetail {
-	const address = (ctx.getNodeParameter('address_data', itemIndex, {}) ?? {}) as IDataObject;
-	return paymentDetailFrom((name) => ctx.getNodeParameter(name, itemIndex, ''), address);
+/** Payment detail from the item's fields as `readFields` checked them. */
+export function readPaymentDetail(input: IDataObject): PaymentDetail {
+	return paymentDetailFrom((name) => input[name], (input.address_data ?? {}) as IDataObject);
 }
 
 export function requireCnbsDate(value: unknown, field: string): string {

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { kinds, withKind } from '../../shared/fieldKinds';
 import { DateTime } from 'luxon';
 
 import type { RunOptions as SharedRunOptions } from '../../shared/fields';
@@ -500,23 +501,36 @@ export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptio
 
 // ---- fields shared by operations ------------------------------------------------------------
 
-export const invoiceReferenceIdField: INodeProperties = {
+/**
+ * EVO's kinds. Its lists of card brands and transaction types are not public, so those options
+ * are open names (letters and digits) rather than codes checked against the list.
+ */
+export const EVO_KINDS = {
+	invoiceReferenceId: kinds.identifier(64, {
+		pattern: '^(?!\\.+$)[A-Za-z0-9_.-]+$',
+		expected: 'letters and digits such as 6177CCEE97C84FF7B1CFF11EAA347DBE',
+	}),
+	openName: kinds.identifier(50, { pattern: '^[A-Za-z0-9]+$', expected: 'a name of letters and digits such as Visa' }),
+	transactionType: kinds.identifier(50, { pattern: '^[A-Za-z]+$', expected: 'a name such as AuthorizeAndCapture' }),
+};
+
+export const invoiceReferenceIdField: INodeProperties = withKind(EVO_KINDS.invoiceReferenceId, {
 	displayName: 'Invoice Reference ID',
 	name: 'InvoiceReferenceId',
 	type: 'string',
 	required: true,
 	default: '',
 	placeholder: '6177CCEE97C84FF7B1CFF11EAA347DBE',
-	description: 'The invoice (InvoiceReferenceId), as Create returned it: 32 hexadecimal characters such as 6177CCEE97C84FF7B1CFF11EAA347DBE',
-};
+	description: 'The invoice (InvoiceReferenceId), as Create returned it, e.g. 6177CCEE97C84FF7B1CFF11EAA347DBE (letters and digits)',
+});
 
-export const merchantProfileIdField: INodeProperties = {
+export const merchantProfileIdField: INodeProperties = withKind(kinds.identifier(100), {
 	displayName: 'Merchant Profile ID (MerchantProfileId)',
 	name: 'MerchantProfileId',
 	type: 'string',
 	default: '',
 	description: 'Empty: the Merchant Profile ID of the credential',
-};
+});
 
 export const scopeField: INodeProperties = {
 	displayName: 'Scope',
@@ -543,14 +557,15 @@ export const automationInfoField = (description: string): INodeProperties => ({
 	})),
 });
 
-export const cardTypeField = (name: string, displayName: string): INodeProperties => ({
+export const cardTypeField = (name: string, displayName: string): INodeProperties =>
+	withKind(EVO_KINDS.openName, {
 	displayName,
 	name,
 	type: 'options',
 	options: options(CARD_TYPES),
 	default: 'Visa',
 	description: 'The card brand. Another value EVO knows can be given by expression.',
-});
+	});
 
 const addressFields: INodeProperties[] = ADDRESS_KEYS.map((key) => ({
 	displayName: `${key.replace(/([a-z])([A-Z0-9])/g, '$1 $2')} (Address.${key})`,
@@ -650,26 +665,26 @@ export const cardFields = (name: string, displayName: string): INodeProperties =
 	default: {},
 	description: 'Pay with card data. Card data is never shown in output or errors (last 4 digits at most).',
 	options: [
-		{ displayName: 'Bank Account Type', name: 'BankAccountType', type: 'string', default: '', placeholder: 'NotSet' },
+		withKind(kinds.identifier(30, { expected: 'an account type name such as NotSet' }), { displayName: 'Bank Account Type', name: 'BankAccountType', type: 'string', default: '', placeholder: 'NotSet' }),
 		cardTypeField('CardType', 'Card Type'),
-		{
+		withKind(kinds.card('expiry'), {
 			displayName: 'Payment Account Expiration',
 			name: 'PaymentAccountExpiration',
 			type: 'string',
 			default: '',
 			placeholder: '0520',
 			description: 'The card\'s expiration as MMYY',
-		},
-		{ displayName: 'Payment Account Name', name: 'PaymentAccountName', type: 'string', default: '' },
-		{
+		}),
+		withKind(kinds.text(), { displayName: 'Payment Account Name', name: 'PaymentAccountName', type: 'string', default: '' }),
+		withKind(kinds.card('number'), {
 			displayName: 'Payment Account Number',
 			name: 'PaymentAccountNumber',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 			description: 'The card number (not checked with Luhn: EVO\'s own test numbers fail it)',
-		},
-		{ displayName: 'Payment Routing Number', name: 'PaymentRoutingNumber', type: 'string', default: '' },
+		}),
+		withKind(kinds.digits(9), { displayName: 'Payment Routing Number', name: 'PaymentRoutingNumber', type: 'string', default: '' }),
 		{ displayName: 'Payment Type', name: 'PaymentType', type: 'options', options: options(PAYMENT_TYPES), default: 'Credit' },
 	],
 });
@@ -682,22 +697,22 @@ export const tokenFields = (displayName: string): INodeProperties => ({
 	default: {},
 	description: 'Pay with a card token instead of card data (TokenInformation). Not both.',
 	options: [
-		{
+		withKind(kinds.identifier(200, { expected: 'a card token' }), {
 			displayName: 'Token',
 			name: 'Token',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-		},
-		{
+		}),
+		withKind(kinds.identifier(200, { expected: 'a token authentication value' }), {
 			displayName: 'Token Authentication Value',
 			name: 'TokenAuthenticationValue',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-		},
+		}),
 		cardTypeField('TokenCardType', 'Token Card Type'),
-		{
+		withKind(kinds.card('expiry'), {
 			displayName: 'Token Expiration Date',
 			name: 'TokenExpirationDate',
 			type: 'string',
@@ -705,15 +720,15 @@ export const tokenFields = (displayName: string): INodeProperties => ({
 			default: '',
 			placeholder: '1223',
 			description: 'The expiration as MMYY',
-		},
-		{
+		}),
+		withKind(kinds.identifier(10, { expected: 'a token indicator such as 103' }), {
 			displayName: 'Token Indicator',
 			name: 'TokenIndicator',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 			placeholder: '103',
-		},
+		}),
 	],
 });
 
@@ -780,7 +795,7 @@ export function invoiceFields(show: Record<string, string[]>, extra: INodeProper
 					values: [
 						{ displayName: 'Amount', name: 'Amount', type: 'string', default: '', placeholder: '1.75', description: decimalHint(DIGITS.money) },
 						{ displayName: 'Rate', name: 'Rate', type: 'string', default: '', placeholder: '0.0725', description: decimalHint(DIGITS.rate) },
-						{ displayName: 'Type', name: 'Type', type: 'options', options: options(TAX_TYPES), default: 'FederalTax', description: 'The kind of tax. Another value EVO knows can be given by expression.' },
+						withKind(EVO_KINDS.openName, { displayName: 'Type', name: 'Type', type: 'options', options: options(TAX_TYPES), default: 'FederalTax', description: 'The kind of tax. Another value EVO knows can be given by expression.' }),
 					],
 				},
 			],

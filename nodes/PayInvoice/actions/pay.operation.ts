@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { kinds, readFields, withKind } from '../../shared/fieldKinds';
 import type { PaymentSafety } from '../../shared/retrySafety';
 import { isRetriedExecution, sendPaymentOnce } from '../../shared/retrySafety';
-
 import type { PayInvoiceAdapter, PayInvoiceRequest, PayInvoiceResult, PreparedPayment } from '../../shared/adapter';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../shared/fields';
-import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
-import { optionalText, requireText, textOnly } from '../../shared/input';
-import { itemKeyOf, itemParameter } from '../../shared/itemParameter';
+import { optionalText } from '../../shared/input';
+import { itemKeyOf } from '../../shared/itemParameter';
 import type { Amount } from '../../shared/money';
 import { compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
 import { ADAPTERS, adapterFor } from '../adapters';
@@ -17,7 +16,7 @@ const forVendor = (adapter: PayInvoiceAdapter, field?: INodeProperties) => ({
 });
 
 /** One Invoice Reference field per vendor: the same name, each with its vendor's meaning. */
-const invoiceReferenceFields: INodeProperties[] = ADAPTERS.map((adapter) => ({
+const invoiceReferenceFields: INodeProperties[] = ADAPTERS.map((adapter) => withKind(adapter.invoiceReferenceKind, {
 	displayName: 'Invoice Reference',
 	name: 'invoiceReference',
 	type: 'string',
@@ -43,6 +42,15 @@ function commonFieldHint(field: CommonField): string {
 		else refused.push(`${adapter.vendor} cannot take it (${support.refusedBecause})`);
 	}
 	return [`Sent as ${sent.join(', ')}.`, ...refused.map((text) => `${text}.`), 'Where a vendor cannot take it, a value given fails the item and nothing is sent.'].join(' ');
+}
+
+/** A common field checked as its kind (readFields) is refused when the vendor cannot take it. */
+function refuseUnsupported(adapter: PayInvoiceAdapter, field: CommonField, value: unknown): void {
+	const label = COMMON_FIELDS[field];
+	const support = adapter.capabilities[field];
+	if (value !== undefined && 'refusedBecause' in support) {
+		throw new InvalidInputError(label, `${adapter.vendor} cannot take a ${label}: ${support.refusedBecause}. Leave ${label} empty.`);
+	}
 }
 
 const capabilityList = (has: (adapter: PayInvoiceAdapter) => boolean) =>
@@ -71,7 +79,7 @@ export const description: INodeProperties[] = [
 		default: 'full',
 		description: 'Whether to pay the whole open balance or a given amount. A vendor that cannot do what is chosen fails the item with a clear error, and nothing is sent.',
 	},
-	{
+	withKind(kinds.amount(), {
 		displayName: 'Amount',
 		name: 'amount',
 		type: 'string',
@@ -80,24 +88,24 @@ export const description: INodeProperties[] = [
 		placeholder: '12.00',
 		description: 'The amount to pay: a positive decimal string with at most 2 decimals, such as 12.50 (no currency sign, no thousands separator). Anything else (12,50, -5, 1.234) fails the item before anything is sent; above the Maximum Amount, it is refused.',
 		displayOptions: { show: { amountMode: ['amount'] } },
-	},
-	{
+	}),
+	withKind(kinds.identifier(3, { pattern: '^[A-Za-z]{3}$', expected: 'a three-letter currency code such as USD' }), {
 		displayName: 'Currency',
 		name: 'currency',
 		type: 'string',
 		default: '',
 		placeholder: 'USD',
 		description: `Three-letter currency code. Empty: the invoice's own currency. Where the vendor cannot honour a currency (${capabilityList((adapter) => !adapter.capabilities.currency)}), giving one is an error.`,
-	},
-	{
+	}),
+	withKind(kinds.dateTime(), {
 		displayName: 'Payment Date',
 		name: 'paymentDate',
 		type: 'dateTime',
 		default: '',
 		description: 'When the payment was made. Empty: now, in the workflow\'s time zone. The day written is the day sent.',
 		hint: commonFieldHint('paymentDate'),
-	},
-	{
+	}),
+	withKind(kinds.text(), {
 		displayName: 'Payment Reference',
 		name: 'paymentReference',
 		type: 'string',
@@ -105,8 +113,8 @@ export const description: INodeProperties[] = [
 		placeholder: 'PAY-2024-0001',
 		description: 'Your reference for the payment (e.g. a bank transaction ID); where the vendor keeps it unique, paying the same reference twice is refused by the vendor',
 		hint: commonFieldHint('paymentReference'),
-	},
-	{
+	}),
+	withKind(kinds.identifier(100, { expected: 'a payment method name or number of at most 100 characters' }), {
 		displayName: 'Payment Method',
 		name: 'paymentMethod',
 		type: 'string',
@@ -114,7 +122,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Cash',
 		description: 'How the money was paid, in the vendor\'s words (e.g. a CRM.COM payment method name, an adilas money type)',
 		hint: commonFieldHint('paymentMethod'),
-	},
+	}),
 	...ADAPTERS.flatMap((adapter) =>
 		adapter.extraFields.map((field): INodeProperties => ({ ...field, displayOptions: forVendor(adapter, field) })),
 	),
@@ -131,7 +139,7 @@ export const description: INodeProperties[] = [
 			description:
 				'Whether to only return the exact request that would be sent (secrets masked). Nothing at all is sent: no sign-on, no balance read, no payment.',
 		},
-		{
+		withKind(kinds.amount(), {
 			displayName: 'Maximum Amount',
 			name: 'maximumAmount',
 			type: 'string',
@@ -139,57 +147,28 @@ export const description: INodeProperties[] = [
 			placeholder: '1000.00',
 			description:
 				'A payment above this amount is refused before anything is paid: a guard against bad data and careless automations. With Full Open Balance, the balance is read first to know the amount.',
-		},
+		}),
 		timeoutOption,
 	], { pays: true }),
 ];
 
-/**
- * A common field's value: checked as its kind (a text, or a date that exists), then refused when
- * the vendor cannot take it. Empty: undefined.
- */
-function readCommonField(adapter: PayInvoiceAdapter, field: CommonField, value: unknown): unknown {
-	const label = COMMON_FIELDS[field];
-	const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-	if (empty) return undefined;
-	let given: unknown;
-	if (field === 'paymentDate') {
-		// Checked here for every vendor (an impossible date, text, an object...); each adapter writes it in its own format.
-		formatVendorDate(value, label, DATE_FORMATS.isoLocalDateTime);
-		given = value;
-	} else {
-		given = optionalText(textOnly(value, label));
-	}
-	const support = adapter.capabilities[field];
-	if (given !== undefined && 'refusedBecause' in support) {
-		throw new InvalidInputError(label, `${adapter.vendor} cannot take a ${label}: ${support.refusedBecause}. Leave ${label} empty.`);
-	}
-	return given;
-}
-
-function amountOption(value: unknown, field: string): Amount | undefined {
-	return optionalText(value) === undefined ? undefined : parseAmount(value, field);
-}
-
 /** The request for the item, checked against what the vendor can do. Nothing is sent here. */
-function readRequest(ctx: IExecuteFunctions, adapter: PayInvoiceAdapter, itemIndex: number): PayInvoiceRequest {
-	const param = (name: string, fallback: unknown = '') => ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+function readRequest(ctx: IExecuteFunctions, adapter: PayInvoiceAdapter, itemIndex: number): PayInvoiceRequest & { maximum?: Amount } {
+	// Every field of the item (this vendor's extra fields too) is checked here, before anything is sent.
+	const input = readFields(ctx, itemIndex, description);
+	const options = input.options as IDataObject;
 	const { vendor, capabilities } = adapter;
 
-	const amountMode = String(param('amountMode', 'full'));
-	if (amountMode !== 'full' && amountMode !== 'amount') {
-		throw new InvalidInputError('amountMode', `Amount to Pay must be "full" or "amount", got "${amountMode}"`);
-	}
+	const amountMode = input.amountMode as 'full' | 'amount';
 	if (amountMode === 'full' && !capabilities.fullBalance) {
 		throw new InvalidInputError(
-			'amountMode',
+			'Amount to Pay',
 			`${vendor} cannot pay the full open balance: it cannot read an invoice's balance. Choose "Amount" and give the amount to pay.`,
 		);
 	}
 	if (amountMode === 'amount' && !capabilities.givenAmount) {
 		throw new InvalidInputError(
-			'amountMode',
+			'Amount to Pay',
 			`${vendor} cannot pay a given amount: it always pays the invoice's whole open balance. Choose "Full Open Balance".`,
 		);
 	}
@@ -199,36 +178,35 @@ function readRequest(ctx: IExecuteFunctions, adapter: PayInvoiceAdapter, itemInd
 	const checkedAsRetry = isRetriedExecution(ctx) && capabilities.balanceCheck && amountMode === 'full';
 	if (checkBalanceFirst && !capabilities.balanceCheck) {
 		throw new InvalidInputError(
-			'checkBalanceFirst',
+			'Check Balance First',
 			`${vendor} cannot check the balance first: it cannot read an invoice's balance. Turn Check Balance First off.`,
 		);
 	}
-	const currency = optionalText(param('currency'))?.toUpperCase();
-	if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
-		throw new InvalidInputError('currency', `Currency must be a three-letter code such as USD, got "${currency}"`);
-	}
+	// Currency codes are the one value upper-cased: usd and USD are the same code.
+	const currency = (input.currency as string | undefined)?.toUpperCase();
 	if (currency !== undefined && !capabilities.currency) {
 		throw new InvalidInputError(
-			'currency',
+			'Currency',
 			`${vendor} cannot take a currency: it records payments in the account's own currency. Leave Currency empty.`,
 		);
 	}
+	for (const field of Object.keys(COMMON_FIELDS) as CommonField[]) refuseUnsupported(adapter, field, input[field]);
+	const maximum = options.maximumAmount === undefined ? undefined : parseAmount(options.maximumAmount, 'Maximum Amount');
 	return {
-		// Read by itemKey first: evaluated once per item.
-		invoiceReference: requireText(itemParameter(ctx, itemIndex, 'invoiceReference'), 'invoiceReference'),
+		invoiceReference: input.invoiceReference as string,
 		amountMode,
-		amount: amountMode === 'amount' ? formatAmount(parseAmount(param('amount'), 'amount')) : undefined,
+		amount: amountMode === 'amount' ? formatAmount(parseAmount(input.amount, 'Amount')) : undefined,
 		currency,
-		paymentDate: readCommonField(adapter, 'paymentDate', param('paymentDate')),
-		paymentReference: readCommonField(adapter, 'paymentReference', param('paymentReference')) as string | undefined,
-		paymentMethod: readCommonField(adapter, 'paymentMethod', param('paymentMethod')) as string | undefined,
+		paymentDate: input.paymentDate,
+		paymentReference: input.paymentReference as string | undefined,
+		paymentMethod: input.paymentMethod as string | undefined,
 		checkBalanceFirst: checkBalanceFirst || checkedAsRetry,
-		needAmount: optionalText(options.maximumAmount) !== undefined,
+		needAmount: maximum !== undefined,
 		dryRun: options.dryRun === true,
 		timeout: Number(options.timeout ?? timeoutOption.default) || Number(timeoutOption.default),
-		extra: Object.fromEntries(
-			adapter.extraFields.map((field) => [field.name, ctx.getNodeParameter(field.name, itemIndex, field.default)]),
-		) as IDataObject,
+		// Checked values; an empty field is left out (options, flags and numbers come with their default).
+		extra: Object.fromEntries(adapter.extraFields.map((field) => [field.name, input[field.name]])) as IDataObject,
+		maximum,
 	};
 }
 
@@ -238,13 +216,13 @@ function checkMaximum(adapter: PayInvoiceAdapter, maximum: Amount | undefined, a
 	if (amount === undefined) {
 		if (dryRun) return; // a dry run reads nothing, so a full balance is not known yet
 		throw new InvalidInputError(
-			'maximumAmount',
+			'Maximum Amount',
 			`${adapter.vendor} did not give the amount before paying, so the Maximum Amount cannot be checked: nothing was paid`,
 		);
 	}
 	if (compareAmounts(parseAmount(amount, 'amount', { allowZero: true }), maximum) > 0) {
 		throw new InvalidInputError(
-			'maximumAmount',
+			'Maximum Amount',
 			`The payment of ${amount} is above the Maximum Amount of ${formatAmount(maximum)}: nothing was paid`,
 		);
 	}
@@ -278,9 +256,7 @@ export const payment: PaymentSafety = {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<PayInvoiceResult> {
 	const adapter = adapterFor(this.getNodeParameter('vendor', itemIndex) as string);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const maximum = amountOption(options.maximumAmount, 'maximumAmount');
-	const request = readRequest(this, adapter, itemIndex);
+	const { maximum, ...request } = readRequest(this, adapter, itemIndex);
 	checkMaximum(adapter, maximum, request.amount, true);
 
 	const prepared: PreparedPayment = await adapter.prepare.call(this, request, itemIndex);
@@ -334,7 +310,7 @@ export function failedItem(this: IExecuteFunctions, itemIndex: number): IDataObj
 			: undefined,
 	);
 	read('currency', () => optionalText(this.getNodeParameter('currency', itemIndex, ''))?.toUpperCase());
-	read('reference', () => optionalText(textOnly(this.getNodeParameter('paymentReference', itemIndex, ''), 'Payment Reference')));
+	read('reference', () => optionalText(this.getNodeParameter('paymentReference', itemIndex, '')));
 	return fields;
 }
 

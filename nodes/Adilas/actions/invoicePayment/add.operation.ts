@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 import type { PaymentSafety } from '../../../shared/retrySafety';
 import { sendPaymentOnce } from '../../../shared/retrySafety';
 
+import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, textOnly } from '../../../shared/input';
 import { formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
@@ -26,6 +27,9 @@ const show = { resource: ['invoicePayment'], operation: ['add'] };
 
 const OTHER_MONEY_TYPE = 'byNumber';
 
+/** adilas's numeric IDs: at most 10 digits (ColdFusion integers are 32-bit), sent as JSON numbers. */
+export const ADILAS_ID = kinds.digits(10);
+
 export const description: INodeProperties[] = [
 	{
 		displayName: HINT_NO_BALANCE,
@@ -34,7 +38,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{
+	withKind(ADILAS_ID, {
 		displayName: 'Invoice Number (INVOICE_NUMBER)',
 		name: 'INVOICE_NUMBER',
 		type: 'string',
@@ -44,8 +48,8 @@ export const description: INodeProperties[] = [
 		description:
 			'The main invoice\'s number (a whole number, e.g. 78), the key that ties it to its payments. Run Invoice > Start first and use its number: by default this reads INVOICE_NUMBER from the input item, which is what Start outputs. Not a whole number: the item fails before anything is sent.',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(kinds.amount(), {
 		displayName: 'Amount Paid (AMOUNT_PAID)',
 		name: 'AMOUNT_PAID',
 		type: 'string',
@@ -55,7 +59,7 @@ export const description: INodeProperties[] = [
 		description: 'The amount that was paid: a positive decimal string with at most 2 decimals, no currency sign, e.g. 15.00 (sent as the number 15.5). Anything else (12,50, -5, 1.234) fails the item before anything is sent.',
 		hint: 'adilas cannot tell how much is still open on the invoice: nothing checks this amount against it',
 		displayOptions: { show },
-	},
+	}),
 	{
 		displayName: 'Money Type (MONEY_TYPE_ID)',
 		name: 'MONEY_TYPE_ID',
@@ -83,7 +87,7 @@ export const description: INodeProperties[] = [
 			'How it was paid. The list holds the seed\'s examples; your corporation may have more: find them on adilas\'s advanced invoice search page (View Source shows the IDs). adilas\'s own default, 0, is refused (dataIn).',
 		displayOptions: { show },
 	},
-	{
+	withKind(ADILAS_ID, {
 		displayName: 'Money Type ID',
 		name: 'moneyTypeNumber',
 		type: 'string',
@@ -92,7 +96,7 @@ export const description: INodeProperties[] = [
 		placeholder: '26',
 		description: 'The MONEY_TYPE_ID to send, a whole number',
 		displayOptions: { show: { ...show, MONEY_TYPE_ID: [OTHER_MONEY_TYPE] } },
-	},
+	}),
 	{
 		displayName: 'Merchant Setting ID (MERCHANT_SETTING_ID)',
 		name: 'MERCHANT_SETTING_ID',
@@ -104,7 +108,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	additionalFieldsCollection(show, [
-		{
+		withKind(kinds.text(), {
 			displayName: 'Actual Trans Number (ACTUAL_TRANS_NUMBER)',
 			name: 'ACTUAL_TRANS_NUMBER',
 			type: 'string',
@@ -112,8 +116,8 @@ export const description: INodeProperties[] = [
 			placeholder: '23',
 			description:
 				'The actual credit card transaction number if known: usually an ID the card gateway passed back, for a future look-up. Blank by default. A plain whole number is sent as a number, as in adilas\'s sample.',
-		},
-		{
+		}),
+		withKind(ADILAS_ID, {
 			displayName: 'Corp ID (CORP_ID)',
 			name: 'CORP_ID',
 			type: 'string',
@@ -121,39 +125,39 @@ export const description: INodeProperties[] = [
 			placeholder: '53',
 			description:
 				'Your corporation ID (business world number). Empty: the number in the credential\'s corp key (PLA-0053 is 53). Another number is refused before anything is sent.',
-		},
-		{
+		}),
+		withKind(kinds.text(), {
 			displayName: 'Payment Check Number (PAYMENT_CHECK_NUMBER)',
 			name: 'PAYMENT_CHECK_NUMBER',
 			type: 'string',
 			default: '',
 			placeholder: '1003',
 			description: 'The check number if applicable (always sent as text)',
-		},
-		{
+		}),
+		withKind(kinds.text(), {
 			displayName: 'Payment Notes (PAYMENT_NOTES)',
 			name: 'PAYMENT_NOTES',
 			type: 'string',
 			default: '',
 			description: 'Notes stored with the payment',
-		},
-		{
+		}),
+		withKind(kinds.date(), {
 			displayName: 'Transaction Date (TRANSACTION_DATE)',
 			name: 'TRANSACTION_DATE',
 			type: 'dateTime',
 			default: '',
 			description:
 				'The transaction date, sent as 2015-03-24. Empty: the date of Transaction Date Time, else today in the workflow\'s time zone.',
-		},
-		{
+		}),
+		withKind(kinds.dateTime(), {
 			displayName: 'Transaction Date Time (TRANSACTION_DATE_TIME)',
 			name: 'TRANSACTION_DATE_TIME',
 			type: 'dateTime',
 			default: '',
 			description:
 				'The payment\'s time stamp, sent as 2015-03-24 11:54:00. Empty: now in the workflow\'s time zone (on the Transaction Date when one is given). If the invoice is a Metrc delivery, adilas tries to auto-complete the delivery with this time stamp as the actual delivery time.',
-		},
-		{
+		}),
+		withKind(kinds.text(), {
 			displayName: 'Transaction Number (TRANSACTION_NUMBER)',
 			name: 'TRANSACTION_NUMBER',
 			type: 'string',
@@ -161,8 +165,8 @@ export const description: INodeProperties[] = [
 			placeholder: '24',
 			description:
 				'The card validation or authorization code, or any special detail (wire number, transaction number ...). A plain whole number is sent as a number, as in adilas\'s sample.',
-		},
-		{
+		}),
+		withKind(kinds.digits(10, { allowZero: true }), {
 			displayName: 'Transaction Processed By ID (TRANSACTION_PROCESSED_BY_ID)',
 			name: 'TRANSACTION_PROCESSED_BY_ID',
 			type: 'string',
@@ -170,7 +174,7 @@ export const description: INodeProperties[] = [
 			placeholder: '178',
 			description:
 				'The payee (user) ID of the person doing the transaction, for the history message. Empty: 0, so adilas uses the payee making the call (the credential\'s Current Payee ID).',
-		},
+		}),
 	]),
 	optionsCollection(show, [dryRunOption, timeoutOption], { pays: true }),
 ];
@@ -186,13 +190,13 @@ export interface AddPaymentInput {
 }
 
 function readInput(ctx: IExecuteFunctions, itemIndex: number): AddPaymentInput {
-	const selected = ctx.getNodeParameter('MONEY_TYPE_ID', itemIndex, 2) as unknown;
+	const input = readFields(ctx, itemIndex, description);
 	return {
-		INVOICE_NUMBER: ctx.getNodeParameter('INVOICE_NUMBER', itemIndex, ''),
-		AMOUNT_PAID: ctx.getNodeParameter('AMOUNT_PAID', itemIndex, ''),
-		MONEY_TYPE_ID: selected === OTHER_MONEY_TYPE ? ctx.getNodeParameter('moneyTypeNumber', itemIndex, '') : selected,
-		MERCHANT_SETTING_ID: ctx.getNodeParameter('MERCHANT_SETTING_ID', itemIndex, 1),
-		extra: ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+		INVOICE_NUMBER: input.INVOICE_NUMBER,
+		AMOUNT_PAID: input.AMOUNT_PAID,
+		MONEY_TYPE_ID: input.MONEY_TYPE_ID === OTHER_MONEY_TYPE ? input.moneyTypeNumber : input.MONEY_TYPE_ID,
+		MERCHANT_SETTING_ID: input.MERCHANT_SETTING_ID ?? 1,
+		extra: input.additionalFields as IDataObject,
 	};
 }
 
@@ -268,6 +272,7 @@ export async function sendPayment(
 export const payment: PaymentSafety = { checkedWhenRetried: () => false };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const input = readInput(this, itemIndex);
 	const credentials = await getAdilasCredentials(this);
-	return await addPayment(this, credentials, readInput(this, itemIndex), readOptions(this, itemIndex), itemIndex);
+	return await addPayment(this, credentials, input, readOptions(this, itemIndex), itemIndex);
 }

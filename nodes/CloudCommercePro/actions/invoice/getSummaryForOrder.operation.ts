@@ -1,15 +1,16 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withKind } from '../../../shared/fieldKinds';
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { parseIntegerId } from '../../../shared/input';
 import { amountFromVendor, formatAmount, subtractAmounts } from '../../../shared/money';
 import type { XmlNode } from '../../../shared/soap';
 import { buildEnvelope, callCcp } from '../../transport';
-import { credentialBrandId, getCcpCredentials, readOptions } from '../common';
+import { CCP_ID, credentialBrandId, getCcpCredentials, readOptions } from '../common';
 
 const show = { resource: ['invoice'], operation: ['getSummaryForOrder'] };
 
-export const orderIdField: INodeProperties = {
+export const orderIdField: INodeProperties = withKind(CCP_ID, {
 	displayName: 'Order ID',
 	name: 'orderId',
 	type: 'string',
@@ -17,7 +18,7 @@ export const orderIdField: INodeProperties = {
 	default: '',
 	placeholder: '123456',
 	description: 'The CCP order whose invoice to read (sent as the bare OrderID in Content)',
-};
+});
 
 export const description: INodeProperties[] = [
 	{ ...orderIdField, displayOptions: { show } },

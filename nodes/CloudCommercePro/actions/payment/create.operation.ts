@@ -4,26 +4,27 @@ import type { PaymentSafety } from '../../../shared/retrySafety';
 import { sendPaymentOnce } from '../../../shared/retrySafety';
 
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
-import { optionalText, parseIntegerId, requireText } from '../../../shared/input';
-import { formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
+import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
+import { optionalText, parseIntegerId } from '../../../shared/input';
+import { formatAmount, parseAmount } from '../../../shared/money';
 import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../../transport';
 import {
+	CCP_ID,
+	CCP_TEXT,
 	credentialBrandId,
 	getCcpCredentials,
 	itemKeyOf,
-	itemParameter,
 	paymentAdditionalFields,
 	paymentContentElements,
 	paymentDate,
 	readOptions,
-	TRANSACTION_TYPES,
 	transactionTypeField,
 } from '../common';
 
 const show = { resource: ['payment'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
-	{
+	withKind(CCP_ID, {
 		displayName: 'Invoice ID (intInvoiceID)',
 		name: 'intInvoiceID',
 		type: 'string',
@@ -32,8 +33,8 @@ export const description: INodeProperties[] = [
 		placeholder: '86592563',
 		description: 'The invoice to pay: the ID that Get Summary for Order returns for the order, a whole number such as 86592563 (not the Order ID). Not a whole number: the item fails before anything is sent.',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(CCP_ID, {
 		displayName: 'Sales Channel ID (intSalesChannelID)',
 		name: 'intSalesChannelID',
 		type: 'string',
@@ -42,8 +43,8 @@ export const description: INodeProperties[] = [
 		placeholder: '36',
 		description: 'The invoice\'s sales channel (SalesChannelID in Get Summary for Order)',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(CCP_TEXT, {
 		displayName: 'Payment Reference (strPaymentReference)',
 		name: 'strPaymentReference',
 		type: 'string',
@@ -52,8 +53,8 @@ export const description: INodeProperties[] = [
 		placeholder: 'Payment made against external order: TEST23456',
 		description: 'A short description; CCP recommends embedding the order reference',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(kinds.amount(), {
 		displayName: 'Amount (dbPaymentAmount)',
 		name: 'dbPaymentAmount',
 		type: 'string',
@@ -62,8 +63,8 @@ export const description: INodeProperties[] = [
 		placeholder: '12.00',
 		description: 'Amount to pay: a positive decimal string with at most 2 decimals, no currency sign, e.g. 12.00 (sent as 12.00). Anything else (12,50, -5, 1.234) fails the item before anything is sent.',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(CCP_ID, {
 		displayName: 'Customer ID (intCustomerID)',
 		name: 'intCustomerID',
 		type: 'string',
@@ -72,15 +73,15 @@ export const description: INodeProperties[] = [
 		placeholder: '96354316',
 		description: 'The invoice\'s customer (CustomerID in Get Summary for Order, or the ID Add Customer returned)',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(kinds.dateTime(), {
 		displayName: 'Payment Date (dtPaymentDate)',
 		name: 'dtPaymentDate',
 		type: 'dateTime',
 		default: '',
 		description: 'When the payment was made, sent as 2021-10-22T12:01:44. Empty: now.',
 		displayOptions: { show },
-	},
+	}),
 	{ ...transactionTypeField, displayOptions: { show } },
 	additionalFieldsCollection(show, paymentAdditionalFields),
 	optionsCollection(show, [dryRunOption, timeoutOption], { pays: true }),
@@ -95,18 +96,13 @@ export function itemKey(this: IExecuteFunctions, itemIndex: number): string | un
 export const payment: PaymentSafety = { checkedWhenRetried: () => false };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const input = readFields(this, itemIndex, description);
 	const credentials = await getCcpCredentials(this);
-	const param = (name: string) => itemParameter(this, itemIndex, name);
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const param = (name: string) => input[name];
+	const additional = input.additionalFields as IDataObject;
 	const { dryRun, timeout } = readOptions(this, itemIndex);
 
-	const transactionType = requireText(param('TransactionTypeID'), 'TransactionTypeID');
-	if (!TRANSACTION_TYPES.includes(transactionType)) {
-		throw new InvalidInputError(
-			'TransactionTypeID',
-			`TransactionTypeID must be one of ${TRANSACTION_TYPES.join(', ')}, got "${transactionType}"`,
-		);
-	}
+	const transactionType = String(param('TransactionTypeID'));
 	const amount = formatAmount(parseAmount(param('dbPaymentAmount'), 'dbPaymentAmount'));
 	const brandId =
 		optionalText(additional.intBrandID) === undefined
@@ -116,7 +112,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		intInvoiceID: parseIntegerId(param('intInvoiceID'), 'intInvoiceID'),
 		intBrandID: brandId,
 		intSalesChannelID: parseIntegerId(param('intSalesChannelID'), 'intSalesChannelID'),
-		strPaymentReference: requireText(param('strPaymentReference'), 'strPaymentReference'),
+		strPaymentReference: String(param('strPaymentReference')),
 		dbPaymentAmount: amount,
 		intCustomerID: parseIntegerId(param('intCustomerID'), 'intCustomerID'),
 		dtPaymentDate: paymentDate(this, param('dtPaymentDate')),

@@ -5,14 +5,15 @@ import { sendPaymentOnce } from '../../../shared/retrySafety';
 
 import { VendorError } from '../../../shared/errors';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
+import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { optionalText, parseIntegerId } from '../../../shared/input';
 import { amountFromVendor } from '../../../shared/money';
 import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../../transport';
 import {
+	CCP_TEXT,
 	credentialBrandId,
 	getCcpCredentials,
 	itemKeyOf,
-	itemParameter,
 	paymentAdditionalFields,
 	paymentContentElements,
 	paymentDate,
@@ -30,7 +31,7 @@ export const description: INodeProperties[] = [
 			'The order to pay, a whole number such as 5001. Its invoice, sales channel, customer and open amount (Amount - AmountPaid) are read from CCP first; an order without an invoice fails the item and nothing is paid.',
 		displayOptions: { show },
 	},
-	{
+	withKind(CCP_TEXT, {
 		displayName: 'Payment Reference (strPaymentReference)',
 		name: 'strPaymentReference',
 		type: 'string',
@@ -38,15 +39,15 @@ export const description: INodeProperties[] = [
 		placeholder: 'Payment made against external order: TEST23456',
 		description: 'Empty: "Payment made against order" followed by the Order ID',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(kinds.dateTime(), {
 		displayName: 'Payment Date (dtPaymentDate)',
 		name: 'dtPaymentDate',
 		type: 'dateTime',
 		default: '',
 		description: 'When the payment was made, sent as 2021-10-22T12:01:44. Empty: now.',
 		displayOptions: { show },
-	},
+	}),
 	{ ...transactionTypeField, displayOptions: { show } },
 	additionalFieldsCollection(show, paymentAdditionalFields.filter((field) => field.name !== 'intBrandID')),
 	optionsCollection(show, [
@@ -71,14 +72,14 @@ export function itemKey(this: IExecuteFunctions, itemIndex: number): string | un
 export const payment: PaymentSafety = { checkedWhenRetried: () => true };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	// Every field is checked before the summary is read: nothing is sent for a bad item.
+	const input = readFields(this, itemIndex, description);
 	const credentials = await getCcpCredentials(this);
-	const orderId = parseIntegerId(itemParameter(this, itemIndex, 'orderId'), 'Order ID');
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const reference =
-		optionalText(this.getNodeParameter('strPaymentReference', itemIndex, '')) ??
-		`Payment made against order ${orderId}`;
-	const transactionType = String(this.getNodeParameter('TransactionTypeID', itemIndex, 'Invoice'));
-	const date = paymentDate(this, this.getNodeParameter('dtPaymentDate', itemIndex, ''));
+	const orderId = parseIntegerId(input.orderId, 'Order ID');
+	const additional = input.additionalFields as IDataObject;
+	const reference = optionalText(input.strPaymentReference) ?? `Payment made against order ${orderId}`;
+	const transactionType = String(input.TransactionTypeID);
+	const date = paymentDate(this, input.dtPaymentDate);
 	const { dryRun, timeout } = readOptions(this, itemIndex);
 
 	const summary = await readInvoiceSummary(this, credentials, orderId, timeout);

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PaymentSafety } from '../../../shared/retrySafety';
 import { sendPaymentOnce } from '../../../shared/retrySafety';
 
+import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { jsonDecimal, toJsonText } from '../../../shared/jsonText';
 import { credentialsOnce } from '../../../shared/runState';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
@@ -23,6 +24,7 @@ import {
 	payerAndPaymentFields,
 	paymentSecretsOf,
 	readOptions,
+	CNBS_KINDS,
 	readPayerData,
 	readPaymentDetail,
 } from '../common';
@@ -33,7 +35,7 @@ export const DEPOSITS_PATH = 'invoices/deposits';
 
 export const description: INodeProperties[] = [
 	...payerAndPaymentFields(show),
-	{
+	withKind(kinds.amount(), {
 		displayName: 'Amount',
 		name: 'amount_to_process',
 		type: 'string',
@@ -42,8 +44,8 @@ export const description: INodeProperties[] = [
 		placeholder: '100.00',
 		description: 'The amount to deposit on the payer\'s account (deposit_detail.amount_to_process): a positive decimal string with at most 2 decimals, e.g. 100.00. Anything else fails the item before anything is sent.',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(CNBS_KINDS.currency, {
 		displayName: 'Currency',
 		name: 'currency_key',
 		type: 'string',
@@ -51,8 +53,8 @@ export const description: INodeProperties[] = [
 		default: 'USD',
 		description: 'The deposit\'s currency (deposit_detail.currency_key), three letters such as USD',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(CNBS_KINDS.reasonCode, {
 		displayName: 'Reason Code Name or ID',
 		name: 'reason_code',
 		type: 'options',
@@ -61,15 +63,15 @@ export const description: INodeProperties[] = [
 		hint: 'The payment reason code (deposit_detail.reason_code). The list is read from CNBS\'s customizing.',
 			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(kinds.text(), {
 		displayName: 'Comment',
 		name: 'comment',
 		type: 'string',
 		default: '',
 		description: 'A comment for the deposit (deposit_detail.comment)',
 		displayOptions: { show },
-	},
+	}),
 	optionsCollection(show, [
 		{
 			...dryRunOption,
@@ -83,10 +85,11 @@ export const description: INodeProperties[] = [
 export const payment: PaymentSafety = { checkedWhenRetried: () => false };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const payer = readPayerData(this, itemIndex);
-	const detail = readPaymentDetail(this, itemIndex);
-	const amount = amountField(this.getNodeParameter('amount_to_process', itemIndex, ''), 'amount_to_process');
-	const currency = requireText(this.getNodeParameter('currency_key', itemIndex, ''), 'currency_key').toUpperCase();
+	const input = readFields(this, itemIndex, description);
+	const payer = readPayerData(input);
+	const detail = readPaymentDetail(input);
+	const amount = amountField(input.amount_to_process, 'amount_to_process');
+	const currency = requireText(input.currency_key, 'currency_key').toUpperCase();
 	if (!/^[A-Z]{3}$/.test(currency)) {
 		throw new InvalidInputError('currency_key', `currency_key must be a three-letter currency code such as USD, got "${currency}"`);
 	}
@@ -96,8 +99,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		deposit_detail: {
 			amount_to_process: jsonDecimal(amount),
 			currency_key: currency,
-			reason_code: optionalText(this.getNodeParameter('reason_code', itemIndex, '')) ?? '',
-			comment: optionalText(this.getNodeParameter('comment', itemIndex, '')) ?? '',
+			reason_code: optionalText(input.reason_code) ?? '',
+			comment: optionalText(input.comment) ?? '',
 		},
 	});
 	const options = readOptions(this, itemIndex);

@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 import type { PaymentSafety } from '../../../shared/retrySafety';
 import { paymentRefused, sendPaymentOnce } from '../../../shared/retrySafety';
 
+import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { VendorError } from '../../../shared/errors';
 import { credentialsOnce } from '../../../shared/runState';
 import type { ItemOutcome } from '../../../shared/execute';
@@ -35,6 +36,7 @@ import {
 	payerAndPaymentFields,
 	paymentSecretsOf,
 	readOptions,
+	CNBS_KINDS,
 	readPayerData,
 	readPaymentDetail,
 	wholeNumber,
@@ -78,7 +80,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	...payerAndPaymentFields(show),
-	{
+	withKind(CNBS_KINDS.documentNumber, {
 		displayName: 'Document Number',
 		name: 'document_number_finance',
 		type: 'string',
@@ -87,8 +89,8 @@ export const description: INodeProperties[] = [
 		description:
 			'The accounting document to pay (documents[].document_number_finance), 10 digits such as 1400000229. The default reads it from Invoice > Get Many\'s output, as do the fields below. Empty: the item fails before anything is sent.',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(CNBS_KINDS.lineItem, {
 		displayName: 'Line Item',
 		name: 'line_item_in_the_relevant_invoice',
 		type: 'string',
@@ -96,8 +98,8 @@ export const description: INodeProperties[] = [
 		default: '={{ $json.line_item_in_the_relevant_invoice }}',
 		description: 'The line item of the document (a whole number)',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(CNBS_KINDS.fiscalYear, {
 		displayName: 'Fiscal Year',
 		name: FISCAL_YEAR,
 		type: 'string',
@@ -106,8 +108,8 @@ export const description: INodeProperties[] = [
 		description:
 			'The fiscal year of the document, e.g. 2017. The default reads it under both spellings CNBS uses.',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(kinds.amount({ allowZero: true }), {
 		displayName: 'Open Amount',
 		name: 'open_amount',
 		type: 'string',
@@ -116,8 +118,8 @@ export const description: INodeProperties[] = [
 		description:
 			'The open amount as read from CNBS. CNBS compares it with SAP and refuses the payment when it changed, so a payment is never made from stale data.',
 		displayOptions: { show },
-	},
-	{
+	}),
+	withKind(CNBS_KINDS.currency, {
 		displayName: 'Currency',
 		name: 'currency_key',
 		type: 'string',
@@ -125,7 +127,7 @@ export const description: INodeProperties[] = [
 		default: '={{ $json.currency_key }}',
 		description: 'The document\'s currency, e.g. USD',
 		displayOptions: { show },
-	},
+	}),
 	{
 		displayName: 'Amount',
 		name: 'amount',
@@ -139,7 +141,7 @@ export const description: INodeProperties[] = [
 			'How much to pay. An amount below the open amount (partial payment) or above it (overpayment) is refused before sending unless CNBS\'s customizing allows it.',
 		displayOptions: { show },
 	},
-	{
+	withKind(kinds.amount(), {
 		displayName: 'Amount to Process',
 		name: 'amount_to_process',
 		type: 'string',
@@ -148,17 +150,17 @@ export const description: INodeProperties[] = [
 		placeholder: '3500.25',
 		description: 'The amount to pay on this document: a positive decimal string with at most 2 decimals, no currency sign, e.g. 3500.25. Anything else (12,50, -5, 1.234) fails the item before anything is sent.',
 		displayOptions: { show: { ...show, amount: ['given'] } },
-	},
+	}),
 	additionalFieldsCollection(show, [
-		{
+		withKind(kinds.text(), {
 			displayName: 'Comment',
 			name: 'comment',
 			type: 'string',
 			default: '',
 			placeholder: '50% payment',
 			description: 'A comment for the payment of this document',
-		},
-		{
+		}),
+		withKind(CNBS_KINDS.reasonCode, {
 			displayName: 'Reason Code Name or ID',
 			name: 'reason_code',
 			type: 'options',
@@ -166,14 +168,14 @@ export const description: INodeProperties[] = [
 			default: '',
 			hint: 'The payment reason code (documents[].reason_code), e.g. for a partial payment. The list is read from CNBS\'s customizing.',
 			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
-		{
+		}),
+		withKind(kinds.text(), {
 			displayName: 'Reference Number',
 			name: 'reference_number',
 			type: 'string',
 			default: '',
 			description: 'Your reference for the payment of this document',
-		},
+		}),
 	]),
 	optionsCollection(show, [
 		{
@@ -282,18 +284,19 @@ export function readDocument(parameters: PaymentItemParameters): CnbsDocument {
 }
 
 function readItem(ctx: IExecuteFunctions, itemIndex: number): PaymentItem {
-	const param = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	const payer = readPayerData(ctx, itemIndex);
-	const detail = readPaymentDetail(ctx, itemIndex);
+	const input = readFields(ctx, itemIndex, description);
+	const param = (name: string) => input[name];
+	const payer = readPayerData(input);
+	const detail = readPaymentDetail(input);
 	const document = readDocument({
 		document_number_finance: param('document_number_finance'),
 		line_item_in_the_relevant_invoice: param('line_item_in_the_relevant_invoice'),
 		fiscal_year_of_the_relevant_invoice: param(FISCAL_YEAR),
 		open_amount: param('open_amount'),
 		currency_key: param('currency_key'),
-		amount: ctx.getNodeParameter('amount', itemIndex, 'openAmount'),
+		amount: param('amount'),
 		amount_to_process: param('amount_to_process'),
-		additionalFields: ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+		additionalFields: param('additionalFields') as IDataObject,
 	});
 	return { itemIndex, payer, detail, document, options: readOptions(ctx, itemIndex) };
 }

@@ -3,13 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PaymentSafety } from '../../../shared/retrySafety';
 import { idempotencyKeyOf, sendPaymentOnce } from '../../../shared/retrySafety';
 
+import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { VendorError } from '../../../shared/errors';
 import { credentialsOnce } from '../../../shared/runState';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import type { IdentifierSpec, IdentifierValue } from '../../../shared/identifier';
 import { identifierParameter, readIdentifier } from '../../../shared/identifier';
 import { definedOnly, optionalText, textOnly } from '../../../shared/input';
-import { itemKeyOf, itemParameter } from '../../../shared/itemParameter';
+import { itemKeyOf } from '../../../shared/itemParameter';
 import { amountFromVendor, InvalidInputError } from '../../../shared/money';
 import {
 	ACCOUNTS_RECEIVABLE,
@@ -86,23 +87,23 @@ const OPTIONAL_IDENTIFIERS: Array<{ spec: IdentifierSpec; field: INodeProperties
 
 const additionalFields: INodeProperties[] = ([
 	...OPTIONAL_IDENTIFIERS.map(({ field }) => field),
-	{
+	withKind(kinds.dateTime(), {
 		displayName: 'Received On',
 		name: 'received_on',
 		type: 'dateTime',
 		default: '',
 		description: 'When the payment was received (received_on), sent as 2014-07-14T09:12:54. Empty: the issue date.',
-	},
-	{
+	}),
+	withKind(kinds.text(), {
 		displayName: 'Notes',
 		name: 'notes',
 		type: 'string',
 		typeOptions: { rows: 2 },
 		default: '',
 		description: 'Shared notes for the payment (notes)',
-	},
+	}),
 	...UDF_STRINGS.map(
-		(name, index): INodeProperties => ({
+		(name, index): INodeProperties => withKind(kinds.text(), {
 			displayName: `UDF String ${index + 1}`,
 			name,
 			type: 'string',
@@ -111,7 +112,7 @@ const additionalFields: INodeProperties[] = ([
 		}),
 	),
 	...UDF_FLOATS.map(
-		(name, index): INodeProperties => ({
+		(name, index): INodeProperties => withKind(kinds.number(), {
 			displayName: `UDF Float ${index + 1}`,
 			name,
 			type: 'string',
@@ -121,7 +122,7 @@ const additionalFields: INodeProperties[] = ([
 		}),
 	),
 	...UDF_DATES.map(
-		(name, index): INodeProperties => ({
+		(name, index): INodeProperties => withKind(kinds.dateTime(), {
 			displayName: `UDF Date ${index + 1}`,
 			name,
 			type: 'dateTime',
@@ -176,7 +177,7 @@ export const description: INodeProperties[] = [
 		}),
 		displayOptions: { show },
 	},
-	{
+	withKind(kinds.identifier(100, { expected: 'a back office code of at most 100 characters' }), {
 		displayName: 'Back Office Code',
 		name: 'back_office_code',
 		type: 'string',
@@ -185,7 +186,7 @@ export const description: INodeProperties[] = [
 		description:
 			'A code for the payment (back_office_code) that CRM.COM keeps unique across all payments, e.g. your own payment ID. When CRM.COM refuses it as used before, the invoice\'s balance is read: nothing outstanding is "skipped: already paid"; otherwise the item fails (the code belongs to another payment).',
 		displayOptions: { show },
-	},
+	}),
 	additionalFieldsCollection(show, additionalFields),
 	optionsCollection(show, [
 		{
@@ -231,14 +232,14 @@ export function buildPayInvoiceBody(parameters: PayInvoiceParameters): IDataObje
 	const wallet = identifier(parameters.wallet_identifier, WALLET);
 	if (!accountsReceivable && !wallet) {
 		throw new InvalidInputError(
-			'accounts_receivable_identifier',
-			'accounts_receivable_identifier or wallet_identifier is required: set exactly one of them',
+			'Accounts Receivable',
+			'Accounts Receivable: accounts_receivable_identifier or wallet_identifier is required: set exactly one of them',
 		);
 	}
 	if (accountsReceivable && wallet) {
 		throw new InvalidInputError(
-			'accounts_receivable_identifier',
-			'accounts_receivable_identifier and wallet_identifier are both set: CRM.COM allows only one of them',
+			'Accounts Receivable',
+			'Accounts Receivable: accounts_receivable_identifier and wallet_identifier are both set: CRM.COM allows only one of them',
 		);
 	}
 	const type = identifier(parameters.type_identifier, TYPE, true);
@@ -265,7 +266,7 @@ export function buildPayInvoiceBody(parameters: PayInvoiceParameters): IDataObje
 	for (const name of UDF_STRINGS) body[name] = optionalText(textOnly(extra[name], name));
 	for (const name of UDF_FLOATS) body[name] = optionalFloat(extra[name], name);
 	for (const name of UDF_DATES) body[name] = optionalCrmDate(extra[name], name);
-	body.fields_set = optionalFieldsSet(extra.fields_set);
+	body.fields_set = optionalFieldsSet(extra.fields_set, fieldsSetField.displayName);
 	return definedOnly(body);
 }
 
@@ -303,15 +304,15 @@ export function nothingOutstanding(invoice: IDataObject): boolean {
 }
 
 export function readParameters(ctx: IExecuteFunctions, itemIndex: number): PayInvoiceParameters {
-	const param = (name: string) => ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	const input = readFields(ctx, itemIndex, description);
 	return {
-		invoice_identifier: itemParameter(ctx, itemIndex, INVOICE.name),
-		accounts_receivable_identifier: param(ACCOUNTS_RECEIVABLE.name),
-		wallet_identifier: param(WALLET.name),
-		type_identifier: param(TYPE.name),
-		payment_method_identifier: param(PAYMENT_METHOD.name),
-		back_office_code: param('back_office_code'),
-		additionalFields: ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+		invoice_identifier: input[INVOICE.name],
+		accounts_receivable_identifier: input[ACCOUNTS_RECEIVABLE.name],
+		wallet_identifier: input[WALLET.name],
+		type_identifier: input[TYPE.name],
+		payment_method_identifier: input[PAYMENT_METHOD.name],
+		back_office_code: input.back_office_code,
+		additionalFields: input.additionalFields as IDataObject,
 	};
 }
 

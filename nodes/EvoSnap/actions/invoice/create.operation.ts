@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readFields } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
 import type { JsonTextValue } from '../../../shared/jsonText';
@@ -68,5 +69,7 @@ export async function createInvoice(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	// Every field checked first: an object, a list or a boolean is never sent as text.
+	readFields(this, itemIndex, description);
 	return await createInvoice(this, readInvoiceParameters(this, itemIndex), itemIndex);
 }

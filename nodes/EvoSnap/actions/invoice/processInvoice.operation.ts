@@ -7,7 +7,8 @@ import { VendorError } from '../../../shared/errors';
 import { credentialsOnce } from '../../../shared/runState';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText } from '../../../shared/input';
-import { itemKeyOf, itemParameter } from '../../../shared/itemParameter';
+import { itemKeyOf } from '../../../shared/itemParameter';
+import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { InvalidInputError } from '../../../shared/money';
 import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
 import {
@@ -16,6 +17,7 @@ import {
 	cardFields,
 	cardSecrets,
 	DEFAULT_ALREADY_PAID_STATES,
+	EVO_KINDS,
 	invoiceReferenceId,
 	invoiceReferenceIdField,
 	merchantProfileIdField,
@@ -38,7 +40,7 @@ export const description: INodeProperties[] = [
 		description: 'The invoice to pay (InvoiceReferenceId, 32 hexadecimal characters such as 6177CCEE97C84FF7B1CFF11EAA347DBE). EVO charges its whole amount; an invoice EVO does not know fails the item with EVO\'s error.',
 		displayOptions: { show },
 	},
-	{
+	withKind(EVO_KINDS.transactionType, {
 		displayName: 'Transaction Type',
 		name: 'TransactionType',
 		type: 'options',
@@ -46,7 +48,7 @@ export const description: INodeProperties[] = [
 		default: 'AuthorizeAndCapture',
 		description: 'How EVO charges the card (TransactionType). Only AuthorizeAndCapture is known publicly; another can be given by expression.',
 		displayOptions: { show },
-	},
+	}),
 	{
 		...cardFields('PaymentData', 'Payment Data: Card (PaymentDataInfo)'),
 		description:
@@ -68,14 +70,14 @@ export const description: INodeProperties[] = [
 			description:
 				'Whether to read the invoice first: one in an Already Paid State is skipped (nothing is charged), a Cancelled one fails',
 		},
-		{
+		withKind(kinds.text(), {
 			displayName: 'Already Paid States',
 			name: 'alreadyPaidStates',
 			type: 'string',
 			default: DEFAULT_ALREADY_PAID_STATES,
 			description:
 				'The invoice states that mean "already paid", separated by commas. EVO publishes no name for its paid state: set what your account shows.',
-		},
+		}),
 		{
 			...dryRunOption,
 			description:
@@ -130,10 +132,11 @@ export function readProcessAnswer(answer: unknown): IDataObject {
 }
 
 export function readParameters(ctx: IExecuteFunctions, itemIndex: number): ProcessParameters {
-	const object = (name: string) => ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
+	const input = readFields(ctx, itemIndex, description);
+	const object = (name: string) => (input[name] ?? {}) as IDataObject;
 	return {
-		InvoiceReferenceId: itemParameter(ctx, itemIndex, 'InvoiceReferenceId'),
-		TransactionType: ctx.getNodeParameter('TransactionType', itemIndex, 'AuthorizeAndCapture'),
+		InvoiceReferenceId: input.InvoiceReferenceId,
+		TransactionType: input.TransactionType ?? 'AuthorizeAndCapture',
 		PaymentData: object('PaymentData'),
 		TokenInformation: object('TokenInformation'),
 		AutomationInfo: object('AutomationInfo'),

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readFields } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
 import type { JsonTextValue } from '../../../shared/jsonText';
@@ -33,6 +34,8 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	// Every field checked first: an object, a list or a boolean is never sent as text.
+	readFields(this, itemIndex, description);
 	const id = invoiceReferenceId(this.getNodeParameter('InvoiceReferenceId', itemIndex, ''));
 	const parameters = readInvoiceParameters(this, itemIndex);
 	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);

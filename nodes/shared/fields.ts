@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { maximumAmountOption } from './maximumAmount';
 import { idempotencyKeyOption, isRetriedExecution } from './retrySafety';
 
 /** Options every vendor node offers on its operations. */
@@ -114,8 +115,9 @@ export function optionsCollection(
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		// A paying operation also gets the Idempotency Key (read by the item runner, execute.ts).
-		options: pays ? withOption(shared, idempotencyKeyOption) : shared,
+		// A paying operation also gets the Idempotency Key (read by the item runner, execute.ts) and
+		// the Maximum Amount (checked by the operation before it pays).
+		options: pays ? withOption(withOption(shared, idempotencyKeyOption), maximumAmountOption) : shared,
 	};
 }
 

@@ -99,6 +99,26 @@ function insideHexIdentifier(text: string, start: number, end: number): boolean 
 	return hexLetters > 0;
 }
 
+const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const isUuidCharacter = (code: number) => isDigit(code) || isHexLetter(code) || code === 45;
+
+/**
+ * Whether the digits stand inside a UUID (an idempotency key, an event ID): its all-digit groups
+ * joined by dashes can look like a grouped card number ("84432-6518-4840" in e3d84432-6518-4840-...).
+ */
+function insideUuid(text: string, start: number, end: number): boolean {
+	let from = start;
+	let to = end;
+	while (from > 0 && isUuidCharacter(text.charCodeAt(from - 1))) from--;
+	while (to < text.length && isUuidCharacter(text.charCodeAt(to))) to++;
+	if (to - from < 36) return false;
+	for (const match of text.slice(from, to).matchAll(UUIDS)) {
+		const at = from + (match.index ?? 0);
+		if (at <= start && end <= at + match[0].length) return true;
+	}
+	return false;
+}
+
 /** Every card number in a text (13-19 digits passing Luhn, plain or grouped) keeps only its last four digits. */
 export function maskCardNumbers(text: string): string {
 	if (!THIRTEEN_DIGITS.test(text)) return text;
@@ -106,6 +126,7 @@ export function maskCardNumbers(text: string): string {
 		// Too short to hold 13 digits: most runs (dates, amounts, IDs) end here.
 		if (run.length < 13) return run;
 		if (/^\d+$/.test(run) && insideHexIdentifier(text, offset, offset + run.length)) return run;
+		if (insideUuid(text, offset, offset + run.length)) return run;
 		const escaped = Math.min(escapeDigits(text, offset), run.length);
 		const rest = run.slice(escaped);
 		const lead = LEADING_SEPARATORS.exec(rest)?.[0] ?? '';

@@ -87,6 +87,10 @@ describe('redaction', () => {
 		expect(maskCardNumbers('1733238000000 12345678901234567890 4111111111193231')).toBe('1733238000000 12345678901234567890 4111111111193231');
 		// Digits inside a hexadecimal identifier are part of it (EVO's InvoiceReferenceId).
 		expect(maskCardNumbers('3F655073614773765E55E233355E4F5F')).toBe('3F655073614773765E55E233355E4F5F');
+		// Digits inside a UUID (an idempotency key) are part of it, however its all-digit groups fall...
+		expect(maskCardNumbers('key e3d84432-6518-4840-ba0c-beecd42f1b11-a')).toBe('key e3d84432-6518-4840-ba0c-beecd42f1b11-a');
+		// ...and a grouped card next to UUID-like text is still a card.
+		expect(maskCardNumbers('x 4012-8888-8888-1881-ba0c-beecd42f1b11')).toBe('x ************1881-ba0c-beecd42f1b11');
 		expect(redactValue({ n: 4012888888881881, id: 42 }, [])).toEqual({ n: '************1881', id: 42 });
 	});
 

@@ -5,6 +5,7 @@ import type { PaymentSafety } from '../../shared/retrySafety';
 import { isRetriedExecution, sendPaymentOnce } from '../../shared/retrySafety';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PayInvoiceResult, PreparedPayment } from '../../shared/adapter';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../shared/fields';
+import { maximumAmountOption } from '../../shared/maximumAmount';
 import { optionalText } from '../../shared/input';
 import { itemKeyOf } from '../../shared/itemParameter';
 import type { Amount } from '../../shared/money';
@@ -139,15 +140,7 @@ export const description: INodeProperties[] = [
 			description:
 				'Whether to only return the exact request that would be sent (secrets masked). Nothing at all is sent: no sign-on, no balance read, no payment.',
 		},
-		withKind(kinds.amount(), {
-			displayName: 'Maximum Amount',
-			name: 'maximumAmount',
-			type: 'string',
-			default: '',
-			placeholder: '1000.00',
-			description:
-				'A payment above this amount is refused before anything is paid: a guard against bad data and careless automations. With Full Open Balance, the balance is read first to know the amount.',
-		}),
+		maximumAmountOption,
 		timeoutOption,
 	], { pays: true }),
 ];

@@ -7,6 +7,7 @@ import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, textOnly } from '../../../shared/input';
 import { formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
+import { refuseAboveMaximum } from '../../../shared/maximumAmount';
 import { callAdilas, describeRequest, jsonInteger, resolveCorpId } from '../../transport';
 import { FUNCTION_NAME_KEY } from '../../wire';
 import {
@@ -273,6 +274,7 @@ export const payment: PaymentSafety = { checkedWhenRetried: () => false };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const input = readInput(this, itemIndex);
+	refuseAboveMaximum(this.getNodeParameter('options.maximumAmount', itemIndex, ''), input.AMOUNT_PAID);
 	const credentials = await getAdilasCredentials(this);
 	return await addPayment(this, credentials, input, readOptions(this, itemIndex), itemIndex);
 }

@@ -7,6 +7,7 @@ import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOpt
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { optionalText, parseIntegerId } from '../../../shared/input';
 import { formatAmount, parseAmount } from '../../../shared/money';
+import { refuseAboveMaximum } from '../../../shared/maximumAmount';
 import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../../transport';
 import {
 	CCP_ID,
@@ -104,6 +105,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const transactionType = String(param('TransactionTypeID'));
 	const amount = formatAmount(parseAmount(param('dbPaymentAmount'), 'dbPaymentAmount'));
+	refuseAboveMaximum((input.options as IDataObject | undefined)?.maximumAmount, amount);
 	const brandId =
 		optionalText(additional.intBrandID) === undefined
 			? credentialBrandId(credentials)

@@ -8,6 +8,7 @@ import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOpt
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { optionalText, parseIntegerId } from '../../../shared/input';
 import { amountFromVendor } from '../../../shared/money';
+import { refuseAboveMaximum } from '../../../shared/maximumAmount';
 import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../../transport';
 import {
 	CCP_TEXT,
@@ -99,6 +100,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			summary,
 		};
 	}
+	// The open balance is what is paid: refused above the Maximum Amount, in a dry run too.
+	refuseAboveMaximum((input.options as IDataObject | undefined)?.maximumAmount, summary.OutstandingAmount);
 	const content = paymentContentElements({
 		intInvoiceID: invoiceId,
 		intBrandID: optionalText(summary.BrandID) ?? credentialBrandId(credentials),

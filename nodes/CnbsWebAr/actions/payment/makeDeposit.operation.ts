@@ -10,6 +10,7 @@ import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/
 import { optionalText, requireText } from '../../../shared/input';
 import { formatAmount, InvalidInputError } from '../../../shared/money';
 import { redactValue } from '../../../shared/redact';
+import { refuseAboveMaximum } from '../../../shared/maximumAmount';
 import {
 	buildCnbsRequest,
 	callCnbs,
@@ -89,6 +90,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const payer = readPayerData(input);
 	const detail = readPaymentDetail(input);
 	const amount = amountField(input.amount_to_process, 'amount_to_process');
+	refuseAboveMaximum((input.options as IDataObject | undefined)?.maximumAmount, formatAmount(amount));
 	const currency = requireText(input.currency_key, 'currency_key').toUpperCase();
 	if (!/^[A-Z]{3}$/.test(currency)) {
 		throw new InvalidInputError('currency_key', `currency_key must be a three-letter currency code such as USD, got "${currency}"`);

@@ -14,6 +14,7 @@ import { optionalText, requireText, textOnly } from '../../../shared/input';
 import { redactValue } from '../../../shared/redact';
 import type { Amount } from '../../../shared/money';
 import { amountFromVendor, compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
+import { refuseAboveMaximum } from '../../../shared/maximumAmount';
 import { overpaymentAllowed, partialPaymentsAllowed, readCustomizing } from '../../customizing';
 import type { CnbsMessage } from '../../transport';
 import {
@@ -599,6 +600,7 @@ export async function executeItems(this: IExecuteFunctions, itemIndexes: number[
 		try {
 			const item = readItem(this, itemIndex);
 			const { document, payer } = item;
+			refuseAboveMaximum(this.getNodeParameter('options.maximumAmount', itemIndex, ''), formatAmount(document.amount_to_process));
 			const key = [
 				payer.company_code,
 				documentKey(document.document_number_finance),

@@ -11,7 +11,8 @@ import type { IdentifierSpec, IdentifierValue } from '../../../shared/identifier
 import { identifierParameter, readIdentifier } from '../../../shared/identifier';
 import { definedOnly, optionalText, textOnly } from '../../../shared/input';
 import { itemKeyOf } from '../../../shared/itemParameter';
-import { amountFromVendor, InvalidInputError } from '../../../shared/money';
+import { hasMaximum, refuseAboveMaximum } from '../../../shared/maximumAmount';
+import { amountFromVendor, formatAmount, InvalidInputError } from '../../../shared/money';
 import {
 	ACCOUNTS_RECEIVABLE,
 	CARD,
@@ -324,7 +325,7 @@ export interface PayInvoiceOutcome extends IDataObject {
 export async function payInvoice(
 	ctx: IExecuteFunctions,
 	body: IDataObject,
-	options: { checkFirst: boolean; dryRun: boolean; timeout: number },
+	options: { checkFirst: boolean; dryRun: boolean; timeout: number; maximum?: unknown },
 	itemIndex: number,
 ): Promise<PayInvoiceOutcome> {
 	const invoice = body.invoice_identifier as IdentifierValue;
@@ -339,9 +340,10 @@ export async function payInvoice(
 		});
 		return { status: 'dry run', invoice_identifier: invoice, request: describeCrmRequest(request) };
 	}
-	if (options.checkFirst) {
+	// The whole outstanding amount is paid: with a Maximum Amount it is read first, to know it.
+	if (options.checkFirst || hasMaximum(options.maximum)) {
 		const found = await readInvoice(ctx, invoice, undefined, options.timeout, itemIndex);
-		if (nothingOutstanding(found)) {
+		if (options.checkFirst && nothingOutstanding(found)) {
 			return {
 				status: 'skipped: already paid',
 				reason: `The invoice's outstanding amount is ${String(found.outstanding_amount)}`,
@@ -349,6 +351,7 @@ export async function payInvoice(
 				invoice: found,
 			};
 		}
+		refuseAboveMaximum(options.maximum, formatAmount(amountFromVendor(found.outstanding_amount ?? '', 'outstanding_amount')));
 	}
 	// A refusal is read here rather than thrown: a duplicate back_office_code needs the invoice's balance.
 	const result = await sendPaymentOnce(ctx, [itemIndex], async () =>
@@ -426,7 +429,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// CRM.COM's own uniqueness key: the Idempotency Key goes as the back office code when none is given.
 	const key = body.back_office_code === undefined ? idempotencyKeyOf(this, itemIndex) : undefined;
 	if (key !== undefined) body.back_office_code = key;
-	const options = readOptions(this, itemIndex);
+	const options = { ...readOptions(this, itemIndex), maximum: this.getNodeParameter('options.maximumAmount', itemIndex, '') };
 	const outcome = await payInvoice(this, body, options, itemIndex);
 	if (key !== undefined && outcome.status === 'skipped: already paid' && outcome.back_office_code === key) {
 		return { ...outcome, status: 'skipped: idempotency key used before', idempotencyKey: key };

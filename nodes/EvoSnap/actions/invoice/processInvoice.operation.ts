@@ -9,7 +9,8 @@ import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOpt
 import { optionalText } from '../../../shared/input';
 import { itemKeyOf } from '../../../shared/itemParameter';
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
-import { InvalidInputError } from '../../../shared/money';
+import { hasMaximum, refuseAboveMaximum } from '../../../shared/maximumAmount';
+import { amountFromVendor, formatAmount, InvalidInputError } from '../../../shared/money';
 import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
 import {
 	automationInfo,
@@ -160,10 +161,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.dryRun) {
 		return { status: 'dry run', InvoiceReferenceId: id, request: describeEvoRequest(buildEvoRequest(credentials, call), call) };
 	}
-	if (options.checkFirst) {
+	// Process pays the whole invoice: with a Maximum Amount, its amount is read first, to know it.
+	const maximum = this.getNodeParameter('options.maximumAmount', itemIndex, '');
+	if (options.checkFirst || hasMaximum(maximum)) {
 		const invoice = await readInvoice(this, id, { MerchantProfileId: merchantProfileId }, options.timeout, itemIndex);
 		const state = String(invoice.InvoiceState ?? '');
-		if (options.alreadyPaidStates.includes(state)) {
+		if (options.checkFirst && options.alreadyPaidStates.includes(state)) {
 			return {
 				status: 'skipped: already paid',
 				reason: `The invoice's state is ${state}`,
@@ -172,9 +175,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				Amount: invoice.Amount ?? null,
 			};
 		}
-		if (state === 'Cancelled') {
+		if (options.checkFirst && state === 'Cancelled') {
 			throw new VendorError('the invoice is Cancelled: it was not processed', { code: 'Cancelled' });
 		}
+		refuseAboveMaximum(maximum, formatAmount(amountFromVendor(invoice.Amount ?? '', 'Amount')));
 	}
 	// A decline (Status Failure) is read inside: a refused payment may be sent again, an approved one never.
 	const result = await sendPaymentOnce(this, [itemIndex], async () => readProcessAnswer(await callEvo(this, call, itemIndex)));

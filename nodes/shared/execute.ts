@@ -151,9 +151,20 @@ export async function runForEachItem(
 	const decided = new Map<number, ItemResult>();
 	const keys = ledger ? await decidePayments(ctx, operation, context, ledger, allItems, decided) : undefined;
 	const itemIndexes = decided.size === 0 ? allItems : allItems.filter((itemIndex) => !decided.has(itemIndex));
-	const outcomes = operation.executeItems
-		? orderedOutcomes(await operation.executeItems.call(ctx, itemIndexes), itemIndexes)
-		: await runItems(ctx, operation, itemIndexes, readBatching(ctx), !ctx.continueOnFail());
+	let outcomes: ItemOutcome[] = [];
+	let runFailure: unknown;
+	try {
+		outcomes = operation.executeItems
+			? orderedOutcomes(await operation.executeItems.call(ctx, itemIndexes), itemIndexes)
+			: await runItems(ctx, operation, itemIndexes, readBatching(ctx), !ctx.continueOnFail());
+	} catch (error) {
+		runFailure = error;
+	}
+	if (runFailure !== undefined) {
+		// The run failed as a whole: a key whose payment did not leave is free again.
+		if (ledger && keys) for (const [itemIndex, key] of keys.claimed) if (!paymentWasSent(ledger, itemIndex)) keys.store.release(key);
+		throw runFailure;
+	}
 
 	// Every output item without a card number or a secret of the credential, in whatever field they
 	// were typed or echoed (a reference, notes, a dry run's request, an error). Read once per run,

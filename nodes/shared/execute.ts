@@ -255,34 +255,28 @@ async function decidePayments(
 			decided.set(itemIndex, replayed(ctx, context, earlier, itemIndex));
 			continue;
 		}
+		let key: string | undefined;
 		if (store) {
-			let key: string | undefined;
 			try {
 				key = idempotencyKeyOf(ctx, itemIndex);
 			} catch (error) {
 				decided.set(itemIndex, { error: toNodeError(ctx, error, itemIndex, { ...context, secrets: [] }) });
 				continue;
 			}
-			if (key !== undefined) {
-				const repeated = keyRepeated(ctx, operation, store, key, firstItemOf.get(key), itemIndex);
-				if (repeated) {
-					decided.set(itemIndex, repeated);
-					continue;
-				}
-				firstItemOf.set(key, itemIndex);
-			}
-			if (retried && !checkedWhenRetried(ctx, operation, itemIndex)) {
-				decided.set(itemIndex, { error: notSafeToRetry(ctx, context, itemIndex) });
+			const repeated = key === undefined ? undefined : keyRepeated(ctx, operation, store, key, firstItemOf.get(key), itemIndex);
+			if (repeated) {
+				decided.set(itemIndex, repeated);
 				continue;
 			}
-			if (key !== undefined) {
-				store.claim(key);
-				claimed.set(itemIndex, key);
-			}
-			continue;
+			if (key !== undefined) firstItemOf.set(key, itemIndex);
 		}
 		if (retried && !checkedWhenRetried(ctx, operation, itemIndex)) {
 			decided.set(itemIndex, { error: notSafeToRetry(ctx, context, itemIndex) });
+			continue;
+		}
+		if (store && key !== undefined) {
+			store.claim(key);
+			claimed.set(itemIndex, key);
 		}
 	}
 	return store ? { store, claimed } : undefined;
@@ -338,7 +332,6 @@ function usesIdempotencyKeys(ctx: IExecuteFunctions): boolean {
 	const raw = options?.[idempotencyKeyOption.name];
 	return raw !== undefined && raw !== '';
 }
-
 
 type ItemResult = { items: INodeExecutionData[] } | { error: NodeApiError | NodeOperationError };
 

@@ -9,7 +9,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toInputError, toNodeApiError, VendorError } from './errors';
 import { DEFAULT_BATCH_SIZE, DEFAULT_ITEMS_IN_FLIGHT } from './fields';
-import { InvalidInputError } from './money';
+import { amountsAsText, InvalidInputError } from './money';
 import { Redactor, redactorFor } from './redact';
 import type { LedgerEntry, PaymentLedger, PaymentSafety } from './retrySafety';
 import { idempotencyKeyOf, idempotencyKeyOption, IdempotencyKeys, isRetriedExecution, ledgerOf, paymentWasSent } from './retrySafety';
@@ -183,7 +183,8 @@ export async function runForEachItem(
 			const result = settled(outcomes[itemIndex]);
 			const entries = (Array.isArray(result) ? result : [result]).map((entry) => {
 				const item = outputItem(entry, itemIndex);
-				item.json = redactor.jsonItem(item.json);
+				// Amounts as decimal strings in every paying operation's output, whatever the vendor sent.
+				item.json = redactor.jsonItem(operation.payment ? amountsAsText(item.json) : item.json);
 				return item;
 			});
 			results[itemIndex] = { items: entries };

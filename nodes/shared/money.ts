@@ -3,6 +3,8 @@
  * (BigInt), never as JavaScript floats, so 0.1 + 0.2 problems cannot reach a payment.
  */
 
+import type { IDataObject } from 'n8n-workflow';
+
 export class InvalidInputError extends Error {
 	constructor(
 		readonly field: string,
@@ -104,4 +106,29 @@ export function subtractAmounts(a: Amount, b: Amount): Amount {
 export function compareAmounts(a: Amount, b: Amount): number {
 	if (a.minor === b.minor) return 0;
 	return a.minor < b.minor ? -1 : 1;
+}
+
+/**
+ * An amount a vendor answered as a JSON number, written as a decimal string with at least 2
+ * decimals (225 → "225.00", 12.5 → "12.50", 0.0725 → "0.0725"): every node outputs amounts as
+ * text, never as floats. Anything that is not a plain finite number is returned as it is.
+ */
+export function amountText(value: unknown): unknown {
+	if (typeof value !== 'number' || !Number.isFinite(value)) return value;
+	const text = String(value);
+	if (!/^-?\d+(\.\d+)?$/.test(text)) return value; // exponent notation: not an amount a vendor sends
+	const [whole, fraction = ''] = text.split('.');
+	return `${whole}.${fraction.padEnd(2, '0')}`;
+}
+
+/** The item with every top-level amount (a key ending in "amount") that is a number as `amountText`. */
+export function amountsAsText(json: IDataObject): IDataObject {
+	let changed: IDataObject | undefined;
+	for (const [key, value] of Object.entries(json)) {
+		if (typeof value === 'number' && /amount$/i.test(key)) {
+			changed ??= { ...json };
+			changed[key] = amountText(value) as string;
+		}
+	}
+	return changed ?? json;
 }

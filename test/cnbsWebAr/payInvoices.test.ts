@@ -68,7 +68,7 @@ describe('the seed', () => {
 			fiscal_year_of_the_relevant_invoice: 2017,
 			authorization_number: 'XI00',
 			authorization_reference_code: '95939240',
-			authorization_amount: 3500.25,
+			authorization_amount: '3500.25',
 			amount_to_process: '3500.25',
 			currency_key: 'USD',
 		});

@@ -98,7 +98,7 @@ describe('the seed examples', () => {
 		const output = result.items[0].json;
 		expect(output).toEqual({
 			status: 'paid',
-			payment_amount: 225,
+			payment_amount: '225.00',
 			issued_on: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/),
 			posted_on: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/),
 			life_cycle_state: 'POSTED',
@@ -118,7 +118,7 @@ describe('the seed examples', () => {
 		expect(Object.keys(result.items[0].json).sort()).toEqual(
 			['status', 'number', 'reference_number', 'id', 'issued_on', 'payment_amount', 'invoice_identifier'].sort(),
 		);
-		expect(result.items[0].json.payment_amount).toBe(12.5);
+		expect(result.items[0].json.payment_amount).toBe('12.50');
 	});
 });
 
@@ -186,7 +186,7 @@ describe('every parameter of the seed', () => {
 			status: 'paid',
 			id: expect.any(String),
 			number: '100',
-			payment_amount: 12.5,
+			payment_amount: '12.50',
 			invoice_identifier: { back_office_code: 'BO-INV002' },
 			back_office_code: 'PAY-0001',
 		});

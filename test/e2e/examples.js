@@ -39,8 +39,8 @@ module.exports = [
 		vendor: 'crmCom',
 		node: 'Pay Invoice',
 		items: [
-			{ status: 'paid', payment_amount: 225 },
-			{ status: 'paid', payment_amount: 12.5 },
+			{ status: 'paid', payment_amount: '225.00' },
+			{ status: 'paid', payment_amount: '12.50' },
 			{ status: /^skipped: already paid/ },
 		],
 		paid: { '54F3A49F23024C51AFF21B7C728F3549': '225.00', '0B1C2D3E4F5061728394A5B6C7D8E9F0': '12.50' },

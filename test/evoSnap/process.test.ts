@@ -79,7 +79,7 @@ describe.each(BATCH_MODES)('%s', (_mode, batching) => {
 				reason: 'The invoice\'s state is Paid',
 				InvoiceReferenceId: DEMO_EVO_INVOICES.paid,
 				InvoiceState: 'Paid',
-				Amount: 30,
+				Amount: '30.00',
 			});
 			expect(cmsRequests(sim, '/process')).toHaveLength(0);
 			expect(sim.payments).toHaveLength(0);

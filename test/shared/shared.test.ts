@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 
 import { DATE_FORMATS, formatVendorDate } from '../../nodes/shared/dates';
 import { vendorErrorFromHttpFailure, VendorError } from '../../nodes/shared/errors';
-import { amountFromVendor, formatAmount, InvalidInputError, parseAmount, subtractAmounts } from '../../nodes/shared/money';
+import { amountFromVendor, amountsAsText, amountText, formatAmount, InvalidInputError, parseAmount, subtractAmounts } from '../../nodes/shared/money';
 import { maskCardNumber, maskCardNumbers, passesLuhn, redactText, redactValue } from '../../nodes/shared/redact';
 import { buildSoapEnvelope, readSoapResult } from '../../nodes/shared/soap';
 
@@ -17,6 +17,18 @@ function inputError(fn: () => unknown): InvalidInputError {
 }
 
 describe('money', () => {
+	it('writes an amount a vendor answered as a number as a decimal string, nothing else', () => {
+		expect([225, 12.5, 3500.25, 0.0725, -3, 0].map(amountText)).toEqual(['225.00', '12.50', '3500.25', '0.0725', '-3.00', '0.00']);
+		expect([1e21, Number.NaN, '12', null].map(amountText)).toEqual([1e21, Number.NaN, '12', null]);
+		expect(amountsAsText({ payment_amount: 225, Amount: 30, amount_to_process: '7.00', count: 3, nested: { amount: 1 } })).toEqual({
+			payment_amount: '225.00',
+			Amount: '30.00',
+			amount_to_process: '7.00',
+			count: 3,
+			nested: { amount: 1 },
+		});
+	});
+
 	it.each([
 		['12', '12.00'],
 		['12.5', '12.50'],

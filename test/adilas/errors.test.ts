@@ -158,8 +158,8 @@ describe('bad input fails the item, naming the field, before anything is sent', 
 	it('Start refuses a mismatching CORP_ID and a bad customer too', async () => {
 		const start = { resource: 'invoice', operation: 'start', CUSTOMER_ID: '1', INVOICE_TYPE_ID: 2, INVOICE_AMOUNT: '10' };
 		expect((await run({ ...start, additionalFields: { CORP_ID: '7' } })).error?.message).toContain('CORP_ID 7 does not match');
-		expect((await run({ ...start, CUSTOMER_ID: 'walk-in' })).error?.message).toContain('CUSTOMER_ID must be a whole number');
-		expect((await run({ ...start, INVOICE_AMOUNT: '-1' })).error?.message).toContain('INVOICE_AMOUNT must be positive');
+		expect((await run({ ...start, CUSTOMER_ID: 'walk-in' })).error?.message).toContain('Customer ID (CUSTOMER_ID) must be a whole number');
+		expect((await run({ ...start, INVOICE_AMOUNT: '-1' })).error?.message).toContain('Invoice Amount (INVOICE_AMOUNT) must be positive');
 		expect(sim.requests).toHaveLength(0);
 	});
 });

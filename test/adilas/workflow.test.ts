@@ -242,7 +242,7 @@ describe('Other > Call Function', () => {
 		expect((await run({ ...base, argumentsJson: '{"API_USER_PASSWORD": "x"}' })).error?.message).toContain('API_USER_PASSWORD cannot be an argument');
 		expect((await run({ ...base, argumentsJson: '{"CORP_ID": 54}' })).error?.message).toContain('CORP_ID 54 does not match');
 		expect((await run({ ...base, argumentsJson: '[1]' })).error?.message).toContain('must be one JSON object');
-		expect((await run({ ...base, API_CALL_FUNCTION_NAME: 'get settings' })).error?.message).toContain('API_CALL_FUNCTION_NAME must be a method name');
+		expect((await run({ ...base, API_CALL_FUNCTION_NAME: 'get settings' })).error?.message).toContain('Function Name (API_CALL_FUNCTION_NAME) must be a method name');
 		expect(sim.requests).toHaveLength(0);
 	});
 

@@ -349,7 +349,7 @@ describe('Cloud Commerce Pro node in the n8n engine', () => {
 
 		it('refuses a malformed e-mail before sending', async () => {
 			const { error } = await run(customer, [{ email: 'not-an-email' }]);
-			expect(error?.message).toContain('EmailAddress is not an e-mail address');
+			expect(error?.message).toContain('Email Address (EmailAddress) is not an e-mail address');
 			expect(sim.requests).toHaveLength(0);
 		});
 	});

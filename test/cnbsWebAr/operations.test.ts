@@ -73,7 +73,7 @@ describe('Invoice > Get Many', () => {
 		sim.statusAsArray.other = false;
 		expect(await listDocuments(sim)).toHaveLength(2);
 		const bad = await run(sim, listParameters({ filters: { date_from: '=03/24/2017x' } }));
-		expect(bad.error?.message).toContain('date_from is not a valid date');
+		expect(bad.error?.message).toContain('Date From is not a valid date');
 		expect(sim.requestsTo('/cnbs/v1/invoices')).toHaveLength(2);
 		sim.forcedMessage = { type: 'A', text: 'Customer 3000 is locked', number: 61 };
 		const refused = await run(sim, listParameters());

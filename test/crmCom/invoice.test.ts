@@ -55,7 +55,7 @@ describe('Invoice > Get (GET invoices/show)', () => {
 
 	test('a missing invoice fails before anything is sent', async () => {
 		const result = await run(storeFor(sim), get(rl('number', '={{ $json.invoice }}')), { items: [{ invoice: ' ' }] });
-		expect(result.error?.message).toMatch(/^invoice_identifier is required/);
+		expect(result.error?.message).toMatch(/^Invoice: invoice_identifier is required/);
 		expect(sim.requests).toHaveLength(0);
 	});
 });

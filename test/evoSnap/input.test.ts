@@ -83,8 +83,8 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 	[
 		'an invoice reference id with URL syntax',
 		{ resource: 'invoice', operation: 'get', InvoiceReferenceId: '../query' },
-		'InvoiceReferenceId',
-		'InvoiceReferenceId must be letters and digits such as 6177CCEE97C84FF7B1CFF11EAA347DBE, got "../query"',
+		'Invoice Reference ID',
+		'Invoice Reference ID must be letters and digits such as 6177CCEE97C84FF7B1CFF11EAA347DBE, got "../query"',
 	],
 	[
 		'a date range with one end',

@@ -48,6 +48,13 @@ export const CNBS_KINDS = {
 	fiscalYear: kinds.identifier(4, { pattern: '^[0-9]{4}$', expected: 'a fiscal year of 4 digits, such as 2017' }),
 	currency: kinds.identifier(3, { pattern: '^[A-Za-z]{3}$', expected: 'a three-letter currency code such as USD' }),
 	reasonCode: kinds.identifier(10, { expected: 'a reason code of at most 10 characters' }),
+	/** Not bounded in CNBS's document (01 = invoice): two letters or digits, as its samples. */
+	documentType: kinds.identifier(2, { pattern: '^[A-Za-z0-9]+$', expected: 'a document type of up to 2 letters or digits, such as 01' }),
+	/** SAP sales area: sales organization (VKORG) 4, distribution channel (VTWEG) and division (SPART) 2. */
+	salesOrganization: kinds.identifier(4, { pattern: '^[A-Za-z0-9]+$', expected: 'a sales organization of up to 4 letters or digits' }),
+	distributionChannel: kinds.identifier(2, { pattern: '^[A-Za-z0-9]+$', expected: 'a distribution channel of up to 2 letters or digits' }),
+	division: kinds.identifier(2, { pattern: '^[A-Za-z0-9]+$', expected: 'a division of up to 2 letters or digits' }),
+	date: kinds.date(DATE_FORMATS.usDate),
 };
 export const ACCOUNT_TYPES = ['C', 'S', 'X'] as const;
 
@@ -72,7 +79,7 @@ function companyCodeField(
 /** What a list (Invoice > Get Many, Payment > Get Many) is narrowed to: the payer and the company code. */
 export function payerListFields(show: Record<string, string[]>, listed: 'documents' | 'payments'): INodeProperties[] {
 	return [
-		{
+		withKind(CNBS_KINDS.payer, {
 			displayName: 'Payer',
 			name: 'payer_number',
 			type: 'string',
@@ -80,20 +87,20 @@ export function payerListFields(show: Record<string, string[]>, listed: 'documen
 			placeholder: '3000',
 			description: `The payer whose ${listed} to list`,
 			displayOptions: { show },
-		},
+		}),
 		companyCodeField(show, { wireName: 'company_code' }),
 	];
 }
 
 /** The Document Type filter of a list, with the type the list is for as default. */
 export function documentTypeFilter(type: string, meaning: string): INodeProperties {
-	return {
+	return withKind(CNBS_KINDS.documentType, {
 		displayName: 'Document Type',
 		name: 'document_type',
 		type: 'string',
 		default: type,
 		description: `The document type: ${type} = ${meaning}`,
-	};
+	});
 }
 
 /** Payer data and payment detail fields, shared by Pay Invoices and Make Deposit. */
@@ -333,20 +340,20 @@ export function paymentSecretsOf(detail: PaymentDetail): string[] {
 
 /** The posting-date range both lists filter on (date_from, date_to). */
 export const postingDateFilters: INodeProperties[] = [
-	{
+	withKind(CNBS_KINDS.date, {
 		displayName: 'Date From',
 		name: 'date_from',
 		type: 'dateTime',
 		default: '',
 		description: 'The earliest posting date, sent as MM-DD-YYYY',
-	},
-	{
+	}),
+	withKind(CNBS_KINDS.date, {
 		displayName: 'Date To',
 		name: 'date_to',
 		type: 'dateTime',
 		default: '',
 		description: 'The latest posting date, sent as MM-DD-YYYY',
-	},
+	}),
 ];
 
 export { readOptions, type RunOptions } from '../../shared/fields';

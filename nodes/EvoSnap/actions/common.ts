@@ -512,6 +512,10 @@ export const EVO_KINDS = {
 	}),
 	openName: kinds.identifier(50, { pattern: '^[A-Za-z0-9]+$', expected: 'a name of letters and digits such as Visa' }),
 	transactionType: kinds.identifier(50, { pattern: '^[A-Za-z]+$', expected: 'a name such as AuthorizeAndCapture' }),
+	/** InvoiceState: the public list is NotSet, Pending, Cancelled; another state EVO knows may be given by expression. */
+	invoiceState: kinds.identifier(50, { pattern: '^[A-Za-z]+$', expected: 'a state name such as Cancelled' }),
+	/** EVO's reference IDs in a query (CustomerReferenceId, SubscriptionReferenceId): as InvoiceReferenceId, 64 characters. */
+	referenceId: kinds.identifier(64),
 };
 
 export const invoiceReferenceIdField: INodeProperties = withKind(EVO_KINDS.invoiceReferenceId, {

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DATE_FORMATS, formatVendorDate } from '../../../shared/dates';
+import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { definedOnly, optionalText } from '../../../shared/input';
 import { callAdilas, describeRequest, jsonInteger, resolveCorpId } from '../../transport';
 import { FUNCTION_NAME_KEY } from '../../wire';
+import { ADILAS_ID } from '../invoicePayment/add.operation';
 import { amountAsJsonNumber, dateOrNow, getAdilasCredentials, readOptions } from '../common';
 
 export const FUNCTION_NAME = 'startMainInvoice';
@@ -20,7 +22,7 @@ export const INVOICE_TYPES = [
 ];
 
 export const description: INodeProperties[] = [
-	{
+	withKind(ADILAS_ID, {
 		displayName: 'Customer ID (CUSTOMER_ID)',
 		name: 'CUSTOMER_ID',
 		type: 'string',
@@ -29,7 +31,7 @@ export const description: INodeProperties[] = [
 		placeholder: '1',
 		description: 'The customer the invoice is for. 1 is adilas\'s dummy customer for counter sales.',
 		displayOptions: { show },
-	},
+	}),
 	{
 		displayName: 'Invoice Type (INVOICE_TYPE_ID)',
 		name: 'INVOICE_TYPE_ID',
@@ -38,7 +40,7 @@ export const description: INodeProperties[] = [
 		default: 2,
 		displayOptions: { show },
 	},
-	{
+	withKind(kinds.amount({ allowZero: true }), {
 		displayName: 'Invoice Amount (INVOICE_AMOUNT)',
 		name: 'INVOICE_AMOUNT',
 		type: 'string',
@@ -48,16 +50,16 @@ export const description: INodeProperties[] = [
 		description:
 			'The invoice total, a decimal with at most 2 decimals (sent as a number). adilas refuses payments (status zero) on an invoice whose amount, date, paid and receivable fields are empty.',
 		displayOptions: { show },
-	},
+	}),
 	additionalFieldsCollection(show, [
-		{
+		withKind(kinds.dateTime(), {
 			displayName: 'Adjusted Date Time (ADJUSTED_DATE_TIME)',
 			name: 'ADJUSTED_DATE_TIME',
 			type: 'dateTime',
 			default: '',
 			description: 'An adjusted time stamp for the invoice, sent as 2015-03-24 11:54:00. Empty: not sent.',
-		},
-		{
+		}),
+		withKind(ADILAS_ID, {
 			displayName: 'Corp ID (CORP_ID)',
 			name: 'CORP_ID',
 			type: 'string',
@@ -65,43 +67,43 @@ export const description: INodeProperties[] = [
 			placeholder: '53',
 			description:
 				'Your corporation ID. Empty: the number in the credential\'s corp key. Another number is refused before anything is sent.',
-		},
-		{
+		}),
+		withKind(kinds.text(), {
 			displayName: 'External PO Number (EXTERNAL_PO_NUMBER)',
 			name: 'EXTERNAL_PO_NUMBER',
 			type: 'string',
 			default: '',
 			description: 'The customer\'s purchase order number. Empty: not sent.',
-		},
-		{
+		}),
+		withKind(ADILAS_ID, {
 			displayName: 'Invoice Created By ID (INVOICE_CREATED_BY_ID)',
 			name: 'INVOICE_CREATED_BY_ID',
 			type: 'string',
 			default: '',
 			placeholder: '178',
 			description: 'The payee (user) ID who creates the invoice. Empty: not sent (adilas uses the calling payee).',
-		},
-		{
+		}),
+		withKind(kinds.date(), {
 			displayName: 'Invoice Date (INVOICE_DATE)',
 			name: 'INVOICE_DATE',
 			type: 'dateTime',
 			default: '',
 			description: 'Sent as 2015-03-24. Empty: today in the workflow\'s time zone.',
-		},
-		{
+		}),
+		withKind(kinds.text(), {
 			displayName: 'Invoice Notes (INVOICE_NOTES)',
 			name: 'INVOICE_NOTES',
 			type: 'string',
 			default: '',
 			description: 'Internal notes. Empty: not sent.',
-		},
-		{
+		}),
+		withKind(kinds.text(), {
 			displayName: 'Printable Invoice Notes (PRINTABLE_INVOICE_NOTES)',
 			name: 'PRINTABLE_INVOICE_NOTES',
 			type: 'string',
 			default: '',
 			description: 'Notes printed on the invoice. Empty: not sent.',
-		},
+		}),
 	]),
 	optionsCollection(show, [dryRunOption, timeoutOption]),
 ];
@@ -164,33 +166,35 @@ function optionalDate(value: unknown, field: string, format: string): string | u
 }
 
 /** startMainInvoice's call object; optional arguments are left out when empty. */
-export async function buildCall(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function buildCall(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject = readFields(ctx, itemIndex, description)): Promise<IDataObject> {
 	const credentials = await getAdilasCredentials(ctx);
-	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const extra = (fields.additionalFields ?? {}) as IDataObject;
 	const optional = (name: string) => optionalText(extra[name]);
 	const createdBy = optional('INVOICE_CREATED_BY_ID');
 	const call: IDataObject = {
 		API_CALL_FUNCTION_NAME: FUNCTION_NAME,
 		ADJUSTED_DATE_TIME: optionalDate(extra.ADJUSTED_DATE_TIME, 'ADJUSTED_DATE_TIME', DATE_FORMATS.isoDateSpaceTime),
 		CORP_ID: resolveCorpId(extra.CORP_ID, credentials),
-		CUSTOMER_ID: jsonInteger(ctx.getNodeParameter('CUSTOMER_ID', itemIndex, ''), 'CUSTOMER_ID'),
+		CUSTOMER_ID: jsonInteger(fields.CUSTOMER_ID, 'CUSTOMER_ID'),
 		EXTERNAL_PO_NUMBER: optional('EXTERNAL_PO_NUMBER'),
-		INVOICE_AMOUNT: amountAsJsonNumber(ctx.getNodeParameter('INVOICE_AMOUNT', itemIndex, ''), 'INVOICE_AMOUNT', {
+		INVOICE_AMOUNT: amountAsJsonNumber(fields.INVOICE_AMOUNT, 'INVOICE_AMOUNT', {
 			allowZero: true,
 		}),
 		INVOICE_CREATED_BY_ID: createdBy === undefined ? undefined : jsonInteger(createdBy, 'INVOICE_CREATED_BY_ID'),
 		INVOICE_DATE: dateOrNow(ctx, extra.INVOICE_DATE, 'INVOICE_DATE', DATE_FORMATS.isoDate),
 		INVOICE_NOTES: optional('INVOICE_NOTES'),
 		PRINTABLE_INVOICE_NOTES: optional('PRINTABLE_INVOICE_NOTES'),
-		INVOICE_TYPE_ID: jsonInteger(ctx.getNodeParameter('INVOICE_TYPE_ID', itemIndex, 2), 'INVOICE_TYPE_ID'),
+		INVOICE_TYPE_ID: jsonInteger(fields.INVOICE_TYPE_ID ?? 2, 'INVOICE_TYPE_ID'),
 	};
 	return definedOnly(call);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	// Every field checked first, named by its display name; the call is built from the checked values.
+	const fields = readFields(this, itemIndex, description);
 	const credentials = await getAdilasCredentials(this);
 	const { dryRun, timeout } = readOptions(this, itemIndex);
-	const call = await buildCall(this, itemIndex);
+	const call = await buildCall(this, itemIndex, fields);
 
 	if (dryRun) {
 		return { status: 'dry run', function: FUNCTION_NAME, request: describeRequest(credentials, call) };

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { requireText } from '../../../shared/input';
 import { InvalidInputError } from '../../../shared/money';
@@ -10,7 +11,7 @@ import { getAdilasCredentials, readOptions } from '../common';
 const show = { resource: ['other'], operation: ['callFunction'] };
 
 export const description: INodeProperties[] = [
-	{
+	withKind(kinds.identifier(100, { pattern: '^[A-Za-z_][A-Za-z0-9_]*$', expected: 'a method name such as getCorpWideSettings' }), {
 		displayName: 'Function Name (API_CALL_FUNCTION_NAME)',
 		name: 'API_CALL_FUNCTION_NAME',
 		type: 'string',
@@ -20,7 +21,7 @@ export const description: INodeProperties[] = [
 		description:
 			'Any adilas Main Web API method, as its documentation names it. An adilas admin must tick it for the API user first.',
 		displayOptions: { show },
-	},
+	}),
 	{
 		displayName: 'Send Arguments As',
 		name: 'argumentsMode',
@@ -46,19 +47,19 @@ export const description: INodeProperties[] = [
 				displayName: 'Argument',
 				name: 'argument',
 				values: [
-					{
+					withKind(kinds.identifier(100, { expected: 'an argument name such as CORP_ID' }), {
 						displayName: 'Name',
 						name: 'name',
 						type: 'string',
 						default: '',
 						placeholder: 'CORP_ID',
-					},
-					{
+					}),
+					withKind(kinds.text(), {
 						displayName: 'Value',
 						name: 'value',
 						type: 'string',
 						default: '',
-					},
+					}),
 					{
 						displayName: 'Send As',
 						name: 'type',
@@ -113,29 +114,17 @@ function typedValue(value: unknown, type: string, name: string): unknown {
 	return value === undefined || value === null ? '' : String(value);
 }
 
-function readArguments(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const mode = ctx.getNodeParameter('argumentsMode', itemIndex, 'keyValue') as string;
+function readArguments(fields: IDataObject): IDataObject {
+	const mode = (fields.argumentsMode ?? 'keyValue') as string;
 	if (mode === 'json') {
-		const raw = ctx.getNodeParameter('argumentsJson', itemIndex, '{}') as unknown;
-		let parsed: unknown = raw;
-		let problem: string | undefined;
-		if (typeof raw === 'string') {
-			const text = raw.trim() === '' ? '{}' : raw;
-			try {
-				parsed = JSON.parse(text);
-			} catch (error) {
-				problem = (error as Error).message;
-			}
-		}
-		if (problem !== undefined) {
-			throw new InvalidInputError('argumentsJson', `Arguments (JSON) is not valid JSON: ${problem}`);
-		}
+		// Checked and parsed by readFields (its kind is json); empty: no arguments.
+		const parsed: unknown = fields.argumentsJson ?? {};
 		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
 			throw new InvalidInputError('argumentsJson', 'Arguments (JSON) must be one JSON object such as {"CORP_ID": 53}');
 		}
 		return parsed as IDataObject;
 	}
-	const pairs = (ctx.getNodeParameter('arguments.argument', itemIndex, []) as IDataObject[]) ?? [];
+	const pairs = ((fields.arguments as IDataObject | undefined)?.argument ?? []) as IDataObject[];
 	const args: IDataObject = {};
 	for (const pair of pairs) {
 		const name = requireText(pair.name, 'Arguments: Name');
@@ -145,13 +134,10 @@ function readArguments(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return args;
 }
 
-export async function buildCall(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function buildCall(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject = readFields(ctx, itemIndex, description)): Promise<IDataObject> {
 	const credentials = await getAdilasCredentials(ctx);
-	const functionName = requireText(ctx.getNodeParameter('API_CALL_FUNCTION_NAME', itemIndex, ''), 'API_CALL_FUNCTION_NAME');
-	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(functionName)) {
-		throw new InvalidInputError('API_CALL_FUNCTION_NAME', `API_CALL_FUNCTION_NAME must be a method name such as getCorpWideSettings, got "${functionName}"`);
-	}
-	const args = readArguments(ctx, itemIndex);
+	const functionName = fields.API_CALL_FUNCTION_NAME as string;
+	const args = readArguments(fields);
 	for (const key of Object.keys(args)) {
 		if (RESERVED_KEYS.includes(key.toUpperCase())) {
 			throw new InvalidInputError(
@@ -161,7 +147,7 @@ export async function buildCall(ctx: IExecuteFunctions, itemIndex: number): Prom
 		}
 	}
 	const corpKey = Object.keys(args).find((key) => key.toUpperCase() === 'CORP_ID');
-	const addCorpId = ctx.getNodeParameter('addCorpId', itemIndex, true) as boolean;
+	const addCorpId = fields.addCorpId !== false;
 	if (corpKey !== undefined) {
 		args[corpKey] = resolveCorpId(args[corpKey], credentials);
 	} else if (addCorpId) {
@@ -171,9 +157,11 @@ export async function buildCall(ctx: IExecuteFunctions, itemIndex: number): Prom
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	// Every field checked first, named by its display name; the call is built from the checked values.
+	const fields = readFields(this, itemIndex, description);
 	const credentials = await getAdilasCredentials(this);
 	const { dryRun, timeout } = readOptions(this, itemIndex);
-	const call = await buildCall(this, itemIndex);
+	const call = await buildCall(this, itemIndex, fields);
 	const functionName = String(call.API_CALL_FUNCTION_NAME);
 	if (dryRun) {
 		return { status: 'dry run', function: functionName, request: describeRequest(credentials, call) };

@@ -1,26 +1,30 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, parseIntegerId, requireText } from '../../../shared/input';
 import { InvalidInputError } from '../../../shared/money';
 import type { XmlElement, XmlNode } from '../../../shared/soap';
 import { buildEnvelope, callCcp } from '../../transport';
-import { credentialBrandId, getCcpCredentials, itemKeyOf, itemParameter, readOptions } from '../common';
+import { CCP_ID, CCP_TEXT, credentialBrandId, getCcpCredentials, itemKeyOf, readOptions } from '../common';
 
 const show = { resource: ['customer'], operation: ['add'] };
 
-const requiredText = (displayName: string, name: string, placeholder: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder,
-	displayOptions: { show },
-});
+const requiredText = (displayName: string, name: string, placeholder: string): INodeProperties =>
+	withKind(CCP_TEXT, {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder,
+		displayOptions: { show },
+	});
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const description: INodeProperties[] = [
-	{
+	withKind(CCP_ID, {
 		displayName: 'Sales Channel ID (SalesChannelID)',
 		name: 'SalesChannelID',
 		type: 'string',
@@ -29,23 +33,23 @@ export const description: INodeProperties[] = [
 		placeholder: '36',
 		description: 'The sales channel the customer buys through',
 		displayOptions: { show },
-	},
+	}),
 	requiredText('Company Name (CompanyName)', 'CompanyName', 'Acme Ltd'),
 	requiredText('Trading Name (TradingName)', 'TradingName', 'Acme'),
 	requiredText('First Name (FirstName)', 'FirstName', 'Jane'),
 	requiredText('Last Name (LastName)', 'LastName', 'Doe'),
-	{
+	withKind(kinds.identifier(254, { xml: true, expected: 'an e-mail address such as name@email.com' }), {
 		...requiredText('Email Address (EmailAddress)', 'EmailAddress', 'name@email.com'),
 		description: 'CCP returns the existing customer when a customer with this e-mail exists',
-	},
+	}),
 	additionalFieldsCollection(show, [
-		{
+		withKind(CCP_ID, {
 			displayName: 'Brand ID (intBrandID)',
 			name: 'intBrandID',
 			type: 'string',
 			default: '',
 			description: 'Empty: the Brand ID of the credential',
-		},
+		}),
 		{
 			displayName: 'Other Customer Fields',
 			name: 'otherFields',
@@ -60,19 +64,19 @@ export const description: INodeProperties[] = [
 					displayName: 'Field',
 					name: 'field',
 					values: [
-						{
+						withKind(kinds.identifier(100, { xml: true, pattern: '^[A-Za-z_][\\w.-]*$', expected: 'an XML element name such as Telephone' }), {
 							displayName: 'Element Name',
 							name: 'name',
 							type: 'string',
 							default: '',
 							placeholder: 'Telephone',
-						},
-						{
+						}),
+						withKind(CCP_TEXT, {
 							displayName: 'Value',
 							name: 'value',
 							type: 'string',
 							default: '',
-						},
+						}),
 					],
 				},
 			],
@@ -81,23 +85,23 @@ export const description: INodeProperties[] = [
 	optionsCollection(show, [timeoutOption]),
 ];
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Customers with the same e-mail go one after the other, so the second finds the first instead of adding a twin. */
 export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	return itemKeyOf(this, itemIndex, 'EmailAddress');
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const credentials = await getCcpCredentials(this);
-	const param = (name: string) => itemParameter(this, itemIndex, name);
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const { timeout } = readOptions(this, itemIndex);
-
+	// Every field checked first, named by its display name; then only the checked values are used.
+	const fields = readFields(this, itemIndex, description);
+	const param = (name: string) => fields[name];
+	const additional = (fields.additionalFields ?? {}) as IDataObject;
 	const email = requireText(param('EmailAddress'), 'EmailAddress');
 	if (!EMAIL.test(email)) {
-		throw new InvalidInputError('EmailAddress', `EmailAddress is not an e-mail address: "${email}"`);
+		throw new InvalidInputError('Email Address (EmailAddress)', `Email Address (EmailAddress) is not an e-mail address: "${email}"`);
 	}
+	const credentials = await getCcpCredentials(this);
+	const { timeout } = readOptions(this, itemIndex);
+
 	const content: XmlElement[] = [
 		[
 			'intBrandID',

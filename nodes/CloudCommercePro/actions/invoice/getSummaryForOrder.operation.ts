@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withKind } from '../../../shared/fieldKinds';
+import { readFields, withKind } from '../../../shared/fieldKinds';
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { parseIntegerId } from '../../../shared/input';
 import { amountFromVendor, formatAmount, subtractAmounts } from '../../../shared/money';
@@ -67,8 +67,9 @@ export async function readInvoiceSummary(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const fields = readFields(this, itemIndex, description);
 	const credentials = await getCcpCredentials(this);
-	const orderId = parseIntegerId(this.getNodeParameter('orderId', itemIndex, ''), 'Order ID');
+	const orderId = parseIntegerId(fields.orderId, 'Order ID');
 	const { timeout } = readOptions(this, itemIndex);
 	return await readInvoiceSummary(this, credentials, orderId, timeout);
 }

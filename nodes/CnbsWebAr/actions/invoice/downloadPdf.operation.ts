@@ -4,16 +4,16 @@ import { VendorError } from '../../../shared/errors';
 import { credentialsOnce } from '../../../shared/runState';
 import { ItemWithBinary } from '../../../shared/execute';
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
-import { requireText } from '../../../shared/input';
+import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { CREDENTIAL_TYPE, parseCnbsBody, readCnbsAnswer, sendCnbs } from '../../transport';
 import { readOptions } from '../common';
-import { documentFields, readDocumentQuery } from './get.operation';
+import { documentFields, documentQuery } from './get.operation';
 
 const show = { resource: ['invoice'], operation: ['downloadPdf'] };
 
 export const description: INodeProperties[] = [
 	...documentFields(show),
-	{
+	withKind(kinds.identifier(100, { expected: 'the name of a binary field, such as data' }), {
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
 		type: 'string',
@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 		default: 'data',
 		hint: 'The name of the output binary field to put the PDF in',
 		displayOptions: { show },
-	},
+	}),
 	optionsCollection(show, [timeoutOption]),
 ];
 
@@ -50,8 +50,9 @@ function toBuffer(body: unknown): Buffer {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemWithBinary> {
-	const query = readDocumentQuery(this, itemIndex);
-	const binaryPropertyName = requireText(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'), 'binaryPropertyName');
+	const fields = readFields(this, itemIndex, description);
+	const query = documentQuery(fields);
+	const binaryPropertyName = fields.binaryPropertyName as string;
 	const { timeout } = readOptions(this, itemIndex);
 	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const response = await sendCnbs(this, credentials, {

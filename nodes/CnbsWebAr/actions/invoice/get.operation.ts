@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readFields, withKind } from '../../../shared/fieldKinds';
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
-import { optionalText, requireText } from '../../../shared/input';
 import { callCnbs, CREDENTIAL_TYPE, messagesOutput, normalizeFiscalYear } from '../../transport';
-import { readOptions } from '../common';
+import { CNBS_KINDS, readOptions } from '../common';
 
 const show = { resource: ['invoice'], operation: ['get'] };
 
 /** The fields that name one billing document (Get and Download PDF). */
 export function documentFields(shown: Record<string, string[]>): INodeProperties[] {
 	return [
-		{
+		withKind(CNBS_KINDS.documentNumber, {
 			displayName: 'Billing Document',
 			name: 'billing_document_number',
 			type: 'string',
@@ -19,8 +19,8 @@ export function documentFields(shown: Record<string, string[]>): INodeProperties
 			default: '={{ $json.billing_document_number }}',
 			description: 'The billing document number. The default reads it from Invoice > Get Many\'s output.',
 			displayOptions: { show: shown },
-		},
-		{
+		}),
+		withKind(CNBS_KINDS.payer, {
 			displayName: 'Customer',
 			name: 'customer_number',
 			type: 'string',
@@ -28,25 +28,26 @@ export function documentFields(shown: Record<string, string[]>): INodeProperties
 			default: '={{ $json.payer_number }}',
 			description: 'The customer the document belongs to. The default reads the payer from Invoice > Get Many\'s output.',
 			displayOptions: { show: shown },
-		},
-		{
+		}),
+		withKind(CNBS_KINDS.documentType, {
 			displayName: 'Document Type',
 			name: 'document_type',
 			type: 'string',
 			default: '01',
 			description: 'The document type: 01 = invoice',
 			displayOptions: { show: shown },
-		},
+		}),
 	];
 }
 
 export const description: INodeProperties[] = [...documentFields(show), optionsCollection(show, [timeoutOption])];
 
-export function readDocumentQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+/** The document's query from the checked fields (readFields). */
+export function documentQuery(fields: IDataObject): IDataObject {
 	return {
-		billing_document_number: requireText(ctx.getNodeParameter('billing_document_number', itemIndex, ''), 'billing_document_number'),
-		document_type: optionalText(ctx.getNodeParameter('document_type', itemIndex, '01')) ?? '01',
-		customer_number: requireText(ctx.getNodeParameter('customer_number', itemIndex, ''), 'customer_number'),
+		billing_document_number: fields.billing_document_number,
+		document_type: fields.document_type ?? '01',
+		customer_number: fields.customer_number,
 	};
 }
 
@@ -59,7 +60,8 @@ export const DOCUMENT_STATUS: Record<string, string> = {
 };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const query = readDocumentQuery(this, itemIndex);
+	const fields = readFields(this, itemIndex, description);
+	const query = documentQuery(fields);
 	const { timeout } = readOptions(this, itemIndex);
 	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const { answer, messages } = await callCnbs(this, credentials, { method: 'GET', path: 'invoices/id', qs: query, timeout });

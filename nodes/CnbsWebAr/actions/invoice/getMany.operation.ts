@@ -1,23 +1,25 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { InputKind } from '../../../shared/fieldKinds';
+import { readFields, withKind } from '../../../shared/fieldKinds';
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
 import { definedOnly, objectsIn, optionalText } from '../../../shared/input';
 import { InvalidInputError } from '../../../shared/money';
 import type { CnbsContext } from '../../transport';
 import { callCnbs, CREDENTIAL_TYPE, FISCAL_YEAR, normalizeFiscalYear } from '../../transport';
-import { documentTypeFilter, optionalCnbsDate, payerListFields, postingDateFilters, readOptions } from '../common';
+import { CNBS_KINDS, documentTypeFilter, optionalCnbsDate, payerListFields, postingDateFilters, readOptions } from '../common';
 
 const show = { resource: ['invoice'], operation: ['getMany'] };
 
 export const INVOICES_PATH = 'invoices';
 
 /** The invoice list's text filters, in CNBS's order: [wire name, display name, description]. */
-const TEXT_FILTERS: Array<[string, string, string]> = [
-	['soldto_number', 'Sold-To (soldto_number)', 'The sold-to party\'s customer number'],
-	['sales_organization', 'Sales Organization (sales_organization)', 'The sales organization, e.g. 3000'],
-	['distribution_channel', 'Distribution Channel (distribution_channel)', 'The distribution channel, e.g. 10'],
-	['division', 'Division (division)', 'The division, e.g. 00'],
+const TEXT_FILTERS: Array<[string, string, string, InputKind]> = [
+	['soldto_number', 'Sold-To (soldto_number)', 'The sold-to party\'s customer number', CNBS_KINDS.payer],
+	['sales_organization', 'Sales Organization (sales_organization)', 'The sales organization, e.g. 3000', CNBS_KINDS.salesOrganization],
+	['distribution_channel', 'Distribution Channel (distribution_channel)', 'The distribution channel, e.g. 10', CNBS_KINDS.distributionChannel],
+	['division', 'Division (division)', 'The division, e.g. 00', CNBS_KINDS.division],
 ];
 
 export const description: INodeProperties[] = [
@@ -46,13 +48,14 @@ export const description: INodeProperties[] = [
 			...postingDateFilters,
 			documentTypeFilter('01', 'invoice'),
 			...TEXT_FILTERS.map(
-				([name, displayName, text]): INodeProperties => ({
-					displayName,
-					name,
-					type: 'string',
-					default: '',
-					description: text,
-				}),
+				([name, displayName, text, kind]): INodeProperties =>
+					withKind(kind, {
+						displayName,
+						name,
+						type: 'string',
+						default: '',
+						description: text,
+					}),
 			),
 		],
 	},
@@ -123,12 +126,13 @@ export function findDocument(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const fields = readFields(this, itemIndex, description);
+	const filters = (fields.filters ?? {}) as IDataObject;
 	const query = buildListQuery({
 		...filters,
-		payer_number: this.getNodeParameter('payer_number', itemIndex, ''),
-		company_code: this.getNodeParameter('company_code', itemIndex, ''),
-		document_search_status: this.getNodeParameter('document_search_status', itemIndex, '01'),
+		payer_number: fields.payer_number,
+		company_code: fields.company_code,
+		document_search_status: fields.document_search_status,
 	});
 	const { timeout } = readOptions(this, itemIndex);
 	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);

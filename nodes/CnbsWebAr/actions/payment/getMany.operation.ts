@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readFields } from '../../../shared/fieldKinds';
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
 import { definedOnly, objectsIn, optionalText } from '../../../shared/input';
@@ -26,10 +27,11 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const fields = readFields(this, itemIndex, description);
+	const filters = (fields.filters ?? {}) as IDataObject;
 	const query: IDataObject = {
-		payer_number: optionalText(this.getNodeParameter('payer_number', itemIndex, '')),
-		company_code: optionalText(this.getNodeParameter('company_code', itemIndex, '')),
+		payer_number: optionalText(fields.payer_number),
+		company_code: optionalText(fields.company_code),
 		document_type: optionalText(filters.document_type) ?? '02',
 		date_from: optionalCnbsDate(filters.date_from, 'date_from'),
 		date_to: optionalCnbsDate(filters.date_to, 'date_to'),

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
 import type { IdentifierValue } from '../../../shared/identifier';
-import { identifierParameter, identifierQueryValue, readIdentifier } from '../../../shared/identifier';
+import { identifierParameter, identifierQueryValue } from '../../../shared/identifier';
+import { readFields } from '../../../shared/fieldKinds';
 import { INVOICE } from '../../identifiers';
 import { callCrm } from '../../transport';
 import { fieldsSetField, optionalFieldsSet, readOptions } from '../common';
@@ -47,8 +48,9 @@ export async function readInvoice(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const invoice = readIdentifier(this.getNodeParameter(INVOICE.name, itemIndex, ''), INVOICE, { required: true })!;
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields = readFields(this, itemIndex, description);
+	const invoice = fields[INVOICE.name] as IdentifierValue;
+	const additional = (fields.additionalFields ?? {}) as IDataObject;
 	const fieldsSet = optionalFieldsSet(additional.fields_set);
 	const { timeout } = readOptions(this, itemIndex);
 	return await readInvoice(this, invoice, fieldsSet, timeout, itemIndex);

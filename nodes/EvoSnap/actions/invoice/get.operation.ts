@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readFields } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
 import { optionalText } from '../../../shared/input';
@@ -42,8 +43,9 @@ export async function readInvoice(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = invoiceReferenceId(this.getNodeParameter('InvoiceReferenceId', itemIndex, ''));
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields = readFields(this, itemIndex, description);
+	const id = invoiceReferenceId(fields.InvoiceReferenceId);
+	const additional = (fields.additionalFields ?? {}) as IDataObject;
 	const { timeout } = readOptions(this, itemIndex);
 	return await readInvoice(this, id, additional, timeout, itemIndex);
 }

@@ -6,8 +6,9 @@ import { VendorError } from '../../../shared/errors';
 import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText } from '../../../shared/input';
 import { InvalidInputError } from '../../../shared/money';
+import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { callEvo, CREDENTIAL_TYPE } from '../../transport';
-import { INVOICE_STATES, merchantProfileIdField, profileId, readOptions, scopeField } from '../common';
+import { EVO_KINDS, INVOICE_STATES, merchantProfileIdField, profileId, readOptions, scopeField } from '../common';
 
 const show = { resource: ['invoice'], operation: ['getMany'] };
 
@@ -40,32 +41,32 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
+			withKind(kinds.dateTime(), {
 				displayName: 'Created From (CreatedDateRange.StartDateTime)',
 				name: 'StartDateTime',
 				type: 'dateTime',
 				default: '',
 				description: 'Invoices created at or after this time, in UTC',
-			},
-			{
+			}),
+			withKind(kinds.dateTime(), {
 				displayName: 'Created To (CreatedDateRange.EndDateTime)',
 				name: 'EndDateTime',
 				type: 'dateTime',
 				default: '',
 				description: 'Invoices created at or before this time, in UTC',
-			},
-			{ displayName: 'Customer Reference ID', name: 'CustomerReferenceId', type: 'string', default: '' },
-			{ displayName: 'Invoice Reference ID', name: 'InvoiceReferenceId', type: 'string', default: '' },
-			{
+			}),
+			withKind(EVO_KINDS.referenceId, { displayName: 'Customer Reference ID', name: 'CustomerReferenceId', type: 'string', default: '' }),
+			withKind(EVO_KINDS.invoiceReferenceId, { displayName: 'Invoice Reference ID', name: 'InvoiceReferenceId', type: 'string', default: '' }),
+			withKind(EVO_KINDS.invoiceState, {
 				displayName: 'Invoice State',
 				name: 'InvoiceState',
 				type: 'options',
 				options: INVOICE_STATES.map((state) => ({ name: state, value: state })),
 				default: 'NotSet',
 				description: 'NotSet: any state. Another state EVO knows can be given by expression.',
-			},
-			{ displayName: 'Merchant Invoice ID', name: 'MerchantInvoiceId', type: 'string', default: '' },
-			{ displayName: 'Subscription Reference ID', name: 'SubscriptionReferenceId', type: 'string', default: '' },
+			}),
+			withKind(kinds.identifier(64), { displayName: 'Merchant Invoice ID', name: 'MerchantInvoiceId', type: 'string', default: '' }),
+			withKind(EVO_KINDS.referenceId, { displayName: 'Subscription Reference ID', name: 'SubscriptionReferenceId', type: 'string', default: '' }),
 		],
 	},
 	additionalFieldsCollection(show, [merchantProfileIdField, scopeField]),
@@ -95,13 +96,14 @@ export function queryParameters(filters: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', itemIndex, 50));
+	const fields = readFields(this, itemIndex, description);
+	const returnAll = fields.returnAll === true;
+	const limit = returnAll ? Infinity : Number(fields.limit ?? 50);
 	if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
-		throw new InvalidInputError('limit', 'limit must be a whole number of at least 1');
+		throw new InvalidInputError('Limit', 'Limit must be a whole number of at least 1');
 	}
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const filters = (fields.filters ?? {}) as IDataObject;
+	const additional = (fields.additionalFields ?? {}) as IDataObject;
 	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const query = queryParameters(filters);
 	const merchantProfileId = profileId(additional.MerchantProfileId, credentials, 'merchantProfileId', 'MerchantProfileId', true)!;

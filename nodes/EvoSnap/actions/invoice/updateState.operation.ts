@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
-import { requireText } from '../../../shared/input';
-import { InvalidInputError } from '../../../shared/money';
+import { readFields, withKind } from '../../../shared/fieldKinds';
 import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
 import {
+	EVO_KINDS,
 	INVOICE_STATES,
 	invoiceReferenceId,
 	invoiceReferenceIdField,
@@ -18,7 +18,7 @@ const show = { resource: ['invoice'], operation: ['updateState'] };
 
 export const description: INodeProperties[] = [
 	{ ...invoiceReferenceIdField, displayOptions: { show } },
-	{
+	withKind(EVO_KINDS.invoiceState, {
 		displayName: 'Invoice State',
 		name: 'InvoiceState',
 		type: 'options',
@@ -27,7 +27,7 @@ export const description: INodeProperties[] = [
 		description:
 			'The new state (InvoiceState). Only these states are known publicly; another state EVO knows can be given by expression.',
 		displayOptions: { show },
-	},
+	}),
 	additionalFieldsCollection(show, [merchantProfileIdField]),
 	optionsCollection(show, [
 		{
@@ -39,12 +39,10 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = invoiceReferenceId(this.getNodeParameter('InvoiceReferenceId', itemIndex, ''));
-	const state = requireText(this.getNodeParameter('InvoiceState', itemIndex, ''), 'InvoiceState');
-	if (!/^[A-Za-z]+$/.test(state)) {
-		throw new InvalidInputError('InvoiceState', `InvoiceState must be a state name such as Cancelled, got "${state}"`);
-	}
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields = readFields(this, itemIndex, description);
+	const id = invoiceReferenceId(fields.InvoiceReferenceId);
+	const state = fields.InvoiceState as string;
+	const additional = (fields.additionalFields ?? {}) as IDataObject;
 	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const body = {
 		MerchantProfileId: profileId(additional.MerchantProfileId, credentials, 'merchantProfileId', 'MerchantProfileId', true)!,

@@ -79,9 +79,20 @@ class Editor {
 	async choose(name, optionText) {
 		const { page } = this;
 		const target = typeof name === 'string' ? this.param(name).first() : name;
+		await target.scrollIntoViewIfNeeded().catch(() => {});
 		await target.click();
-		const items = await this.openList(target);
-		await items.first().waitFor({ state: 'visible', timeout: 15000 });
+		let items = await this.openList(target);
+		try {
+			await items.first().waitFor({ state: 'visible', timeout: 8000 });
+		} catch {
+			// A click that landed while the panel was still moving opens nothing: close and click again.
+			await page.keyboard.press('Escape');
+			await page.waitForTimeout(300);
+			await target.scrollIntoViewIfNeeded().catch(() => {});
+			await target.click();
+			items = await this.openList(target);
+			await items.first().waitFor({ state: 'visible', timeout: 15000 });
+		}
 		// An option reads "<name>" or "<name>\n<description>": match the name line exactly.
 		const at = await items.evaluateAll(
 			(els, text) => els.findIndex((el) => ((el.innerText || '').split('\n').map((l) => l.trim()).filter(Boolean)[0] || '') === text),

@@ -85,8 +85,8 @@ class Editor {
 		try {
 			await items.first().waitFor({ state: 'visible', timeout: 8000 });
 		} catch {
-			// A click that landed while the panel was still moving opens nothing: close and click again.
-			await page.keyboard.press('Escape');
+			// A click that landed while the panel was still moving opens nothing: click again (no
+			// Escape: it would close the node's panel).
 			await page.waitForTimeout(300);
 			await target.scrollIntoViewIfNeeded().catch(() => {});
 			await target.click();

@@ -160,7 +160,7 @@ export const cloudCommerceProPayInvoiceAdapter: PayInvoiceAdapter = {
 				request: describeRequest(buildHttpRequest(credentials, 'CreatePayment', envelope, request.timeout)),
 				send: async () => {
 					const result = await callCcp(this, credentials, 'CreatePayment', envelope, request.timeout);
-					return { amount, paymentId: String(result.Content ?? ''), reference, paidAt: date, vendorResponse: { ...result } };
+					return { amount, paymentId: String(result.Content ?? ''), paidAt: date, vendorResponse: { ...result } };
 				},
 			};
 		};

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { VendorError } from '../shared/errors';
+import { namedCall, VendorError } from '../shared/errors';
 import { responseText, sendVendorRequest } from '../shared/http';
 import { messageAfter } from '../shared/network';
 import { credentialsOnce } from '../shared/runState';
@@ -184,6 +184,16 @@ function credentialCheckFailure(error: unknown): VendorError | undefined {
 
 /** Sends one SOAP call and returns its result element (Success=true). */
 export async function callCcp(
+	ctx: IExecuteFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	operation: CcpOperation,
+	envelope: string,
+	timeout: number,
+): Promise<Record<string, XmlNode>> {
+	return await namedCall(operation, async () => await sendCcpCall(ctx, credentials, operation, envelope, timeout));
+}
+
+async function sendCcpCall(
 	ctx: IExecuteFunctions,
 	credentials: ICredentialDataDecryptedObject,
 	operation: CcpOperation,

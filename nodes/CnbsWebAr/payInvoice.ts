@@ -340,7 +340,6 @@ export const cnbsWebArPayInvoiceAdapter: PayInvoiceAdapter = {
 					amount: formatAmount(cnbsDocument.amount_to_process),
 					currency: optionalText(payed.currency_key) ?? cnbsDocument.currency_key,
 					paymentId: optionalText(payed.authorization_number),
-					reference: optionalText(payed.authorization_reference_code),
 					vendorResponse: { payed, messages: messages as unknown as IDataObject[] },
 				};
 			},

@@ -152,7 +152,6 @@ export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 							? undefined
 							: formatAmount(amountFromVendor(outcome.payment_amount, 'payment_amount')),
 					paymentId: outcome.id === undefined ? undefined : String(outcome.id),
-					reference: outcome.number === undefined ? undefined : String(outcome.number),
 					paidAt: paidAt === undefined || paidAt === null ? undefined : String(paidAt),
 					vendorResponse: outcome,
 				};

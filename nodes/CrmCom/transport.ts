@@ -6,7 +6,7 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { VendorError } from '../shared/errors';
+import { namedCall, VendorError } from '../shared/errors';
 import { sendVendorRequest } from '../shared/http';
 import { MASK } from '../shared/redact';
 import { callWithSessionToken, maskSessionError } from '../shared/session';
@@ -139,6 +139,10 @@ export function secretsOf(credentials: ICredentialDataDecryptedObject): string[]
  * twice.
  */
 export async function callCrm(ctx: IExecuteFunctions, call: CrmCall, itemIndex: number): Promise<CrmAnswer> {
+	return await namedCall(call.resource, async () => await sendCrmCall(ctx, call, itemIndex));
+}
+
+async function sendCrmCall(ctx: IExecuteFunctions, call: CrmCall, itemIndex: number): Promise<CrmAnswer> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const request = buildCrmRequest(credentials, call);
 	const answer = await callWithSessionToken(

@@ -100,7 +100,6 @@ export const evoSnapPayInvoiceAdapter: PayInvoiceAdapter = {
 				return {
 					amount: prepared.amount,
 					paymentId: optionalText(answer.TransactionId),
-					reference: optionalText(answer.InvoiceReferenceId) ?? id,
 					vendorResponse: answer,
 				};
 			},

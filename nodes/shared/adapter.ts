@@ -78,8 +78,8 @@ export interface PaidInvoice {
 	alreadyPaid?: string;
 	amount?: string;
 	currency?: string;
+	/** The vendor's own number of the payment (its Payment Reference is the user's: the request's). */
 	paymentId?: string;
-	reference?: string;
 	paidAt?: string;
 	vendorResponse: IDataObject;
 }

@@ -23,10 +23,22 @@ export class VendorError extends Error {
 			retryable?: boolean;
 			/** Failed before the request left (e.g. the sign-in before it was refused): nothing was sent. */
 			notSent?: boolean;
+			/** The vendor call that failed, when it is not the operation's own (a balance read before paying). */
+			call?: string;
 		} = {},
 	) {
 		super(message);
 		this.name = 'VendorError';
+	}
+}
+
+/** Runs one vendor call: a VendorError from it is titled by that call, not by the operation's main call. */
+export async function namedCall<T>(call: string, send: () => Promise<T>): Promise<T> {
+	try {
+		return await send();
+	} catch (error) {
+		if (error instanceof VendorError) error.details.call ??= call;
+		throw error;
 	}
 }
 
@@ -160,7 +172,7 @@ export function toNodeApiError(
 ): NodeApiError {
 	const { vendor, operation, itemIndex, secrets } = context;
 	const codePart = error.details.code ? ` [${error.details.code}]` : '';
-	const message = redactText(`${vendor} ${operation} failed: ${error.message}${codePart}`, secrets);
+	const message = redactText(`${vendor} ${error.details.call ?? operation} failed: ${error.message}${codePart}`, secrets);
 	const notes: string[] = [];
 	if (error.details.description) notes.push(error.details.description);
 	if (error.details.outcomeUnknown) {

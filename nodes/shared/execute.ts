@@ -10,6 +10,8 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { toInputError, toNodeApiError, VendorError } from './errors';
 import { DEFAULT_BATCH_SIZE, DEFAULT_ITEMS_IN_FLIGHT } from './fields';
 import { amountsAsText, InvalidInputError } from './money';
+import type { OutputKeys } from './outputShape';
+import { shapeOutputs } from './outputShape';
 import { Redactor, redactorFor } from './redact';
 import type { LedgerEntry, PaymentLedger, PaymentSafety } from './retrySafety';
 import { idempotencyKeyOf, idempotencyKeyOption, IdempotencyKeys, isRetriedExecution, ledgerOf, paymentWasSent } from './retrySafety';
@@ -54,6 +56,8 @@ export interface OperationModule {
 	 * the outcome it had instead of running it again (n8n's Retry On Fail, a retried execution).
 	 */
 	payment?: PaymentSafety;
+	/** Set by every operation that pays: the keys each of its output items carries, and what each means. */
+	output?: OutputKeys;
 }
 
 export interface RunContext {
@@ -230,6 +234,10 @@ export async function runForEachItem(
 	ledger?.finish(failure !== undefined || notRun > 0 || returnData[0]?.json.error !== undefined);
 	if (failure) throw failure;
 	if (notRun > 0) throw new NodeOperationError(ctx.getNode(), `${notRun} items were not run`);
+	if (operation.output) {
+		const shaped = shapeOutputs(returnData.map((item) => item.json), operation.output);
+		shaped.forEach((json, index) => (returnData[index].json = json));
+	}
 	return returnData;
 }
 

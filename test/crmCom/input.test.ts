@@ -137,7 +137,7 @@ describe('bad input fails the item before anything is sent', () => {
 				{ invoice: '{"reference_number":"2023"}' },
 			],
 		});
-		expect(result.items.map((item) => item.json.status ?? item.json.error)).toEqual([
+		expect(result.items.map((item) => item.json.error ?? item.json.status)).toEqual([
 			'paid',
 			'Invoice: invoice_identifier has 2 keys (number, reference_number): give exactly one of id, number, reference_number, back_office_code',
 			'paid',

@@ -96,7 +96,8 @@ describe('the seed examples', () => {
 	test('example 1 pays INV001 in full and outputs the payment as CRM.COM returns it', async () => {
 		const result = await run(storeFor(sim), SEED_PARAMETERS[1]);
 		const output = result.items[0].json;
-		expect(output).toEqual({
+		// Every key of the operation is there (test/shared/outputShape.test.ts); these carry the payment.
+		expect(output).toMatchObject({
 			status: 'paid',
 			payment_amount: '225.00',
 			issued_on: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/),
@@ -115,9 +116,8 @@ describe('the seed examples', () => {
 
 	test('example 2 returns only the fields of fields_set', async () => {
 		const result = await run(storeFor(sim), SEED_PARAMETERS[2]);
-		expect(Object.keys(result.items[0].json).sort()).toEqual(
-			['status', 'number', 'reference_number', 'id', 'issued_on', 'payment_amount', 'invoice_identifier'].sort(),
-		);
+		const given = Object.entries(result.items[0].json).filter(([, value]) => value !== null).map(([key]) => key);
+		expect(given.sort()).toEqual(['status', 'number', 'reference_number', 'id', 'issued_on', 'payment_amount', 'invoice_identifier'].sort());
 		expect(result.items[0].json.payment_amount).toBe('12.50');
 	});
 });
@@ -182,7 +182,7 @@ describe('every parameter of the seed', () => {
 			udf_date_4: '2014-07-14T09:12:54',
 			fields_set: 'id,number,payment_amount',
 		});
-		expect(result.items[0].json).toEqual({
+		expect(result.items[0].json).toMatchObject({
 			status: 'paid',
 			id: expect.any(String),
 			number: '100',
@@ -269,7 +269,7 @@ describe.each(BATCH_MODES)('paying safely (%s)', (_mode, batching) => {
 		// invoices' balances (read after the refusal) say they are paid.
 		const again = await run(store, parameters, { items });
 		expect(again.error).toBeUndefined();
-		expect(again.items.map((item) => item.json)).toEqual(
+		expect(again.items.map((item) => item.json)).toMatchObject(
 			['PAY-1', 'PAY-2'].map((code, index) => ({
 				status: 'skipped: already paid',
 				reason: `The invoice's outstanding amount is 0 (and CRM.COM refused the back office code: back_office_code ${code} already exists)`,
@@ -291,7 +291,7 @@ describe.each(BATCH_MODES)('paying safely (%s)', (_mode, batching) => {
 		);
 		expect(result.items).toHaveLength(1);
 		const failed = result.items[0].json;
-		expect(failed.status).toBeUndefined();
+		expect(failed.status).toBe('failed');
 		expect(failed.error).toBe(
 			'CRM.COM payments/pay_invoice failed: back_office_code BANK-7781 already exists (the back office code BANK-7781 was used before, by a payment CRM.COM already has) [DUPLICATE_BACK_OFFICE_CODE]',
 		);

@@ -74,7 +74,7 @@ describe.each(BATCH_MODES)('%s', (_mode, batching) => {
 
 		test('an invoice in an Already Paid State is skipped: no payment is sent', async () => {
 			const result = await run(storeFor(sim), checked({ InvoiceReferenceId: DEMO_EVO_INVOICES.paid }));
-			expect(result.items[0].json).toEqual({
+			expect(result.items[0].json).toMatchObject({
 				status: 'skipped: already paid',
 				reason: 'The invoice\'s state is Paid',
 				InvoiceReferenceId: DEMO_EVO_INVOICES.paid,

@@ -38,7 +38,7 @@ describe('follow-up after an unknown outcome', () => {
 					options: check.options,
 					label: `follow-up ${vendor.key} ${kind} again`,
 				});
-				expect(again.items[0].json.error).toBeUndefined();
+				expect(again.items[0].json.error).toBeNull();
 				expect(String(again.items[0].json.status)).toMatch(/^skipped/);
 				expect(payRequestsFor(vendor, sim)).toHaveLength(1);
 				expect(vendor.paidRefs(sim)).toEqual([invoice.ref]);

@@ -214,7 +214,7 @@ describe('the fault matrix', () => {
 			result.items.forEach((item, index) => {
 				const json = item.json;
 				if (index !== middle || report.status === 'paid') {
-					expect({ index, status: json.status, error: json.error }).toEqual({ index, status: 'paid', error: undefined });
+					expect({ index, status: json.status, error: json.error }).toEqual({ index, status: 'paid', error: null });
 					return;
 				}
 				expect(json.status === undefined || json.status === 'failed').toBe(true);

@@ -42,7 +42,7 @@ describe('Maximum Amount on every paying operation', () => {
 			expect(String(over.items[0].json.error)).toMatch(/^The payment of 12\.00 is above the Maximum Amount of 10\.00: nothing was paid/);
 			expect(payRequestsFor(vendor, sim)).toHaveLength(0);
 			const within = await runPay(vendor, kind, sim, { items: [paid.item], options: { maximumAmount: '12.00' } });
-			expect({ status: within.items[0].json.status, error: within.items[0].json.error }).toEqual({ status: 'paid', error: undefined });
+			expect({ status: within.items[0].json.status, error: within.items[0].json.error }).toEqual({ status: 'paid', error: null });
 			expect(vendor.paidRefs(sim)).toEqual([paid.ref]);
 		} finally {
 			await sim.stop();

@@ -120,7 +120,7 @@ const ccp: VendorEntry = {
 	refuse: (_sim, invoice, kind) =>
 		kind === 'vendorNode'
 			? { item: { ...invoice.item, invoice: 424242 }, message: /Cloud Commerce Pro CreatePayment failed: Invoice not found \[3001\]/, sent: true }
-			: { item: { ...invoice.item, order: 9999 }, message: /Cloud Commerce Pro Pay Invoice failed: Order not found/, sent: false },
+			: { item: { ...invoice.item, order: 9999 }, message: /Cloud Commerce Pro getInvoiceSummaryForOrderID failed: Order not found/, sent: false },
 	amount: '12.00',
 };
 
@@ -182,7 +182,7 @@ const crm: VendorEntry = {
 	},
 	refuse: (_sim, invoice) => ({
 		item: { ...invoice.item, invoice: 'FSNOSUCH' },
-		message: /CRM\.COM (payments\/pay_invoice|Pay Invoice) failed: .*\[NOT_FOUND\]/,
+		message: /CRM\.COM (payments\/pay_invoice|invoices\/show) failed: .*\[NOT_FOUND\]/,
 		sent: true,
 	}),
 	expireTokens: (sim) => (sim as CrmComSimulator).expireAllTokens(),

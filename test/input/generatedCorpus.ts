@@ -140,6 +140,7 @@ function kindOf(property: INodeProperties): Kind | undefined {
 	const declared = (property as INodeProperties & { inputKind?: Kind }).inputKind;
 	if (declared) return declared;
 	if (property.type === 'boolean') return { kind: 'boolean' };
+	if (property.type === 'json') return { kind: 'json' };
 	if (property.type === 'number') return { kind: 'number', min: property.typeOptions?.minValue, max: property.typeOptions?.maxValue };
 	if (property.type === 'options' && !property.typeOptions?.loadOptionsMethod) return { kind: 'code' };
 	return undefined;

@@ -116,7 +116,7 @@ describe.each(CASES)('%s, %s', (_name, label, { vendor, adapter, field }) => {
 		expect(result.items).toHaveLength(1);
 		const output = result.items[0].json;
 		if ('sentAs' in support) {
-			expect(output.error).toBeUndefined();
+			expect(output.error).toBeNull();
 			expect(output.status).toBe('paid');
 			const payments = requests.filter((request) => vendor.isPayment(request));
 			expect(payments).toHaveLength(1);

@@ -76,7 +76,7 @@ const CASES: VendorCase[] = [
 		full: { reference: '5001', amount: '12.00' },
 		given: { reference: '5001', amount: '5.00' },
 		alreadyPaid: { reference: '5002' },
-		refused: { reference: '9999', message: /Cloud Commerce Pro Pay Invoice failed: Order not found/ },
+		refused: { reference: '9999', message: /Cloud Commerce Pro getInvoiceSummaryForOrderID failed: Order not found/ },
 		badInput: { reference: 'ORD-1', field: 'Invoice Reference' },
 		payments: (sim) => (sim as unknown as { payments: unknown[] }).payments,
 		secrets: [DEMO_CCP_SECURITY_HASH],
@@ -108,7 +108,7 @@ const CASES: VendorCase[] = [
 		},
 		full: { reference: 'INV001', amount: '225.00' },
 		alreadyPaid: { reference: 'INV003' },
-		refused: { reference: 'INV999', message: /CRM\.COM Pay Invoice failed: .*\[NOT_FOUND\]/ },
+		refused: { reference: 'INV999', message: /CRM\.COM payments\/pay_invoice failed: .*\[NOT_FOUND\]/ },
 		badInput: {
 			reference: 'INV001',
 			fields: { crmComType: { __rl: true, mode: 'json', value: '{"id":"A1","name":"Invoices Balance Payment"}' } },
@@ -137,7 +137,7 @@ const CASES: VendorCase[] = [
 ];
 
 /** The keys every output item has, whatever the vendor. */
-const OUTPUT_KEYS = ['amount', 'currency', 'invoice', 'paidAt', 'paymentId', 'reference', 'status', 'vendor', 'vendorResponse'];
+const OUTPUT_KEYS = ['amount', 'currency', 'error', 'errorDescription', 'invoice', 'paidAt', 'paymentId', 'reason', 'reference', 'request', 'status', 'vendor', 'vendorResponse'];
 
 function demoOf(key: string): DemoVendor {
 	return DEMO_VENDORS.find((vendor) => vendor.key === key)!;

@@ -130,7 +130,7 @@ describe('a retried execution', () => {
 					}
 				} else {
 					for (const invoice of invoices.slice(0, 2)) expect(payRequestsFor(vendor, sim, invoice.ref)).toHaveLength(1);
-					for (const item of retried.items.slice(0, 2)) expect({ status: item.json.status, error: item.json.error }).toEqual({ status: 'skipped: already paid', error: undefined });
+					for (const item of retried.items.slice(0, 2)) expect({ status: item.json.status, error: item.json.error }).toEqual({ status: 'skipped: already paid', error: null });
 				}
 			} finally {
 				await sim.stop();

@@ -114,7 +114,7 @@ describe('Retry On Fail never pays twice', () => {
 				expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 				result.items.forEach((item, index) => {
 					if (index === testCase.refused) expect(String(item.json.error)).toMatch(refusal.message);
-					else expect({ index, status: item.json.status, error: item.json.error }).toEqual({ index, status: 'paid', error: undefined });
+					else expect({ index, status: item.json.status, error: item.json.error }).toEqual({ index, status: 'paid', error: null });
 				});
 				for (const invoice of others) expect(paid).toContain(invoice.ref);
 			} else {

@@ -11,6 +11,7 @@ import { itemKeyOf } from '../../shared/itemParameter';
 import type { Amount } from '../../shared/money';
 import { compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
 import { ADAPTERS, adapterFor } from '../adapters';
+import type { OutputKeys } from '../../shared/outputShape';
 
 const forVendor = (adapter: PayInvoiceAdapter, field?: INodeProperties) => ({
 	show: { ...field?.displayOptions?.show, vendor: [adapter.key] },
@@ -236,6 +237,19 @@ function result(adapter: PayInvoiceAdapter, request: PayInvoiceRequest, fields: 
 	};
 }
 
+/** What each output item carries (see outputShape.ts): one shape for every vendor. */
+export const output: OutputKeys = {
+	vendor: 'The vendor paid through',
+	invoice: 'The invoice reference, as given',
+	amount: 'The amount paid (or that would be, or was open), a decimal string',
+	currency: 'The currency, when the vendor or the request says it',
+	paymentId: 'The vendor\'s own ID or number of the payment',
+	reference: 'The Payment Reference you gave (null when none)',
+	paidAt: 'When the payment was made, as the vendor or the request says it',
+	vendorResponse: 'What the vendor answered (for skipped items: why the invoice counts as paid)',
+	request: 'Dry run only: the exact request that would be sent, secrets masked',
+};
+
 /**
  * A full-balance payment with a vendor that reads balances is checked before paying in a retried
  * execution; a given amount, or a vendor without a balance (adilas), cannot tell an earlier payment.
@@ -279,7 +293,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		amount: paid.amount ?? known.amount,
 		currency: paid.currency ?? known.currency,
 		paymentId: paid.paymentId ?? null,
-		reference: paid.reference ?? request.paymentReference ?? null,
+		// One meaning in every status: the Payment Reference the user gave (the vendor's number is paymentId).
+		reference: request.paymentReference ?? null,
 		paidAt: paid.paidAt ?? null,
 		vendorResponse: paid.vendorResponse,
 	});

@@ -19,6 +19,7 @@ import {
 	text,
 	transactionDates,
 } from '../common';
+import type { OutputKeys } from '../../../shared/outputShape';
 
 export const FUNCTION_NAME = 'addInvoicePayment';
 
@@ -271,6 +272,28 @@ export async function sendPayment(
 	const answer = await callAdilas(ctx, credentials, call, timeout);
 	return { status: 'paid', function: FUNCTION_NAME, amount, ...args, ...answer };
 }
+
+/** What each output item carries (see outputShape.ts): the call's arguments as sent, then adilas's answer. */
+export const output: OutputKeys = {
+	function: 'The adilas function called (addInvoicePayment)',
+	amount: 'The amount paid, a decimal string',
+	CORP_ID: 'The corporation (CORP_ID), as sent',
+	INVOICE_NUMBER: 'The invoice paid, as sent',
+	MERCHANT_SETTING_ID: 'The merchant setting, as sent',
+	MONEY_TYPE_ID: 'The money type, as sent',
+	TRANSACTION_DATE: 'The transaction date, as sent',
+	TRANSACTION_DATE_TIME: 'The transaction date and time, as sent',
+	ACTUAL_TRANS_NUMBER: 'The actual transaction number, as sent',
+	AMOUNT_PAID: 'The amount paid, as sent',
+	PAYMENT_CHECK_NUMBER: 'The check number, as sent',
+	PAYMENT_NOTES: 'The payment notes, as sent',
+	TRANSACTION_NUMBER: 'The transaction number, as sent',
+	TRANSACTION_PROCESSED_BY_ID: 'Who processed the transaction, as sent',
+	RET_STATUS: 'adilas\'s answer status (1: done)',
+	RET_MAIN_MESSAGE: 'adilas\'s main message',
+	RET_SECOND_MESSAGE: 'adilas\'s second message',
+	request: 'Dry run only: the exact request that would be sent, secrets masked',
+};
 
 /** adilas has no balance to read: a retried execution cannot tell whether a payment was made. */
 export const payment: PaymentSafety = { checkedWhenRetried: () => false };

@@ -21,6 +21,7 @@ import {
 	readOptions,
 	transactionTypeField,
 } from '../common';
+import type { OutputKeys } from '../../../shared/outputShape';
 
 const show = { resource: ['payment'], operation: ['create'] };
 
@@ -93,6 +94,18 @@ export function itemKey(this: IExecuteFunctions, itemIndex: number): string | un
 	return itemKeyOf(this, itemIndex, 'intInvoiceID');
 }
 
+/** What each output item carries (see outputShape.ts). */
+export const output: OutputKeys = {
+	invoiceId: 'The invoice paid (intInvoiceID), as sent',
+	amount: 'The amount paid (dbPaymentAmount), a decimal string such as "12.00"',
+	paymentId: 'Cloud Commerce Pro\'s ID of the new payment (CreatePayment\'s Content)',
+	paymentDate: 'The payment date sent (dtPaymentDate), such as 2021-10-22T12:01:44',
+	reference: 'The payment reference sent (strPaymentReference)',
+	transactionType: 'The transaction type sent (TransactionTypeID)',
+	success: 'Cloud Commerce Pro\'s Success flag of the answer (true when paid)',
+	request: 'Dry run only: the exact request that would be sent, secrets masked',
+};
+
 /** Create Payment reads nothing before paying: a retried execution cannot tell whether it paid. */
 export const payment: PaymentSafety = { checkedWhenRetried: () => false };
 
@@ -127,7 +140,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (dryRun) {
 		return {
 			status: 'dry run',
-			operation: 'CreatePayment',
 			request: describeRequest(buildHttpRequest(credentials, 'CreatePayment', envelope, timeout)),
 		};
 	}

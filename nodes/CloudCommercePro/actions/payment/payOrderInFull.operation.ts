@@ -22,6 +22,7 @@ import {
 	transactionTypeField,
 } from '../common';
 import { orderIdField, readInvoiceSummary } from '../invoice/getSummaryForOrder.operation';
+import type { OutputKeys } from '../../../shared/outputShape';
 
 const show = { resource: ['payment'], operation: ['payOrderInFull'] };
 
@@ -68,6 +69,18 @@ export const description: INodeProperties[] = [
 export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	return itemKeyOf(this, itemIndex, 'orderId');
 }
+
+/** What each output item carries (see outputShape.ts). */
+export const output: OutputKeys = {
+	orderId: 'The order whose invoice is paid, as given',
+	invoiceId: 'The order\'s invoice (InvoiceID from its summary)',
+	amount: 'What was open and is paid, a decimal string ("0.00" when skipped)',
+	paymentId: 'Cloud Commerce Pro\'s ID of the new payment (CreatePayment\'s Content)',
+	paymentDate: 'The payment date sent (dtPaymentDate)',
+	reference: 'The payment reference sent (strPaymentReference)',
+	summary: 'The invoice summary read before paying (getInvoiceSummaryForOrderID)',
+	request: 'Dry run only: the exact request that would be sent, secrets masked',
+};
 
 /** Pay Order in Full always reads the order's balance first and pays only what is open. */
 export const payment: PaymentSafety = { checkedWhenRetried: () => true };

@@ -29,6 +29,7 @@ import {
 	readPayerData,
 	readPaymentDetail,
 } from '../common';
+import type { OutputKeys } from '../../../shared/outputShape';
 
 const show = { resource: ['payment'], operation: ['makeDeposit'] };
 
@@ -81,6 +82,16 @@ export const description: INodeProperties[] = [
 		timeoutOption,
 	], { pays: true }),
 ];
+
+/** What each output item carries (see outputShape.ts); other keys of CNBS's answer follow as sent. */
+export const output: OutputKeys = {
+	customer_number: 'The payer (customer number)',
+	company_code: 'The payer\'s company code',
+	amount_to_process: 'The amount deposited, a decimal string',
+	currency_key: 'The currency of the deposit',
+	messages: 'CNBS\'s messages about the deposit (type, number, text)',
+	request: 'Dry run only: the exact request that would be sent, secrets masked',
+};
 
 /** A deposit has no invoice balance to read: a retried execution cannot tell whether it was made. */
 export const payment: PaymentSafety = { checkedWhenRetried: () => false };

@@ -4,7 +4,7 @@ import type { PaymentSafety } from '../../../shared/retrySafety';
 import { paymentRefused, sendPaymentOnce } from '../../../shared/retrySafety';
 
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
-import { VendorError } from '../../../shared/errors';
+import { namedCall, VendorError } from '../../../shared/errors';
 import { credentialsOnce } from '../../../shared/runState';
 import type { ItemOutcome } from '../../../shared/execute';
 import { inBatches, readBatching } from '../../../shared/execute';
@@ -43,6 +43,7 @@ import {
 	wholeNumber,
 } from '../common';
 import { findDocument, readDocumentList } from '../invoice/getMany.operation';
+import type { OutputKeys } from '../../../shared/outputShape';
 
 const show = { resource: ['payment'], operation: ['payInvoices'] };
 
@@ -460,12 +461,14 @@ async function checkDocument(state: RunState, item: PaymentItem): Promise<IDataO
 	const key = `${payer.customer_number}\u0000${payer.company_code}`;
 	let listPromise = state.documentLists.get(key);
 	if (!listPromise) {
-		listPromise = readDocumentList(state.ctx, state.credentials, {
-			payer_number: payer.customer_number,
-			company_code: payer.company_code,
-			document_type: '01',
-			document_search_status: '03',
-		}, item.options.timeout);
+		listPromise = namedCall('GET invoices', async () =>
+			await readDocumentList(state.ctx, state.credentials, {
+				payer_number: payer.customer_number,
+				company_code: payer.company_code,
+				document_type: '01',
+				document_search_status: '03',
+			}, item.options.timeout),
+		);
 		state.documentLists.set(key, listPromise);
 	}
 	const found = findDocument(await listPromise, document);
@@ -583,6 +586,24 @@ async function payGroup(state: RunState, items: PaymentItem[]): Promise<ItemOutc
  * requests are not sent). In "All Items in One Request" mode the documents of items with the same
  * payer and payment detail go in one request.
  */
+/** What each output item carries (see outputShape.ts), one item per document. */
+export const output: OutputKeys = {
+	document_number_finance: 'The document paid (its finance document number)',
+	line_item_in_the_relevant_invoice: 'The document\'s line item',
+	fiscal_year_of_the_relevant_invoice: 'The document\'s fiscal year',
+	customer_number: 'The payer (customer number)',
+	company_code: 'The payer\'s company code',
+	open_amount: 'The document\'s open amount before paying, a decimal string',
+	amount_to_process: 'The amount paid on the document, a decimal string',
+	currency_key: 'The currency of the payment',
+	authorization_number: 'CNBS\'s authorization number of the payment',
+	authorization_reference_code: 'CNBS\'s authorization reference code',
+	authorization_amount: 'The amount CNBS authorized, a decimal string',
+	messages: 'CNBS\'s messages about the payment (type, number, text)',
+	documentsInRequest: 'How many documents the payment request carried (several in one request with "All Items in One Request")',
+	request: 'Dry run only: the exact request that would be sent, secrets masked',
+};
+
 /**
  * Paying the open amount, Check First (always on in a retried execution) skips a document CNBS
  * lists as paid; a given amount cannot tell an earlier payment from a partial one.

@@ -28,6 +28,7 @@ import {
 import { buildCrmRequest, callCrm, CREDENTIAL_TYPE, describeCrmRequest } from '../../transport';
 import { fieldsSetField, optionalCrmDate, optionalFieldsSet, optionalFloat, readOptions } from '../common';
 import { invoiceIdentifierField, readInvoice } from '../invoice/get.operation';
+import type { OutputKeys } from '../../../shared/outputShape';
 
 const show = { resource: ['payment'], operation: ['payInvoice'] };
 
@@ -376,6 +377,23 @@ export async function payInvoice(
 			: {}),
 	};
 }
+
+/** What each output item carries (see outputShape.ts); the payment keys are CRM.COM's answer. */
+export const output: OutputKeys = {
+	invoice_identifier: 'The invoice, as identified in the request',
+	back_office_code: 'The back office code sent with the payment (your Idempotency Key when none was given)',
+	id: 'CRM.COM\'s ID of the new payment',
+	number: 'CRM.COM\'s number of the new payment',
+	reference_number: 'CRM.COM\'s reference number of the new payment',
+	payment_amount: 'The amount paid, a decimal string',
+	issued_on: 'When CRM.COM issued the payment',
+	posted_on: 'When CRM.COM posted the payment',
+	life_cycle_state: 'The payment\'s state in CRM.COM (e.g. POSTED)',
+	currency_rate_period: 'CRM.COM\'s currency rate period of the payment',
+	invoice: 'Skipped items: the invoice as CRM.COM showed it (its outstanding amount says why)',
+	idempotencyKey: 'The Idempotency Key, when an item was skipped for it',
+	request: 'Dry run only: the exact request that would be sent, secrets masked',
+};
 
 /** CRM.COM pays the whole balance; in a retried execution Check Invoice First is always on. */
 export const payment: PaymentSafety = { checkedWhenRetried: () => true };

@@ -4,7 +4,7 @@ import { readFields } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
 import { optionalText } from '../../../shared/input';
-import { VendorError } from '../../../shared/errors';
+import { namedCall, VendorError } from '../../../shared/errors';
 import { callEvo, CREDENTIAL_TYPE } from '../../transport';
 import { invoiceReferenceId, invoiceReferenceIdField, merchantProfileIdField, profileId, readOptions, scopeField } from '../common';
 
@@ -26,15 +26,17 @@ export async function readInvoice(
 ): Promise<IDataObject> {
 	const credentials = await credentialsOnce(ctx, CREDENTIAL_TYPE);
 	const merchantProfileId = profileId(additional.MerchantProfileId, credentials, 'merchantProfileId', 'MerchantProfileId', true)!;
-	const answer = await callEvo(
-		ctx,
-		{
-			method: 'GET',
-			path: `/${id}`,
-			qs: { merchantProfileId, scope: optionalText(additional.Scope) ?? 'MerchantProfileId' },
-			timeout,
-		},
-		itemIndex,
+	const answer = await namedCall('GetInvoice', async () =>
+		await callEvo(
+			ctx,
+			{
+				method: 'GET',
+				path: `/${id}`,
+				qs: { merchantProfileId, scope: optionalText(additional.Scope) ?? 'MerchantProfileId' },
+				timeout,
+			},
+			itemIndex,
+		),
 	);
 	if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) {
 		throw new VendorError(`EVO's answer was not an invoice: ${JSON.stringify(answer).slice(0, 200)}`);

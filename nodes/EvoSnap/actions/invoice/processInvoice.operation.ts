@@ -29,6 +29,7 @@ import {
 	TRANSACTION_TYPES,
 } from '../common';
 import { readInvoice } from './get.operation';
+import type { OutputKeys } from '../../../shared/outputShape';
 
 const show = { resource: ['invoice'], operation: ['process'] };
 
@@ -147,6 +148,18 @@ export function readParameters(ctx: IExecuteFunctions, itemIndex: number): Proce
 		maximumAmount: object('options').maximumAmount,
 	};
 }
+
+/** What each output item carries (see outputShape.ts); TransactionId to StatusMessage are EVO's answer. */
+export const output: OutputKeys = {
+	InvoiceReferenceId: 'The invoice processed (InvoiceReferenceId)',
+	TransactionId: 'EVO\'s ID of the payment transaction',
+	Status: 'EVO\'s status of the transaction (e.g. Successful)',
+	StatusCode: 'EVO\'s status code of the transaction',
+	StatusMessage: 'EVO\'s status message of the transaction',
+	InvoiceState: 'Skipped items: the invoice\'s state that counts as paid',
+	Amount: 'Skipped items: the invoice\'s amount, a decimal string',
+	request: 'Dry run only: the exact request that would be sent, card data and token masked',
+};
 
 /** Process pays the whole invoice; in a retried execution Check Invoice First is always on. */
 export const payment: PaymentSafety = { checkedWhenRetried: () => true };

@@ -162,7 +162,7 @@ async function main() {
 	}
 	timings.push({ label: 'n8n start -> checked', ms: Date.now() - tN8n });
 	if (OPTS.runExamples) {
-		report.exampleRuns = [];
+		report.exampleRuns = /** @type {{ id: string, name: string, ok: boolean, summary: string }[]} */ ([]);
 		await timed('run example workflows', async () => {
 			for (const wf of workflows.filter((w) => w.manual && w.id)) {
 				log(`examples: running "${wf.name}" (n8n execute --id=${wf.id})`);

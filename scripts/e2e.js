@@ -47,7 +47,7 @@ const RETRY_NODES = require('../test/e2e/retries');
 const AGENT = require('../test/e2e/agent');
 const { startModelStandIn } = require('./lib/modelStandIn');
 
-const { ROOT, log, fail, secs, intEnv, request, sleep } = u;
+const { log, fail, secs, intEnv, request, sleep } = u;
 const { PKG_NAME } = n8n;
 u.setLogPrefix('e2e');
 
@@ -171,7 +171,7 @@ async function regularMode(ctx, sims) {
 
 	for (const wf of workflows) {
 		const exp = EXAMPLES.find((e) => e.workflow === wf.id);
-		if (!check(`example "${wf.id}" has expectations in test/e2e/examples.js`, !!exp, exp ? '' : 'add an entry for it')) continue;
+		if (!check(`example "${wf.id}" has expectations in test/e2e/examples.js`, !!exp, exp ? '' : 'add an entry for it') || !exp) continue;
 		if (!loaded) {
 			check(`example "${wf.id}" runs`, false, 'skipped: the package did not load');
 			continue;

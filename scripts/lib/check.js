@@ -54,7 +54,7 @@ function loadErrorsInLog(logText) {
  * credentials, credentialTests: [{ name, ok, message }] }.
  */
 async function checkLoaded({ base, session, install, packageDir, creds, vendors, logText }) {
-	const report = { ok: true, problems: [], warnings: [] };
+	const report = { ok: true, problems: /** @type {string[]} */ ([]), warnings: /** @type {string[]} */ ([]) };
 	const nodesRes = await request('GET', `${base}/types/nodes.json`, { headers: session.headers, timeout: 60000 });
 	if (nodesRes.status !== 200 || !Array.isArray(nodesRes.json)) throw new Error(`GET /types/nodes.json answered HTTP ${nodesRes.status}`);
 	const ours = nodesRes.json.filter((n) => typeof n.name === 'string' && n.name.startsWith(`${PKG_NAME}.`));

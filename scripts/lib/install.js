@@ -173,7 +173,7 @@ async function installN8n(p) {
 }
 
 /** Installs what is missing (under the lock); `timed(label, fn)` records each step's time. */
-async function ensureInstalled(p, timed = (label, fn) => fn()) {
+async function ensureInstalled(p, timed = (_label, fn) => fn()) {
 	await withInstallLock(p, async () => {
 		await timed(`install Node ${NODE_MAJOR}`, () => installNode24(p));
 		await timed(`install n8n ${N8N_VERSION}`, () => installN8n(p));

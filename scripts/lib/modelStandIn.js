@@ -13,13 +13,17 @@ const http = require('http');
  * `beforeReply(turn, body)`, when given, is awaited before each reply (to look at the vendors then).
  * Resolves with { url (the Base URL, ending in /v1), requests (parsed bodies), reset(), close() }.
  */
+/**
+ * @param {any[]} script
+ * @param {{ beforeReply?: (turn: number, body: any) => Promise<void> | void }} [opts]
+ */
 function startModelStandIn(script, { beforeReply } = {}) {
 	const requests = [];
 	const server = http.createServer((req, res) => {
 		let body = '';
 		req.on('data', (d) => (body += d));
 		req.on('end', async () => {
-			if (req.method !== 'POST' || !/\/chat\/completions$/.test(req.url)) {
+			if (req.method !== 'POST' || !/\/chat\/completions$/.test(req.url || '')) {
 				res.writeHead(404, { 'content-type': 'application/json' });
 				res.end(JSON.stringify({ error: { message: `the stand-in answers POST /v1/chat/completions only, not ${req.method} ${req.url}` } }));
 				return;
@@ -71,14 +75,14 @@ function startModelStandIn(script, { beforeReply } = {}) {
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
+			const { port } = /** @type {import('net').AddressInfo} */ (server.address());
 			resolve({
 				url: `http://127.0.0.1:${port}/v1`,
 				requests,
 				reset: () => {
 					requests.length = 0;
 				},
-				close: () => new Promise((r) => server.close(() => r())),
+				close: () => /** @type {Promise<void>} */ (new Promise((r) => server.close(() => r()))),
 			});
 		});
 	});

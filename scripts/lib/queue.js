@@ -11,6 +11,7 @@ const crypto = require('crypto');
 const { spawnSync } = require('child_process');
 const { log, fail, run, startService, freePort, sleep, tail, onShutdown } = require('./util');
 
+/** @param {string} cmd @returns {string | null} the command's path, or null when it is not on PATH */
 function which(cmd) {
 	const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
 	return r.status === 0 ? r.stdout.trim() : null;
@@ -77,7 +78,7 @@ function tcpOpen(port) {
 async function startRedis(dir, logFile, onExit) {
 	const port = await freePort();
 	fs.mkdirSync(dir, { recursive: true });
-	const child = startService('redis', which('redis-server'), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'], {
+	const child = startService('redis', /** @type {string} */ (which('redis-server')), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'], {
 		cwd: dir,
 		env: process.env,
 		logFile,
@@ -95,7 +96,7 @@ async function startRedis(dir, logFile, onExit) {
  * port, durability off (it is thrown away), database `n8n`. The folder is removed at exit.
  */
 async function startPostgres(logFile, onExit) {
-	const bin = postgresBinDir();
+	const bin = /** @type {string} */ (postgresBinDir()); // installed before (ensureQueueTools)
 	const port = await freePort();
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-pg-'));
 	onShutdown(() => fs.rmSync(dir, { recursive: true, force: true }));

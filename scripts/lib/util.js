@@ -11,7 +11,12 @@ const { spawn } = require('child_process');
 const ROOT = path.resolve(__dirname, '..', '..');
 
 const state = { prefix: 'dev', shuttingDown: false };
-/** Every child process we started and that still runs. */
+/**
+ * A child process with what this module keeps on it.
+ * @typedef {import('child_process').ChildProcess & { serviceName?: string, logText: string, echo?: boolean,
+ *   exited?: { code: number | null, signal: NodeJS.Signals | null }, stopRequested?: boolean, stopLast?: boolean }} Child
+ */
+/** Every child process we started and that still runs. @type {Set<Child>} */
 const children = new Set();
 
 function setLogPrefix(prefix) {
@@ -22,9 +27,9 @@ function log(msg) {
 	process.stdout.write(`[${state.prefix}] ${msg}\n`);
 }
 
-/** An error for the user (printed without a stack). */
+/** An error for the user (printed without a stack). @param {string} msg @returns {never} */
 function fail(msg) {
-	const err = new Error(msg);
+	const err = /** @type {Error & { devFailure?: boolean }} */ (new Error(msg));
 	err.devFailure = true;
 	throw err;
 }
@@ -85,20 +90,26 @@ function npmCommand() {
 	return { cmd: 'npm', args: [] };
 }
 
-/** Run a command to completion; resolves with its exit code and (when capture) its output. */
+/**
+ * Run a command to completion; resolves with its exit code and (when capture) its output.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, capture?: boolean, label?: string, ticker?: number, detached?: boolean }} [opts]
+ * @returns {Promise<{ code: number, signal: NodeJS.Signals | null, out: string }>}
+ */
 function run(cmd, args, { cwd, env, capture = false, label, ticker = 0, detached = false } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, {
+		const child = /** @type {Child} */ (spawn(cmd, args, {
 			cwd,
 			env: env || process.env,
 			stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
 			detached,
-		});
+		}));
 		children.add(child);
 		let out = '';
 		if (capture) {
-			child.stdout.on('data', (d) => (out += d));
-			child.stderr.on('data', (d) => (out += d));
+			child.stdout?.on('data', (d) => (out += d));
+			child.stderr?.on('data', (d) => (out += d));
 		}
 		const t0 = Date.now();
 		const timer = ticker > 0 ? setInterval(() => log(`  ... ${label || cmd} still running (${secs(Date.now() - t0)})`), ticker) : null;
@@ -133,12 +144,20 @@ async function runOrFail(cmd, args, opts, what) {
  * Starts a service with its output in `logFile` (readable by its owner only). `privateLinePrefix`:
  * output lines starting with it carry secrets (e.g. the simulators' ready line with the demo
  * credentials): the caller reads them from `child.stdout`, the log and `logText` get the prefix only.
+ * @param {string} name
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, logFile: string, onExit?: (code: number | null, signal: NodeJS.Signals | null) => void,
+ *   stdin?: import('child_process').IOType, privateLinePrefix?: string }} opts
+ * @returns {Child & { stdout: import('stream').Readable, stderr: import('stream').Readable }}
  */
 function startService(name, cmd, args, { cwd, env, logFile, onExit, stdin = 'ignore', privateLinePrefix }) {
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const logStream = fs.createWriteStream(logFile, { flags: 'a', mode: 0o600 });
 	logStream.write(`\n=== ${name}: ${cmd} ${args.join(' ')} (${new Date().toISOString()}) ===\n`);
-	const child = spawn(cmd, args, { cwd, env, stdio: [stdin, 'pipe', 'pipe'], detached: true });
+	const child = /** @type {Child & { stdout: import('stream').Readable, stderr: import('stream').Readable }} */ (
+		spawn(cmd, args, { cwd, env, stdio: [stdin, 'pipe', 'pipe'], detached: true })
+	);
 	children.add(child);
 	child.serviceName = name;
 	child.logText = '';
@@ -185,7 +204,7 @@ async function freePort() {
 			const srv = net.createServer();
 			srv.once('error', reject);
 			srv.listen(0, '127.0.0.1', () => {
-				const { port: p } = srv.address();
+				const { port: p } = /** @type {import('net').AddressInfo} */ (srv.address());
 				srv.close(() => resolve(p));
 			});
 		});
@@ -200,7 +219,12 @@ async function assertPortFree(port, what, envName) {
 	if (!(await portFree(port))) fail(`port ${port} (${what}) is already in use; stop what uses it or set ${envName}`);
 }
 
-/** Minimal HTTP client (JSON in, JSON or text out). */
+/**
+ * Minimal HTTP client (JSON in, JSON or text out).
+ * @param {string} method
+ * @param {string} url
+ * @param {{ body?: unknown, headers?: Record<string, string>, timeout?: number }} [opts]
+ */
 function request(method, url, { body, headers = {}, timeout = 15000 } = {}) {
 	return new Promise((resolve, reject) => {
 		const u = new URL(url);

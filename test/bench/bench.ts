@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code: runs in Node and jest, never ships to n8n */
 /**
  * `npm run bench`: the package's vendor nodes in n8n's engine against a plain HTTP loop sending
  * the same requests at the same parallelism, against the simulators with a set latency; and a

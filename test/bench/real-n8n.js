@@ -36,6 +36,7 @@ fs.rmSync(target, { recursive: true, force: true });
 fs.mkdirSync(target, { recursive: true });
 for (const e of ['package.json', 'dist', 'index.js']) fs.cpSync(path.join(ROOT, e), path.join(target, e), { recursive: true });
 fs.writeFileSync(path.join(USER, '.n8n/nodes/package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [pkgName]: '0.1.0' } }));
+/** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, N8N_USER_FOLDER: USER, N8N_DIAGNOSTICS_ENABLED: 'false', N8N_VERSION_NOTIFICATIONS_ENABLED: 'false', N8N_TEMPLATES_ENABLED: 'false',
   N8N_DYNAMIC_BANNERS_ENABLED: 'false', N8N_LICENSE_AUTO_RENEW_ENABLED: 'false', N8N_DISABLED_MODULES: 'mcp-registry', N8N_PERSONALIZATION_ENABLED: 'false',
   N8N_RUNNERS_BROKER_PORT: process.env.N8N_RUNNERS_BROKER_PORT || '5791', PATH: `${path.dirname(NODE24)}:${process.env.PATH}` };
@@ -78,7 +79,7 @@ for (const [id, node] of [['benchCcp', 'CCP'], ['benchHttp', 'HTTP']].filter(([i
     const out = task.data.main[0];
     const ok = out.filter((i) => i.json.status === 'paid' || (typeof i.json.data === 'string' && i.json.data.includes('<Success>true'))).length;
     info = `node_execution_ms=${task.executionTime} items_out=${out.length} paid=${ok}`;
-  } catch (e) { info = 'parse failed: ' + r.out.slice(-1500); }
+  } catch { info = 'parse failed: ' + r.out.slice(-1500); }
   console.log(`real-n8n ${node} n=${N} latency=${LATENCY} exit=${r.code} process_ms=${wall} ${info}`);
 }
 } finally {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code: runs in Node and jest, never ships to n8n */
 /**
  * For test/bench/real-n8n.js: a Cloud Commerce Pro simulator answering after a set latency, with
  * `n` open invoices (900000 + i), and the SOAP envelope the node sends for an invoice (the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in Node and jest, never ships to n8n */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';

@@ -9,7 +9,8 @@
 
 const QUEUE_NODES = require('./queuePayments');
 
-const fromQueue = (vendor, type) => QUEUE_NODES.find((entry) => entry.vendor === vendor && entry.type === type);
+/** @returns {typeof QUEUE_NODES[number]} */
+const fromQueue = (vendor, type) => /** @type {any} */ (QUEUE_NODES.find((entry) => entry.vendor === vendor && entry.type === type));
 
 module.exports = [
 	{

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code: runs in Node and jest, never ships to n8n */
 /**
  * The simulators' process for `npm run dev` and `npm run e2e` (scripts/lib/simulators.js bundles
  * this file with esbuild and runs it with the machine's Node): starts every demo simulator of

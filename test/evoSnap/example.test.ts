@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node and jest, never ships to n8n */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 

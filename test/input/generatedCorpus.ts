@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- test code: runs in Node and jest, never ships to n8n */
 import type { IDataObject, INodeParameters, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 
 import type { InputKind } from '../../nodes/shared/fieldKinds';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node and jest, never ships to n8n */
 import { CnbsWebArSimulator } from './cnbsWebAr';
 
 /** The seed's own system ID, SAP client and API ID, so the seed's cURL example works against the demo. */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- test code: runs in Node and jest, never ships to n8n */
 import { randomBytes } from 'crypto';
 import {
 	formatCents,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node and jest, never ships to n8n */
 import { EvoSnapSimulator } from './evoSnap';
 
 /** What `npm run dev` starts for EVO Snap*: the simulator with these credentials and a small ledger. */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- test code: runs in Node and jest, never ships to n8n */
 import type { AdilasSimulator } from './adilas';
 import { adilasDemoCredentialData, createAdilasDemo, seedAdilasDemo } from './adilasDemo';
 import type { CloudCommerceProSimulator } from './cloudCommercePro';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code: runs in Node and jest, never ships to n8n */
 /**
  * `npm run soak`: 10,000 payments across the five vendors (vendor node and Pay Invoice in turn,
  * batch size 10, Continue On Fail) against the simulators with 5 % of the payment requests

@@ -1,5 +1,6 @@
 // The browser checks, one group per node and one for the example workflows. Each check is one
 // line of output; a group goes on after a failed check when it can.
+/// <reference lib="dom" /> (functions passed to page.waitForFunction run in the page)
 'use strict';
 
 const { T, escapeRe } = require('./ui');
@@ -193,6 +194,7 @@ const evoSnap = {
 			expectText(out, [/dry/i, 'process']);
 			expect(!out.includes('tok-4111-secret'), 'the token shows in the dry run');
 		});
+		/** @type {[string, string[], string[]][]} */
 		const ops = [
 			['Create', ['Amount', 'MerchantInvoiceId', 'CustomerReferenceId'], ['InvoiceReferenceId']],
 			['Get Many', ['returnAll', 'limit'], ['InvoiceReferenceId', 'Amount']],
@@ -350,6 +352,7 @@ const payInvoice = {
 	async run({ editor, check, shot }) {
 		const N = 'Pay Invoice';
 		await addNode(check, editor, 'Pay Invoice', N, null);
+		/** @type {[string, string, string[], string[]][]} */
 		const vendors = [
 			['CRM.COM', 'CRM.COM (simulator)', ['crmComInvoiceKey', 'crmComType', 'crmComPaymentMethod'], ['adilasMoneyTypeId', 'evoSnapAlreadyPaidStates']],
 			['adilas', 'adilas (simulator)', ['adilasMoneyTypeId', 'adilasMerchantSettingId', 'adilasPaymentNotes'], ['crmComType', 'cnbsWebArCompanyCode']],

@@ -70,6 +70,7 @@ function ensureChromium() {
 /** Starts scripts/dev.js as the leader of its own process group; resolves with the editor's URL. */
 function startDev() {
 	return new Promise((resolve, reject) => {
+		/** @type {NodeJS.ProcessEnv} */
 		const env = { ...process.env, DEV_QUIET_N8N: '1' };
 		if (!env.N8N_USER_FOLDER) env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-browser-n8n-'));
 		const devLog = path.join(FAIL_DIR, 'dev.log');

@@ -1,4 +1,5 @@
 // Small helpers over n8n 2.41's editor, by the data-test-id attributes n8n's own e2e tests use.
+/// <reference lib="dom" /> (functions passed to page.evaluate run in the page)
 'use strict';
 
 const T = (id) => `[data-test-id="${id}"]`;
@@ -197,7 +198,7 @@ class Editor {
 		await ndv.locator(T('node-execute-button')).first().click();
 		await page.waitForFunction(
 			(prior) => {
-				const panel = document.querySelector('[data-test-id="output-panel"]');
+				const panel = /** @type {HTMLElement | null} */ (document.querySelector('[data-test-id="output-panel"]'));
 				if (!panel) return false;
 				const text = panel.innerText || '';
 				if (text === prior) return false;
@@ -215,7 +216,7 @@ class Editor {
 		// The JSON view renders after the switch: wait for its values (or the error).
 		await page
 			.waitForFunction(() => {
-				const panel = document.querySelector('[data-test-id="output-panel"]');
+				const panel = /** @type {HTMLElement | null} */ (document.querySelector('[data-test-id="output-panel"]'));
 				return !!panel && (/[[{]/.test(panel.innerText || '') || !!panel.querySelector('[data-test-id="node-error-message"]'));
 			}, null, { timeout: 5000 })
 			.catch(() => {});

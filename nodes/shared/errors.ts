@@ -34,12 +34,10 @@ export class VendorError extends Error {
 
 /** Runs one vendor call: a VendorError from it is titled by that call, not by the operation's main call. */
 export async function namedCall<T>(call: string, send: () => Promise<T>): Promise<T> {
-	try {
-		return await send();
-	} catch (error) {
+	return await send().catch(async (error: unknown) => {
 		if (error instanceof VendorError) error.details.call ??= call;
-		throw error;
-	}
+		return await Promise.reject(error);
+	});
 }
 
 interface HttpLikeError {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports -- test code: runs in Node and jest, never ships to n8n */
 import { readdirSync, statSync } from 'fs';
 import { join } from 'path';
 

@@ -124,7 +124,7 @@ function dateKey(value: string): string {
 function todayCnbs(): string {
 	const now = new Date();
 	const p = (n: number) => String(n).padStart(2, '0');
-	return `${p(now.getMonth() + 1)}-${p(now.getDate())}-${now.getFullYear()}`;
+	return `${p(now.getUTCMonth() + 1)}-${p(now.getUTCDate())}-${now.getUTCFullYear()}`;
 }
 
 /** A JSON number amount (or numeric text) as cents; undefined when it is not an amount. */
@@ -223,6 +223,45 @@ export class CnbsWebArSimulator extends VendorSimulator {
 		const cents = toCents(amount);
 		if (!record || cents === undefined) throw new Error(`Cannot set the open amount of ${documentNumber}`);
 		record.openCents = cents;
+	}
+
+	// ---- changes between polls (the trigger tests) ---------------------------------------------
+
+	/** Today as CNBS writes dates (MM-DD-YYYY, UTC). */
+	static today(): string {
+		return todayCnbs();
+	}
+
+	/**
+	 * A payment posted in SAP outside the node (a lockbox, a clerk): the document's open amount goes
+	 * down by `amount` (default: all of it, which clears it) and the payment list gains a row.
+	 */
+	postPayment(documentNumber: string, amount?: string): CnbsPaymentRecord {
+		const record = this.documents.find((d) => d.document_number_finance === documentNumber);
+		if (!record) throw new Error(`No document ${documentNumber}`);
+		const cents = amount === undefined ? record.openCents : toCents(amount);
+		if (cents === undefined || cents <= 0 || cents > record.openCents) throw new Error(`Cannot post ${String(amount)} to ${documentNumber}`);
+		record.openCents -= cents;
+		return this.recordPayment(
+			'payment',
+			{ customer_number: record.payer_number, company_code: record.company_code },
+			{ payment_method: 'EC' },
+			cents,
+			record.currency_key,
+			{ invoice: { document_number_finance: record.document_number_finance, fiscal_year: record.fiscal_year, line_item: record.line_item } },
+		);
+	}
+
+	/** Moves every posting date back by `days`, as if that many days had passed. */
+	ageLedger(days: number): void {
+		const back = (date: string) => {
+			const [month, day, year] = date.split('-').map(Number);
+			const moved = new Date(Date.UTC(year, month - 1, day) - days * 24 * 60 * 60 * 1000);
+			const p = (n: number) => String(n).padStart(2, '0');
+			return `${p(moved.getUTCMonth() + 1)}-${p(moved.getUTCDate())}-${moved.getUTCFullYear()}`;
+		};
+		for (const document of this.documents) document.posting_date = back(document.posting_date);
+		for (const payment of this.payments) payment.posting_date = back(payment.posting_date);
 	}
 
 	/** Payments made per document number. */

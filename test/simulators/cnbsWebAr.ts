@@ -252,18 +252,6 @@ export class CnbsWebArSimulator extends VendorSimulator {
 		);
 	}
 
-	/** Moves every posting date back by `days`, as if that many days had passed. */
-	ageLedger(days: number): void {
-		const back = (date: string) => {
-			const [month, day, year] = date.split('-').map(Number);
-			const moved = new Date(Date.UTC(year, month - 1, day) - days * 24 * 60 * 60 * 1000);
-			const p = (n: number) => String(n).padStart(2, '0');
-			return `${p(moved.getUTCMonth() + 1)}-${p(moved.getUTCDate())}-${moved.getUTCFullYear()}`;
-		};
-		for (const document of this.documents) document.posting_date = back(document.posting_date);
-		for (const payment of this.payments) payment.posting_date = back(payment.posting_date);
-	}
-
 	/** Payments made per document number. */
 	paymentsPerDocument(): Map<string, number> {
 		const counts = new Map<string, number>();

@@ -173,13 +173,6 @@ export class EvoSnapSimulator extends VendorSimulator {
 		this.payments.push({ InvoiceReferenceId: id, TransactionId: hex32(), body: {} });
 	}
 
-	/** Moves every invoice's CreatedDate back by `ms`, as if that much time had passed. */
-	ageLedger(ms: number): void {
-		for (const record of this.invoices) {
-			record.CreatedDate = new Date(Date.parse(`${record.CreatedDate}Z`) - ms).toISOString().slice(0, 23);
-		}
-	}
-
 	/** Issues a session token directly (no HTTP), for tests that start signed on. */
 	issueToken(): string {
 		const token = `${hex32()}${hex32()}`;

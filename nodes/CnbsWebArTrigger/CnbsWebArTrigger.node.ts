@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/execute';
+import { readFields } from '../shared/fieldKinds';
 import { DEFAULT_TIMEOUT_MS, timeoutOption } from '../shared/fields';
 import { definedOnly, objectsIn, optionalText } from '../shared/input';
 import type { SeenEntry } from '../shared/polling';
@@ -92,6 +93,31 @@ interface Found {
 	date: string;
 }
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		default: 'paymentReceived',
+		options: EVENTS,
+	},
+	...payerListFields({}, 'documents').map((field) =>
+		field.name === 'payer_number' ? { ...field, description: 'The payer whose documents or payments to watch' } : field,
+	),
+	listFilters(getManyInvoices.description, INVOICE_EVENTS),
+	listFilters(getManyPayments.description, ['paymentReceived']),
+	triggerOptions([
+		includeExistingOption,
+		{
+			...lookBackDaysOption,
+			description:
+				'Documents and payments posted within this many days are watched (date_from). Older ones are no longer watched and no longer kept in the trigger\'s memory.',
+		},
+		timeoutOption,
+	]),
+];
+
 export class CnbsWebArTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CNBS WebAR Trigger',
@@ -106,30 +132,7 @@ export class CnbsWebArTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cnbsWebArApi', required: true }],
-		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				default: 'paymentReceived',
-				options: EVENTS,
-			},
-			...payerListFields({}, 'documents').map((field) =>
-				field.name === 'payer_number' ? { ...field, description: 'The payer whose documents or payments to watch' } : field,
-			),
-			listFilters(getManyInvoices.description, INVOICE_EVENTS),
-			listFilters(getManyPayments.description, ['paymentReceived']),
-			triggerOptions([
-				includeExistingOption,
-				{
-					...lookBackDaysOption,
-					description:
-						'Documents and payments posted within this many days are watched (date_from). Older ones are no longer watched and no longer kept in the trigger\'s memory.',
-				},
-				timeoutOption,
-			]),
-		],
+		properties,
 	};
 
 	methods = { loadOptions };
@@ -138,13 +141,15 @@ export class CnbsWebArTrigger implements INodeType {
 		const ctx = pollRunContext(this);
 		const manual = this.getMode() === 'manual';
 		const event = this.getNodeParameter('event') as CnbsEvent;
-		const payer = optionalText(this.getNodeParameter('payer_number', ''));
-		const companyCode = optionalText(this.getNodeParameter('company_code', ''));
-		const filters = this.getNodeParameter('filters', {}) as IDataObject;
-		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const staticData = this.getWorkflowStaticData('node');
 		let credentials;
 		try {
+			// Every field read and checked by its kind, as the vendor node's operations read theirs.
+			const fields = readFields(ctx, 0, properties);
+			const payer = optionalText(fields.payer_number);
+			const companyCode = optionalText(fields.company_code);
+			const filters = (fields.filters ?? {}) as IDataObject;
+			const options = (fields.options ?? {}) as IDataObject;
 			credentials = await this.getCredentials(CREDENTIAL_TYPE);
 			const days = lookBackDays(options.lookBackDays);
 			const start = windowStart(new Date(), days);

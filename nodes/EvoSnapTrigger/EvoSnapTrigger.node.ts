@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
@@ -26,7 +27,8 @@ import {
 	windowStart,
 	writeSeen,
 } from '../shared/polling';
-import { MAX_PAGE_SIZE, queryParameters } from '../EvoSnap/actions/invoice/getMany.operation';
+import { kinds, readFields, withKind } from '../shared/fieldKinds';
+import * as getMany from '../EvoSnap/actions/invoice/getMany.operation';
 import { DEFAULT_ALREADY_PAID_STATES, merchantProfileIdField, profileId, scopeField } from '../EvoSnap/actions/common';
 import { callEvo, CREDENTIAL_TYPE, secretsOf, VENDOR } from '../EvoSnap/transport';
 
@@ -69,10 +71,54 @@ const EVENTS = [
 	},
 ];
 
+/**
+ * Get Many's filters (QueryInvoiceParameters) but the created dates, which the look-back window
+ * sets, and the state, which the trigger watches.
+ */
+function watchedFilters(from: INodeProperties[]): INodeProperties {
+	const filters = from.find((property) => property.name === 'filters')!;
+	return {
+		...filters,
+		options: (filters.options as INodeProperties[]).filter((option) => !['StartDateTime', 'EndDateTime', 'InvoiceState'].includes(option.name)),
+		displayOptions: undefined,
+	};
+}
+
 interface Found {
 	event: IDataObject;
 	date: string;
 }
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		default: 'invoicePaid',
+		options: EVENTS,
+	},
+	watchedFilters(getMany.description),
+	additionalFieldsCollection({}, [merchantProfileIdField, scopeField]),
+	triggerOptions([
+		withKind(kinds.text(), {
+			displayName: 'Already Paid States',
+			name: 'alreadyPaidStates',
+			type: 'string',
+			default: DEFAULT_ALREADY_PAID_STATES,
+			description:
+				'The invoice states that mean "paid", separated by commas (the same option as Process). EVO publishes no name for its paid state: set what your account shows.',
+			displayOptions: { show: { '/event': ['invoicePaid'] } },
+		}),
+		includeExistingOption,
+		{
+			...lookBackDaysOption,
+			description:
+				'Invoices created within this many days are watched (CreatedDateRange). Older invoices are no longer watched and no longer kept in the trigger\'s memory.',
+		},
+		timeoutOption,
+	]),
+];
 
 export class EvoSnapTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -88,66 +134,27 @@ export class EvoSnapTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'evoSnapApi', required: true }],
-		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				default: 'invoicePaid',
-				options: EVENTS,
-			},
-			{
-				displayName: 'Filters (QueryInvoiceParameters)',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{ displayName: 'Customer Reference ID', name: 'CustomerReferenceId', type: 'string', default: '' },
-					{ displayName: 'Invoice Reference ID', name: 'InvoiceReferenceId', type: 'string', default: '' },
-					{ displayName: 'Merchant Invoice ID', name: 'MerchantInvoiceId', type: 'string', default: '' },
-					{ displayName: 'Subscription Reference ID', name: 'SubscriptionReferenceId', type: 'string', default: '' },
-				],
-			},
-			additionalFieldsCollection({}, [merchantProfileIdField, scopeField]),
-			triggerOptions([
-				{
-					displayName: 'Already Paid States',
-					name: 'alreadyPaidStates',
-					type: 'string',
-					default: DEFAULT_ALREADY_PAID_STATES,
-					description:
-						'The invoice states that mean "paid", separated by commas (the same option as Process). EVO publishes no name for its paid state: set what your account shows.',
-					displayOptions: { show: { '/event': ['invoicePaid'] } },
-				},
-				includeExistingOption,
-				{
-					...lookBackDaysOption,
-					description:
-						'Invoices created within this many days are watched (CreatedDateRange). Older invoices are no longer watched and no longer kept in the trigger\'s memory.',
-				},
-				timeoutOption,
-			]),
-		],
+		properties,
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const ctx = pollRunContext(this);
 		const manual = this.getMode() === 'manual';
 		const event = this.getNodeParameter('event') as EvoEvent;
-		const filters = this.getNodeParameter('filters', {}) as IDataObject;
-		const additional = this.getNodeParameter('additionalFields', {}) as IDataObject;
-		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const staticData = this.getWorkflowStaticData('node');
 		let credentials;
 		try {
+			// Every field read and checked by its kind, as the vendor node's operations read theirs.
+			const fields = readFields(ctx, 0, properties);
+			const filters = (fields.filters ?? {}) as IDataObject;
+			const additional = (fields.additionalFields ?? {}) as IDataObject;
+			const options = (fields.options ?? {}) as IDataObject;
 			credentials = await this.getCredentials(CREDENTIAL_TYPE);
 			const days = lookBackDays(options.lookBackDays);
 			const now = new Date();
 			const start = windowStart(now, days);
 			// EVO's clock may run ahead of ours: the window's end is an hour later than now.
-			const query = queryParameters({
+			const query = getMany.queryParameters({
 				...filters,
 				StartDateTime: utcText(start),
 				EndDateTime: utcText(new Date(now.getTime() + HOUR_MS)),
@@ -168,7 +175,7 @@ export class EvoSnapTrigger implements INodeType {
 						body: {
 							QueryInvoiceParameters: query as never,
 							Scope: scope,
-							PagingParameters: { Page: page, PageSize: MAX_PAGE_SIZE },
+							PagingParameters: { Page: page, PageSize: getMany.MAX_PAGE_SIZE },
 							MerchantProfileId: merchantProfileId,
 						},
 						timeout,

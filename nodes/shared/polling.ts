@@ -20,15 +20,18 @@ export const MAX_LOOK_BACK_DAYS = 366;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The transports take an execute context and use only getNode, getCredentials and n8n's
- * authenticated HTTP helper, which a poll context has too. A new object per poll, because n8n
- * keeps one poll context for the whole activation and the transports keep per-run state
- * (sign-on, renewal) keyed by the context object.
+ * The transports and the field readers (`readFields`) take an execute context and use only
+ * getNode, getCredentials, getTimezone, getNodeParameter and n8n's authenticated HTTP helper,
+ * which a poll context has too (its getNodeParameter has no item index: a trigger has one
+ * "item"). A new object per poll, because n8n keeps one poll context for the whole activation
+ * and the transports keep per-run state (sign-on, renewal) keyed by the context object.
  */
 export function pollRunContext(ctx: IPollFunctions): IExecuteFunctions {
 	const helper = ctx.helpers.httpRequestWithAuthentication;
 	return {
 		getNode: () => ctx.getNode(),
+		getTimezone: () => ctx.getTimezone(),
+		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => ctx.getNodeParameter(name, fallback),
 		getCredentials: async (type: string) => await ctx.getCredentials(type),
 		helpers: {
 			httpRequestWithAuthentication: async (...args: Parameters<typeof helper>) => await helper.call(ctx, ...args),

@@ -180,8 +180,8 @@ export class CnbsWebArSimulator extends VendorSimulator {
 		this.customizing = { partialPaymentsAllowed: false, overpaymentAllowed: false };
 		this.fiscalYearWithSpace = true;
 		this.statusAsArray = { payments: true, other: false };
-		this.paymentSeq = 1400001000;
-		this.authSeq = 95939240;
+		// Payment document numbers go on across resets, as SAP's do: a trigger that saw one before a
+		// reset must not take a new payment for the old one.
 	}
 
 	addDocument(input: CnbsDocumentInput): void {

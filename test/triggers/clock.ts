@@ -1,5 +1,7 @@
+import type { Config } from '@jest/types';
+
 /** Everything jest's fake timers can fake but Date: the HTTP stack's timers keep running. */
-export const NOT_THE_CLOCK: FakeableAPI[] = [
+export const NOT_THE_CLOCK: Config.FakeableAPI[] = [
 	'hrtime',
 	'nextTick',
 	'performance',
@@ -15,5 +17,3 @@ export const NOT_THE_CLOCK: FakeableAPI[] = [
 	'setTimeout',
 	'clearTimeout',
 ];
-
-type FakeableAPI = NonNullable<Parameters<typeof jest.useFakeTimers>[0]>['doNotFake'] extends (infer T)[] | undefined ? T : never;

@@ -25,7 +25,7 @@ function trigger(event: string, options: IDataObject = {}, more: INodeParameters
 			payer_number: DEMO_CNBS_PAYER,
 			company_code: DEMO_CNBS_COMPANY_CODE,
 			pollTimes: { item: [{ mode: 'everyMinute' }] },
-			options,
+			options: options as INodeParameters,
 			...more,
 		},
 	});

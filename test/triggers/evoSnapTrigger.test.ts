@@ -24,7 +24,7 @@ function trigger(event: string, options: IDataObject = {}, more: INodeParameters
 		nodeType: 'evoSnapTrigger',
 		credentialType: CREDENTIAL,
 		credentials: storeFor(sim),
-		parameters: { event, pollTimes: { item: [{ mode: 'everyMinute' }] }, options, ...more },
+		parameters: { event, pollTimes: { item: [{ mode: 'everyMinute' }] }, options: options as INodeParameters, ...more },
 	});
 }
 

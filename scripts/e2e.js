@@ -651,10 +651,11 @@ async function publishTriggerWorkflows(ctx, env, logFile, mode, importFirst = fa
 async function triggerEvents(q, workflowId, nodeName) {
 	const { parse } = require(require.resolve('flatted', { paths: [q.install.n8nModules] }));
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const r = await request('GET', `${q.base}/rest/executions?filter=${filter}&limit=250`, { headers: q.session.headers });
+	// n8n's list takes at most 100 per page: a trigger's executions here are fewer.
+	const r = await request('GET', `${q.base}/rest/executions?filter=${filter}&limit=100`, { headers: q.session.headers });
 	const list = (r.json && r.json.data && r.json.data.results) || [];
 	const events = [];
-	const statuses = [];
+	const statuses = r.status === 200 ? [] : [`execution list: HTTP ${r.status} ${r.text.slice(0, 120)}`];
 	for (const execution of list) {
 		const one = await request('GET', `${q.base}/rest/executions/${execution.id}`, { headers: q.session.headers, timeout: 60000 });
 		const data = one.json && one.json.data;

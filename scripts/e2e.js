@@ -45,6 +45,7 @@ const EXAMPLES = require('../test/e2e/examples');
 const QUEUE_NODES = require('../test/e2e/queuePayments');
 const RETRY_NODES = require('../test/e2e/retries');
 const AGENT = require('../test/e2e/agent');
+const TRIGGERS = require('../test/e2e/triggers');
 const { startModelStandIn } = require('./lib/modelStandIn');
 
 const { log, fail, secs, intEnv, request, sleep } = u;
@@ -153,6 +154,7 @@ async function regularMode(ctx, sims) {
 	const workflows = await n8n.importWorkflows(ctx.install, env, ctx.runDir, logFile, files, problems);
 	check(`examples: ${files.length} files in examples/ imported into n8n`, !problems.length && workflows.length === files.reduce((n, f) => n + f.workflows.length, 0), problems.join('; ') || workflows.map((w) => w.id).join(', '));
 	const retryEntries = await importRetryWorkflows(ctx, sims, env, logFile);
+	await publishTriggerWorkflows(ctx, env, logFile, 'regular');
 
 	const base = `http://127.0.0.1:${port}`;
 	const child = n8n.startN8nProcess(ctx.install, 'n8n', ['start'], env, logFile, (code) => log(`n8n exited (${code}); log: ${logFile}`));
@@ -172,6 +174,8 @@ async function regularMode(ctx, sims) {
 	for (const wf of workflows) {
 		const exp = EXAMPLES.find((e) => e.workflow === wf.id);
 		if (!check(`example "${wf.id}" has expectations in test/e2e/examples.js`, !!exp, exp ? '' : 'add an entry for it') || !exp) continue;
+		// A trigger example runs active, below (test/e2e/triggers.js), not with `n8n execute`.
+		if (exp.trigger) continue;
 		if (!loaded) {
 			check(`example "${wf.id}" runs`, false, 'skipped: the package did not load');
 			continue;
@@ -185,6 +189,8 @@ async function regularMode(ctx, sims) {
 	if (loaded) {
 		section("regular mode: n8n's own retries (Retry On Fail, then the failed execution retried twice)");
 		for (const entry of retryEntries) await retryRun({ base, session }, entry);
+		section('regular mode: polling triggers (active example workflows, n8n polls every minute)');
+		await triggerRuns({ base, session, install: ctx.install }, sims, 'regular');
 	}
 	await u.stopChild(child);
 }
@@ -589,6 +595,7 @@ async function queueMode(ctx, sims) {
 		if (!pub.ok) problems.push(`publish ${wf.id}: ${u.tail(pub.out, 3)}`);
 	}
 	check(`queue: ${wfs.length} webhook workflows imported and published (one per vendor node)`, !problems.length, problems.join(' | ') || wfs.map((w) => w.id).join(', '));
+	await publishTriggerWorkflows(ctx, env, logFile, 'queue', true);
 
 	const main = n8n.startN8nProcess(ctx.install, 'n8n-main', ['start'], env, logFile, die('n8n main'));
 	await n8n.waitForReadiness(main, `${base}/healthz/readiness`, READY_TIMEOUT_MS, logFile);
@@ -621,6 +628,87 @@ async function queueMode(ctx, sims) {
 	}
 	const killEntry = entries.find((e) => e.type === 'crmCom') || entries[0];
 	await killRun(q, killEntry, wfs[entries.indexOf(killEntry)]);
+	section('queue mode: polling triggers (main polls every minute, workers run the executions)');
+	await triggerRuns({ base, session, install: ctx.install }, sims, 'queue');
+}
+
+// ---------------------------------------------------------------------------------------------
+// polling triggers: the trigger examples active, the simulators changing state between polls
+
+/** Publishes the trigger examples (imports them first in queue mode, whose database is new). */
+async function publishTriggerWorkflows(ctx, env, logFile, mode, importFirst = false) {
+	const problems = [];
+	const files = n8n.readExamples(problems).filter((f) => f.workflows.some((w) => TRIGGERS.some((t) => t.workflow === w.id)));
+	if (importFirst) await n8n.importWorkflows(ctx.install, env, ctx.runDir, logFile, files, problems);
+	for (const t of TRIGGERS) {
+		const pub = await n8n.n8nCli(ctx.install, ['publish:workflow', `--id=${t.workflow}`], env, logFile, `n8n publish:workflow --id=${t.workflow}`, { allowFail: true });
+		if (!pub.ok) problems.push(`publish ${t.workflow}: ${u.tail(pub.out, 3)}`);
+	}
+	check(`${mode}: ${TRIGGERS.length} trigger examples published (active: n8n polls them)`, !problems.length, problems.join(' | ') || TRIGGERS.map((t) => t.workflow).join(', '));
+}
+
+/** Every event (the trigger node's output items) of a workflow's executions, read through n8n's REST API. */
+async function triggerEvents(q, workflowId, nodeName) {
+	const { parse } = require(require.resolve('flatted', { paths: [q.install.n8nModules] }));
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	// n8n's list takes at most 100 per page: a trigger's executions here are fewer.
+	const r = await request('GET', `${q.base}/rest/executions?filter=${filter}&limit=100`, { headers: q.session.headers });
+	const list = (r.json && r.json.data && r.json.data.results) || [];
+	const events = [];
+	const statuses = r.status === 200 ? [] : [`execution list: HTTP ${r.status} ${r.text.slice(0, 120)}`];
+	for (const execution of list) {
+		const one = await request('GET', `${q.base}/rest/executions/${execution.id}`, { headers: q.session.headers, timeout: 60000 });
+		const data = one.json && one.json.data;
+		statuses.push(`${execution.id} ${data ? data.status : `HTTP ${one.status}`}`);
+		if (!data || typeof data.data !== 'string') continue;
+		const run = parse(data.data);
+		const runs = (run.resultData && run.resultData.runData && run.resultData.runData[nodeName]) || [];
+		for (const task of runs) for (const item of (task.data && task.data.main && task.data.main[0]) || []) events.push(item.json);
+	}
+	return { events, executions: list.length, statuses };
+}
+
+async function triggerRuns(q, sims, mode) {
+	const POLL_MS = 60000;
+	const runs = TRIGGERS.map(async (t) => {
+		const vendor = sims.vendors.find((v) => v.key === t.vendor);
+		const admin = simulators.admin(vendor.url);
+		const label = `${mode}: trigger "${t.workflow}"`;
+		// Resolves once the simulator has received a request after this call, and the poll had time to end.
+		const waitForPoll = async () => {
+			const from = (await admin.requests(0)).total;
+			const t0 = Date.now();
+			while (Date.now() - t0 < 2 * POLL_MS + 10000) {
+				if ((await admin.requests(from)).requests.length) return sleep(3000);
+				await sleep(1000);
+			}
+			throw new Error(`no poll reached the ${vendor.displayName} simulator in ${secs(2 * POLL_MS + 10000)}`);
+		};
+		try {
+			const start = 1 + seedCounter;
+			seedCounter += 1000;
+			const t0 = Date.now();
+			const expected = await t.change(admin, start, waitForPoll);
+			let seen = { events: [], executions: 0, statuses: [] };
+			const arrived = () => expected.every((key) => seen.events.some((json) => t.keyOf(json) === key));
+			while (Date.now() - t0 < 3 * POLL_MS + 20000) {
+				seen = await triggerEvents(q, t.workflow, t.node);
+				if (arrived()) break;
+				await sleep(5000);
+			}
+			const count = (key) => seen.events.filter((json) => t.keyOf(json) === key).length;
+			check(`${label}: each of ${expected.length} events arrived (${secs(Date.now() - t0)})`, arrived(), expected.map((key) => `${key} x${count(key)}`).join(', ') + `; executions: ${seen.statuses.join(', ')}`);
+			// One more poll: nothing emitted again.
+			await waitForPoll();
+			seen = await triggerEvents(q, t.workflow, t.node);
+			const keys = seen.events.map(t.keyOf);
+			const repeated = [...new Set(keys)].filter((key) => keys.filter((k) => k === key).length > 1);
+			check(`${label}: every event once, also after another poll`, expected.every((key) => count(key) === 1) && !repeated.length, repeated.length ? `repeated: ${repeated.join(', ')}` : `${keys.length} events in ${seen.executions} executions, none twice`);
+		} catch (e) {
+			check(`${label}: events arrive once each`, false, e.message);
+		}
+	});
+	await Promise.all(runs);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@
 //              twice) and `signOns` (0: the token stored by the first run is reused)
 //   agent      an AI Agent example: its model is the stand-in of test/e2e/agent.js, whose checks
 //              (tools and schemas offered, tool results, ledger) run after it
+//   trigger    a polling-trigger example: not run with `n8n execute` but published and checked
+//              by test/e2e/triggers.js
 //   checks     for an example that pays through several vendors (Pay Invoice): one
 //              { vendor, node, items, paid, signOns, rerun } per node instead of the fields above
 //
@@ -22,6 +24,9 @@
 'use strict';
 
 module.exports = [
+	// The trigger examples run active, with n8n polling, in test/e2e/triggers.js.
+	{ workflow: 'evoSnapPaidSheetEx', trigger: true },
+	{ workflow: 'cnbsPaymentNotifyEx', trigger: true },
 	{
 		workflow: 'ccpPayOrdersExample',
 		vendor: 'cloudCommercePro',

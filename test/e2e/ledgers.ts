@@ -1,6 +1,6 @@
 import type { AdilasSimulator } from '../simulators/adilas';
 import type { CloudCommerceProSimulator } from '../simulators/cloudCommercePro';
-import type { CnbsWebArSimulator } from '../simulators/cnbsWebAr';
+import { CnbsWebArSimulator } from '../simulators/cnbsWebAr';
 import type { CrmComSimulator } from '../simulators/crmCom';
 import type { EvoSnapSimulator } from '../simulators/evoSnap';
 import type { SimulatorAdmin, VendorSimulator } from '../simulators/framework';
@@ -33,6 +33,14 @@ export interface SeedRequest {
 	start: number;
 	count: number;
 	amount?: string;
+	/** Created (EVO) or posted (CNBS) now, inside a trigger's look-back window. */
+	recent?: boolean;
+}
+
+/** A trigger run's change between polls: EVO invoices processed, CNBS documents paid in SAP. */
+export interface TriggerChange {
+	process?: string[];
+	post?: string[];
 }
 
 /** One seeded invoice as the workflow's input item; `key` matches LedgerPayment.invoice. */
@@ -92,11 +100,19 @@ export const E2E_LEDGERS: Record<string, (sim: VendorSimulator) => SimulatorAdmi
 				failedSignOns: sim.failedSignOns,
 			}),
 			seed: (body) => {
-				const { start, count, amount = '10.00' } = body as SeedRequest;
+				// The trigger run: invoices processed outside the node (EVO's own page, say).
+				const { process } = body as TriggerChange;
+				if (process) {
+					for (const id of process) sim.processOutOfBand(id);
+					return process.map((id) => ({ key: id }));
+				}
+				const { start, count, amount = '10.00', recent = false } = body as SeedRequest;
 				const items: SeededItem[] = [];
 				for (let i = 0; i < count; i++) {
 					const id = hex(0xe2e00000 + start + i);
-					sim.addInvoice({ InvoiceReferenceId: id, Amount: amount, MerchantInvoiceId: `E2E${start + i}` });
+					// Recent: created now (inside a trigger's look-back window), one millisecond apart.
+					const created = recent ? { CreatedDate: new Date(Date.now() - i).toISOString().slice(0, 23) } : {};
+					sim.addInvoice({ InvoiceReferenceId: id, Amount: amount, MerchantInvoiceId: `E2E${start + i}`, ...created });
 					items.push({ key: id, InvoiceReferenceId: id });
 				}
 				return items;
@@ -112,11 +128,15 @@ export const E2E_LEDGERS: Record<string, (sim: VendorSimulator) => SimulatorAdmi
 				failedSignOns: null,
 			}),
 			seed: (body) => {
-				const { start, count, amount = '10.00' } = body as SeedRequest;
+				// The trigger run: payments posted in SAP outside the node; the key is the payment's document.
+				const { post } = body as TriggerChange;
+				if (post) return post.map((number) => ({ key: sim.postPayment(number).document_number_finance, invoice: number }));
+				const { start, count, amount = '10.00', recent = false } = body as SeedRequest;
 				const items: SeededItem[] = [];
 				for (let i = 0; i < count; i++) {
 					const number = String(1800000000 + start + i);
-					sim.addDocument({ payer_number: DEMO_CNBS_PAYER, company_code: DEMO_CNBS_COMPANY_CODE, fiscal_year: 2017, document_number_finance: number, total_amount: amount });
+					const posted = recent ? { posting_date: CnbsWebArSimulator.today() } : {};
+					sim.addDocument({ payer_number: DEMO_CNBS_PAYER, company_code: DEMO_CNBS_COMPANY_CODE, fiscal_year: 2017, document_number_finance: number, total_amount: amount, ...posted });
 					items.push({
 						key: number,
 						document_number_finance: number,

@@ -7,7 +7,8 @@ import { loadPackage } from '../harness';
  * Issue 18: every field of every operation of every node (paying or not) is declared once with
  * its kind. Generated from the built node descriptions: a new field without a kind fails here.
  */
-const NOT_INPUT = new Set(['resource', 'operation', 'vendor', 'toolDescription']);
+// pollTimes: n8n's own Poll Times, which n8n adds to every polling trigger and reads itself.
+const NOT_INPUT = new Set(['resource', 'operation', 'vendor', 'toolDescription', 'pollTimes']);
 
 type Choice = { resource?: string; operation?: string };
 

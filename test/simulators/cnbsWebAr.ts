@@ -124,7 +124,7 @@ function dateKey(value: string): string {
 function todayCnbs(): string {
 	const now = new Date();
 	const p = (n: number) => String(n).padStart(2, '0');
-	return `${p(now.getMonth() + 1)}-${p(now.getDate())}-${now.getFullYear()}`;
+	return `${p(now.getUTCMonth() + 1)}-${p(now.getUTCDate())}-${now.getUTCFullYear()}`;
 }
 
 /** A JSON number amount (or numeric text) as cents; undefined when it is not an amount. */
@@ -180,8 +180,8 @@ export class CnbsWebArSimulator extends VendorSimulator {
 		this.customizing = { partialPaymentsAllowed: false, overpaymentAllowed: false };
 		this.fiscalYearWithSpace = true;
 		this.statusAsArray = { payments: true, other: false };
-		this.paymentSeq = 1400001000;
-		this.authSeq = 95939240;
+		// Payment document numbers go on across resets, as SAP's do: a trigger that saw one before a
+		// reset must not take a new payment for the old one.
 	}
 
 	addDocument(input: CnbsDocumentInput): void {
@@ -223,6 +223,33 @@ export class CnbsWebArSimulator extends VendorSimulator {
 		const cents = toCents(amount);
 		if (!record || cents === undefined) throw new Error(`Cannot set the open amount of ${documentNumber}`);
 		record.openCents = cents;
+	}
+
+	// ---- changes between polls (the trigger tests) ---------------------------------------------
+
+	/** Today as CNBS writes dates (MM-DD-YYYY, UTC). */
+	static today(): string {
+		return todayCnbs();
+	}
+
+	/**
+	 * A payment posted in SAP outside the node (a lockbox, a clerk): the document's open amount goes
+	 * down by `amount` (default: all of it, which clears it) and the payment list gains a row.
+	 */
+	postPayment(documentNumber: string, amount?: string): CnbsPaymentRecord {
+		const record = this.documents.find((d) => d.document_number_finance === documentNumber);
+		if (!record) throw new Error(`No document ${documentNumber}`);
+		const cents = amount === undefined ? record.openCents : toCents(amount);
+		if (cents === undefined || cents <= 0 || cents > record.openCents) throw new Error(`Cannot post ${String(amount)} to ${documentNumber}`);
+		record.openCents -= cents;
+		return this.recordPayment(
+			'payment',
+			{ customer_number: record.payer_number, company_code: record.company_code },
+			{ payment_method: 'EC' },
+			cents,
+			record.currency_key,
+			{ invoice: { document_number_finance: record.document_number_finance, fiscal_year: record.fiscal_year, line_item: record.line_item } },
+		);
 	}
 
 	/** Payments made per document number. */

@@ -134,6 +134,8 @@ export class EvoSnapSimulator extends VendorSimulator {
 		CustomerReferenceId?: string;
 		CurrencyCode?: string;
 		PaymentData?: Record<string, unknown> | null;
+		/** Default: a fixed day in 2017 (the seed's), one second apart per invoice. */
+		CreatedDate?: string;
 	}): EvoInvoiceRecord {
 		const invoice: Record<string, unknown> = {
 			Amount: Number(input.Amount),
@@ -148,7 +150,7 @@ export class EvoSnapSimulator extends VendorSimulator {
 			MerchantProfileId: input.MerchantProfileId ?? [...this.merchantProfileIds][0],
 			invoice,
 			rawBody: JSON.stringify({ Invoice: invoice }),
-			CreatedDate: new Date(Date.UTC(2017, 2, 27, 17, 0, 20) + this.invoices.length * 1000).toISOString().slice(0, 23),
+			CreatedDate: input.CreatedDate ?? new Date(Date.UTC(2017, 2, 27, 17, 0, 20) + this.invoices.length * 1000).toISOString().slice(0, 23),
 			ServiceId: null,
 			ApplicationProfileId: null,
 			TransactionAttempts: 0,
@@ -159,6 +161,17 @@ export class EvoSnapSimulator extends VendorSimulator {
 
 	invoice(id: string): EvoInvoiceRecord | undefined {
 		return this.invoices.find((record) => record.InvoiceReferenceId === id);
+	}
+
+	// ---- changes between polls (the trigger tests) ---------------------------------------------
+
+	/** An invoice processed outside the node (EVO's own invoice page, say): its state becomes paid. */
+	processOutOfBand(id: string): void {
+		const record = this.invoice(id);
+		if (!record) throw new Error(`No invoice ${id}`);
+		record.TransactionAttempts++;
+		record.InvoiceState = EVO_PAID_STATE;
+		this.payments.push({ InvoiceReferenceId: id, TransactionId: hex32(), body: {} });
 	}
 
 	/** Issues a session token directly (no HTTP), for tests that start signed on. */

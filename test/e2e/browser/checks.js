@@ -515,6 +515,63 @@ const nodePanel = {
 	},
 };
 
+// The two polling triggers: found in the node panel, and their "Fetch Test Event" (a manual poll:
+// the latest events) shows an event the simulator was just given.
+const TRIGGERS = [
+	{ node: 'EVO Snap* Trigger', app: 'EVO Snap*', event: 'Invoice Paid', key: 'InvoiceReferenceId' },
+	{ node: 'CNBS WebAR Trigger', app: 'CNBS WebAR', event: 'Payment Received', key: 'document_number_finance' },
+];
+
+const triggers = {
+	name: 'Triggers',
+	async run({ editor, check, page, seedSimulator }) {
+		await editor.newWorkflow();
+		for (const word of ['invoice', 'payment']) {
+			await check(`node panel: "${word}" finds both triggers`, async () => {
+				const names = await editor.searchNodePanel(word);
+				// n8n lists a trigger under its own name, or folds it into its app's entry ("EVO Snap*").
+				const missing = TRIGGERS.filter((t) => !names.includes(t.node) && !names.includes(t.app)).map((t) => t.node);
+				expect(!missing.length, `not found: ${missing.join(', ')}; the panel lists ${names.slice(0, 12).join(', ')}`);
+				return names.filter((name) => TRIGGERS.some((t) => name === t.node || name === t.app)).join(', ');
+			});
+		}
+		// Recent records: the demo ledgers' are from 2017, outside the look-back window.
+		const evo = await seedSimulator('EVO Snap*', { start: 900000, count: 2, recent: true });
+		await seedSimulator('EVO Snap*', { process: [evo[0].key] });
+		const cnbs = await seedSimulator('CNBS WebAR', { start: 900000, count: 1, recent: true });
+		const posted = await seedSimulator('CNBS WebAR', { post: [cnbs[0].key] });
+		const expected = { 'EVO Snap* Trigger': evo[0].key, 'CNBS WebAR Trigger': posted[0].key };
+		for (const t of TRIGGERS) {
+			await editor.newWorkflow();
+			let added = false;
+			await check(`${t.node}: added from the node panel ("${t.event}")`, async () => {
+				await page.locator(T('node-creator-plus-button')).click();
+				const creator = page.locator(T('node-creator'));
+				await creator.waitFor();
+				await creator.locator(T('node-creator-search-bar')).fill(t.node);
+				const item = creator.locator(T('node-creator-item-name'), { hasText: new RegExp(`^(${escapeRe(t.node)}|${escapeRe(t.app)})$`) }).first();
+				await item.click();
+				// Folded into the app's entry: pick the trigger event among its actions.
+				const action = creator.locator(T('item-iterator-item'), { hasText: new RegExp(escapeRe(t.event), 'i') }).first();
+				if (!(await editor.ndv().isVisible()) && (await action.isVisible().catch(() => false))) await action.click();
+				const addButton = creator.getByRole('button', { name: 'Add to workflow' });
+				if (!(await editor.ndv().isVisible()) && (await addButton.isVisible().catch(() => false))) await addButton.click();
+				await editor.ndv().waitFor();
+				added = true;
+			});
+			if (!added) continue;
+			await check(`${t.node}: credential picked`, () => credentialIs(editor, `${t.app} (simulator)`));
+			await check(`${t.node}: "Fetch Test Event" shows the latest ${t.event} event`, async () => {
+				if (await editor.isVisible('event')) await editor.choose('event', t.event);
+				if (t.app === 'CNBS WebAR') await editor.fill('payer_number', '3000');
+				const out = await editor.executeStep();
+				expectText(out, [expected[t.node]]);
+				return expected[t.node];
+			});
+		}
+	},
+};
+
 async function collectionOptions(editor, collectionDisplayName) {
 	const item = editor.ndv().locator(T('parameter-item')).filter({ hasText: collectionDisplayName }).last();
 	const add = item.locator(T('collection-parameter-add')).last();
@@ -526,4 +583,4 @@ async function collectionOptions(editor, collectionDisplayName) {
 	return texts;
 }
 
-module.exports = { groups: [credentials, nodePanel, examples, crmCom, cloudCommercePro, evoSnap, cnbsWebAr, adilas, payInvoice] };
+module.exports = { groups: [credentials, nodePanel, examples, crmCom, cloudCommercePro, evoSnap, cnbsWebAr, adilas, payInvoice, triggers] };

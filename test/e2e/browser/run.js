@@ -49,6 +49,8 @@ const FAIL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-browser-failures-'))
 let devChild = null;
 /** The simulators' URLs as dev.js reports them (empty with --url: fresh simulators expected). */
 let simulatorUrls = [];
+/** The same by the vendor's display name ("EVO Snap*": url). */
+let simulatorsByName = {};
 let browser = null;
 let stopping = false;
 
@@ -89,6 +91,7 @@ function startDev() {
 				buffer = buffer.slice(nl + 1);
 				const sims = /^\[dev\] simulators: (.*http.*)$/.exec(line);
 				if (sims) simulatorUrls = [...sims[1].matchAll(/(http:\/\/\S+?),?(?=\s|$)/g)].map((x) => x[1]);
+				if (sims) simulatorsByName = Object.fromEntries([...sims[1].matchAll(/\s*([^,]+?) (http:\/\/[^\s,]+)/g)].map((x) => [x[1], x[2]]));
 				const m = /^\[dev\] ready: (http\S+)/.exec(line);
 				if (m) {
 					ready = true;
@@ -150,6 +153,15 @@ async function resetSimulators() {
 	}
 }
 
+/** Seeds a simulator through its admin endpoint (test/e2e/ledgers.ts): e.g. recent invoices for a trigger's test event. */
+async function seedSimulator(displayName, body) {
+	const url = simulatorsByName[displayName];
+	if (!url) throw new Error(`no ${displayName} simulator (the dev line named ${Object.keys(simulatorsByName).join(', ') || 'none'})`);
+	const r = await fetch(`${url}/__sim/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	if (!r.ok) throw new Error(`POST ${url}/__sim/seed: HTTP ${r.status}`);
+	return (await r.json()).seeded;
+}
+
 async function main() {
 	const started = Date.now();
 	ensureChromium();
@@ -201,7 +213,7 @@ async function main() {
 		await editor.signIn(OWNER.email, OWNER.password);
 		return OWNER.email;
 	});
-	const ctx = { editor, page, check, shot, baseUrl, resetSimulators };
+	const ctx = { editor, page, check, shot, baseUrl, resetSimulators, seedSimulator };
 	for (const group of groups) {
 		if (OPTS.only && !group.name.toLowerCase().includes(OPTS.only.toLowerCase())) continue;
 		try {

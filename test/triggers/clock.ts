@@ -1,0 +1,19 @@
+import type { Config } from '@jest/types';
+
+/** Everything jest's fake timers can fake but Date: the HTTP stack's timers keep running. */
+export const NOT_THE_CLOCK: Config.FakeableAPI[] = [
+	'hrtime',
+	'nextTick',
+	'performance',
+	'queueMicrotask',
+	'requestAnimationFrame',
+	'cancelAnimationFrame',
+	'requestIdleCallback',
+	'cancelIdleCallback',
+	'setImmediate',
+	'clearImmediate',
+	'setInterval',
+	'clearInterval',
+	'setTimeout',
+	'clearTimeout',
+];

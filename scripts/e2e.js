@@ -689,6 +689,7 @@ async function triggerRuns(q, sims, mode) {
 			seedCounter += 1000;
 			const t0 = Date.now();
 			const expected = await t.change(admin, start, waitForPoll);
+			/** @type {{ events: any[], executions: number, statuses: string[] }} */
 			let seen = { events: [], executions: 0, statuses: [] };
 			const arrived = () => expected.every((key) => seen.events.some((json) => t.keyOf(json) === key));
 			while (Date.now() - t0 < 3 * POLL_MS + 20000) {

@@ -10,6 +10,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { toInputError, toNodeApiError, VendorError } from './errors';
 import { DEFAULT_BATCH_SIZE, DEFAULT_ITEMS_IN_FLIGHT } from './fields';
 import { amountsAsText, InvalidInputError } from './money';
+import { rawParameter } from './itemParameter';
 import { Redactor, redactorFor } from './redact';
 import type { LedgerEntry, PaymentLedger, PaymentSafety } from './retrySafety';
 import { idempotencyKeyOf, idempotencyKeyOption, IdempotencyKeys, isRetriedExecution, ledgerOf, paymentWasSent } from './retrySafety';
@@ -329,8 +330,7 @@ function failedFields(ctx: IExecuteFunctions, operation: OperationModule, itemIn
 
 /** Whether the node has an Idempotency Key set (read from its raw parameters: no evaluation). */
 function usesIdempotencyKeys(ctx: IExecuteFunctions): boolean {
-	const options = ctx.getNode().parameters?.options as IDataObject | undefined;
-	const raw = options?.[idempotencyKeyOption.name];
+	const raw = rawParameter(ctx, `options.${idempotencyKeyOption.name}`);
 	return raw !== undefined && raw !== '';
 }
 

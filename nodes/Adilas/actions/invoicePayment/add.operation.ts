@@ -6,6 +6,7 @@ import { sendPaymentOnce } from '../../../shared/retrySafety';
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, textOnly } from '../../../shared/input';
+import { nodeParameter } from '../../../shared/itemParameter';
 import { formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
 import { refuseAboveMaximum } from '../../../shared/maximumAmount';
 import { callAdilas, describeRequest, jsonInteger, resolveCorpId } from '../../transport';
@@ -274,7 +275,7 @@ export const payment: PaymentSafety = { checkedWhenRetried: () => false };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const input = readInput(this, itemIndex);
-	refuseAboveMaximum(this.getNodeParameter('options.maximumAmount', itemIndex, ''), input.AMOUNT_PAID);
+	refuseAboveMaximum(nodeParameter(this, 'options.maximumAmount', itemIndex, ''), input.AMOUNT_PAID);
 	const credentials = await getAdilasCredentials(this);
 	return await addPayment(this, credentials, input, readOptions(this, itemIndex), itemIndex);
 }

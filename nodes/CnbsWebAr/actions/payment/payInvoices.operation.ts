@@ -43,6 +43,7 @@ import {
 	wholeNumber,
 } from '../common';
 import { findDocument, readDocumentList } from '../invoice/getMany.operation';
+import { nodeParameter } from '../../../shared/itemParameter';
 
 const show = { resource: ['payment'], operation: ['payInvoices'] };
 
@@ -600,7 +601,7 @@ export async function executeItems(this: IExecuteFunctions, itemIndexes: number[
 		try {
 			const item = readItem(this, itemIndex);
 			const { document, payer } = item;
-			refuseAboveMaximum(this.getNodeParameter('options.maximumAmount', itemIndex, ''), formatAmount(document.amount_to_process));
+			refuseAboveMaximum(nodeParameter(this, 'options.maximumAmount', itemIndex, ''), formatAmount(document.amount_to_process));
 			const key = [
 				payer.company_code,
 				documentKey(document.document_number_finance),

@@ -10,7 +10,7 @@ import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOpt
 import type { IdentifierSpec, IdentifierValue } from '../../../shared/identifier';
 import { identifierParameter, readIdentifier } from '../../../shared/identifier';
 import { definedOnly, optionalText, textOnly } from '../../../shared/input';
-import { itemKeyOf } from '../../../shared/itemParameter';
+import { itemKeyOf, nodeParameter } from '../../../shared/itemParameter';
 import { hasMaximum, refuseAboveMaximum } from '../../../shared/maximumAmount';
 import { amountFromVendor, formatAmount, InvalidInputError } from '../../../shared/money';
 import {
@@ -429,7 +429,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// CRM.COM's own uniqueness key: the Idempotency Key goes as the back office code when none is given.
 	const key = body.back_office_code === undefined ? idempotencyKeyOf(this, itemIndex) : undefined;
 	if (key !== undefined) body.back_office_code = key;
-	const options = { ...readOptions(this, itemIndex), maximum: this.getNodeParameter('options.maximumAmount', itemIndex, '') };
+	const options = { ...readOptions(this, itemIndex), maximum: nodeParameter(this, 'options.maximumAmount', itemIndex, '') };
 	const outcome = await payInvoice(this, body, options, itemIndex);
 	if (key !== undefined && outcome.status === 'skipped: already paid' && outcome.back_office_code === key) {
 		return { ...outcome, status: 'skipped: idempotency key used before', idempotencyKey: key };

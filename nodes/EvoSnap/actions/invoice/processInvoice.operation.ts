@@ -7,7 +7,7 @@ import { VendorError } from '../../../shared/errors';
 import { credentialsOnce } from '../../../shared/runState';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText } from '../../../shared/input';
-import { itemKeyOf } from '../../../shared/itemParameter';
+import { itemKeyOf, nodeParameter } from '../../../shared/itemParameter';
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { hasMaximum, refuseAboveMaximum } from '../../../shared/maximumAmount';
 import { amountFromVendor, formatAmount, InvalidInputError } from '../../../shared/money';
@@ -162,7 +162,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return { status: 'dry run', InvoiceReferenceId: id, request: describeEvoRequest(buildEvoRequest(credentials, call), call) };
 	}
 	// Process pays the whole invoice: with a Maximum Amount, its amount is read first, to know it.
-	const maximum = this.getNodeParameter('options.maximumAmount', itemIndex, '');
+	const maximum = nodeParameter(this, 'options.maximumAmount', itemIndex, '');
 	if (options.checkFirst || hasMaximum(maximum)) {
 		const invoice = await readInvoice(this, id, { MerchantProfileId: merchantProfileId }, options.timeout, itemIndex);
 		const state = String(invoice.InvoiceState ?? '');

@@ -118,11 +118,27 @@ interface JsonFieldReader {
 	checked: boolean;
 }
 
-/** `{{ $json.name }}`, `{{ $json["name"] }}` or `{{ $json['name'] }}`, spaces allowed inside the braces. */
-const JSON_FIELD = /\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])\s*\}\}/g;
+/** `$json.name`, `$json["name"]` or `$json['name']`. */
+const JSON_REF = String.raw`\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])`;
+/** `{{ ref }}` or `{{ ref ?? ref ... }}` (the first that is not null or undefined), spaces allowed. */
+const JSON_FIELD = new RegExp(String.raw`\{\{\s*(${JSON_REF}(?:\s*\?\?\s*${JSON_REF})*)\s*\}\}`, 'g');
+
+/** The field names of a `ref ?? ref ...` chain. */
+function chainOf(refs: string): string[] {
+	return [...refs.matchAll(new RegExp(JSON_REF, 'g'))].map((match) => match[1] ?? match[2] ?? match[3]);
+}
+
+/** The value of the first field of the chain that is neither null nor undefined, as `??` gives it. */
+function chainValue(json: IDataObject, chain: string[]): unknown {
+	for (const field of chain) {
+		const value = Object.prototype.hasOwnProperty.call(json, field) ? json[field] : undefined;
+		if (value !== undefined && value !== null) return value;
+	}
+	return undefined;
+}
 
 /**
- * An expression made only of text and `{{ $json.<field> }}` references: alone, the field's value
+ * An expression made only of text and `{{ $json.<field> }}` references (or `??` chains of them): alone, the field's value
  * as it is (text, a finite number or a boolean); inside text, the text with each field's value
  * (text or a finite number) in its place. Anything else (any other code, another value) is n8n's.
  */
@@ -130,11 +146,11 @@ function compileJsonFields(expression: string): ((json: IDataObject) => unknown)
 	if (!expression.startsWith('=')) return undefined;
 	const body = expression.slice(1);
 	const texts: string[] = [];
-	const fields: string[] = [];
+	const fields: string[][] = [];
 	let at = 0;
 	for (const match of body.matchAll(JSON_FIELD)) {
 		texts.push(body.slice(at, match.index));
-		fields.push(match[1] ?? match[2] ?? match[3]);
+		fields.push(chainOf(match[1]));
 		at = match.index + match[0].length;
 	}
 	texts.push(body.slice(at));
@@ -142,7 +158,7 @@ function compileJsonFields(expression: string): ((json: IDataObject) => unknown)
 	if (fields.length === 1 && texts[0] === '' && texts[1] === '') {
 		const [field] = fields;
 		return (json) => {
-			const value = Object.prototype.hasOwnProperty.call(json, field) ? json[field] : undefined;
+			const value = chainValue(json, field);
 			if (typeof value === 'string' || typeof value === 'boolean') return value;
 			if (typeof value === 'number' && Number.isFinite(value)) return value;
 			return NO_SHORTCUT;
@@ -151,7 +167,7 @@ function compileJsonFields(expression: string): ((json: IDataObject) => unknown)
 	return (json) => {
 		let out = texts[0];
 		for (let index = 0; index < fields.length; index++) {
-			const value = Object.prototype.hasOwnProperty.call(json, fields[index]) ? json[fields[index]] : undefined;
+			const value = chainValue(json, fields[index]);
 			if (typeof value === 'string') out += value;
 			else if (typeof value === 'number' && Number.isFinite(value)) out += String(value);
 			else return NO_SHORTCUT;

@@ -209,3 +209,11 @@ function sameValue(a: unknown, b: unknown): boolean {
 	if (keysA.length !== keysB.length) return false;
 	return keysA.every((key) => (a as IDataObject)[key] === (b as IDataObject)[key]);
 }
+
+/** What the shortcut reads for the raw parameter from an item's JSON, or undefined where only n8n can tell (for tests). */
+export function shortcutValue(raw: unknown, json: IDataObject): { value: unknown } | undefined {
+	const reader = jsonFieldReader(raw);
+	if (!reader) return undefined;
+	const value = reader.read(json);
+	return value === NO_SHORTCUT ? undefined : { value };
+}

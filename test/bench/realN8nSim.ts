@@ -84,7 +84,7 @@ async function prepare(name: string) {
 }
 
 async function main(): Promise<void> {
-	const prepared = [];
+	const prepared: Array<Awaited<ReturnType<typeof prepare>>> = [];
 	for (const name of wanted) prepared.push(await prepare(name));
 	const stats = http.createServer((_, res) => {
 		res.setHeader('content-type', 'application/json');

@@ -12,6 +12,7 @@ import { DEFAULT_BATCH_SIZE, DEFAULT_ITEMS_IN_FLIGHT } from './fields';
 import { amountsAsText, InvalidInputError } from './money';
 import type { OutputKeys } from './outputShape';
 import { shapeOutputs } from './outputShape';
+import { rawParameter } from './itemParameter';
 import { Redactor, redactorFor } from './redact';
 import type { LedgerEntry, PaymentLedger, PaymentSafety } from './retrySafety';
 import { idempotencyKeyOf, idempotencyKeyOption, IdempotencyKeys, isRetriedExecution, ledgerOf, paymentWasSent } from './retrySafety';
@@ -337,8 +338,7 @@ function failedFields(ctx: IExecuteFunctions, operation: OperationModule, itemIn
 
 /** Whether the node has an Idempotency Key set (read from its raw parameters: no evaluation). */
 function usesIdempotencyKeys(ctx: IExecuteFunctions): boolean {
-	const options = ctx.getNode().parameters?.options as IDataObject | undefined;
-	const raw = options?.[idempotencyKeyOption.name];
+	const raw = rawParameter(ctx, `options.${idempotencyKeyOption.name}`);
 	return raw !== undefined && raw !== '';
 }
 

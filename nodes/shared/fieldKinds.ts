@@ -6,9 +6,9 @@ import { DATE_FORMATS } from './dates';
 import type { IdentifierSpec } from './identifier';
 import { readIdentifier } from './identifier';
 import { hasControlCharacters } from './input';
-import { itemParameter } from './itemParameter';
+import { holdsExpression, itemParameter } from './itemParameter';
 import { InvalidInputError, parseAmount } from './money';
-import { perRun } from './runState';
+import { nodeOnce, perRun } from './runState';
 
 /**
  * The input contract: every field of a paying operation is declared once with its kind, and the
@@ -476,7 +476,7 @@ function readProperty(property: INodeProperties, value: unknown, zone: string): 
  * collections as objects. The first bad value throws an InvalidInputError naming its field.
  */
 export function readFields(ctx: IExecuteFunctions, itemIndex: number, properties: INodeProperties[]): IDataObject {
-	const parameters = ctx.getNode().parameters as IDataObject;
+	const parameters = nodeOnce(ctx).parameters as IDataObject;
 	const zone = ctx.getTimezone();
 	// A field that holds no expression is the same for every item: read and checked once per run
 	// (each read goes through n8n's parameter and expression machinery, about 0.1 ms).
@@ -497,12 +497,4 @@ export function readFields(ctx: IExecuteFunctions, itemIndex: number, properties
 		read[property.name] = value !== null && typeof value === 'object' ? (structuredClone(value) as IDataObject[string]) : value;
 	}
 	return read;
-}
-
-/** Whether a parameter as the node holds it has an n8n expression anywhere in it. */
-function holdsExpression(value: unknown): boolean {
-	if (typeof value === 'string') return value.startsWith('=');
-	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
-	return false;
 }

@@ -2,7 +2,7 @@ import type { IAdditionalCredentialOptions, IExecuteFunctions, IHttpRequestOptio
 import { sleep } from 'n8n-workflow';
 
 import { VendorError, vendorErrorFromHttpFailure } from './errors';
-import { credentialsOnce, requestGate } from './runState';
+import { credentialsOnce, nodeOnce, requestGate } from './runState';
 
 export interface SendOptions {
 	credentialType: string;
@@ -49,7 +49,7 @@ export async function sendVendorRequest(
 	const { maxRetries = 2, maxRetryAfterSeconds = 30 } = options;
 	let credentialOptions = options.credentialOptions;
 	if (options.runCredentials && !credentialOptions?.credentialsDecrypted) {
-		const reference = ctx.getNode().credentials?.[credentialType];
+		const reference = nodeOnce(ctx).credentials?.[credentialType];
 		credentialOptions = {
 			...credentialOptions,
 			credentialsDecrypted: {

@@ -1,7 +1,7 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { optionalText } from './input';
-import { perRun } from './runState';
+import { nodeOnce, perRun } from './runState';
 
 /**
  * An operation's `itemKey` (see `OperationModule` in execute.ts) usually reads the parameter
@@ -19,7 +19,7 @@ function keptValues(ctx: IExecuteFunctions, parameter: string): Map<number, unkn
  * value), or undefined when it is empty (an item without a key runs as it comes).
  */
 export function itemKeyOf(ctx: IExecuteFunctions, itemIndex: number, parameter: string): string | undefined {
-	const raw = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
+	const raw = nodeParameter(ctx, parameter, itemIndex, '');
 	keptValues(ctx, parameter).set(itemIndex, raw);
 	let value: string | undefined;
 	if (raw !== null && typeof raw === 'object' && '__rl' in raw) {
@@ -43,5 +43,177 @@ export function itemParameter(ctx: IExecuteFunctions, itemIndex: number, paramet
 		values.delete(itemIndex);
 		return value;
 	}
-	return ctx.getNodeParameter(parameter, itemIndex, fallback as string) as unknown;
+	return nodeParameter(ctx, parameter, itemIndex, fallback);
+}
+
+/** Whether a parameter as the node holds it has an n8n expression anywhere in it. */
+export function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/** The node's parameter at a dotted path (`options.maximumAmount`) as stored, before any evaluation. */
+export function rawParameter(ctx: IExecuteFunctions, path: string): unknown {
+	let value: unknown = nodeOnce(ctx).parameters;
+	for (const key of path.split('.')) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as IDataObject)[key];
+	}
+	return value;
+}
+
+const copy = <T>(value: T): T => (value !== null && typeof value === 'object' ? structuredClone(value) : value);
+
+/**
+ * `ctx.getNodeParameter(path, itemIndex, fallback)` with two shortcuts, each of which gives what
+ * n8n gives:
+ * - a parameter that holds no expression is the same for every item: read once per run (each
+ *   read goes through n8n's parameter machinery); objects are copies, a caller may change them;
+ * - a plain reference to a field of the item's JSON (`{{ $json.invoice }}`, also inside text,
+ *   see `compileJsonFields`) is read from the item (n8n builds a data proxy and Luxon's
+ *   `$now`/`$today` for every expression, about 0.15 ms). The first item of the run that takes
+ *   it is read both ways: when n8n's answer differs, n8n answers for the rest of the run.
+ * A read that fails is not kept: every item gets n8n's own error.
+ */
+export function nodeParameter(ctx: IExecuteFunctions, path: string, itemIndex: number, fallback: unknown = ''): unknown {
+	const raw = rawParameter(ctx, path);
+	const read = () => ctx.getNodeParameter(path, itemIndex, fallback as string) as unknown;
+	if (!holdsExpression(raw)) {
+		const constants = perRun(ctx, 'nodeParameter:constants', () => new Map<string, unknown>());
+		// Not set: n8n gives the fallback, which a caller may give differently.
+		const key = raw === undefined ? `${path}\u0000${JSON.stringify(fallback)}` : path;
+		if (!constants.has(key)) constants.set(key, read());
+		return copy(constants.get(key));
+	}
+	const shortcut = perRun(ctx, 'nodeParameter:shortcuts', () => new Map<string, JsonFieldReader | null>());
+	let reader = shortcut.get(path);
+	if (reader === undefined) {
+		reader = jsonFieldReader(raw);
+		shortcut.set(path, reader);
+	}
+	if (reader === null) return read();
+	const json = ctx.getInputData()[itemIndex]?.json;
+	const fast = json === undefined ? NO_SHORTCUT : reader.read(json);
+	if (fast === NO_SHORTCUT) return read();
+	if (!reader.checked) {
+		const slow = read();
+		if (!sameValue(fast, slow)) {
+			shortcut.set(path, null);
+			return slow;
+		}
+		reader.checked = true;
+		return slow;
+	}
+	return fast;
+}
+
+const NO_SHORTCUT = Symbol('no shortcut');
+
+interface JsonFieldReader {
+	/** The value n8n would give for this item, or NO_SHORTCUT when only n8n can tell. */
+	read(json: IDataObject): unknown;
+	/** Whether n8n gave the same value for an item of this run. */
+	checked: boolean;
+}
+
+/** `$json.name`, `$json["name"]` or `$json['name']`. */
+const JSON_REF = String.raw`\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])`;
+/** `{{ ref }}` or `{{ ref ?? ref ... }}` (the first that is not null or undefined), spaces allowed. */
+const JSON_FIELD = new RegExp(String.raw`\{\{\s*(${JSON_REF}(?:\s*\?\?\s*${JSON_REF})*)\s*\}\}`, 'g');
+
+/** The field names of a `ref ?? ref ...` chain. */
+function chainOf(refs: string): string[] {
+	return [...refs.matchAll(new RegExp(JSON_REF, 'g'))].map((match) => match[1] ?? match[2] ?? match[3]);
+}
+
+/** The value of the first field of the chain that is neither null nor undefined, as `??` gives it. */
+function chainValue(json: IDataObject, chain: string[]): unknown {
+	for (const field of chain) {
+		const value = Object.prototype.hasOwnProperty.call(json, field) ? json[field] : undefined;
+		if (value !== undefined && value !== null) return value;
+	}
+	return undefined;
+}
+
+/**
+ * An expression made only of text and `{{ $json.<field> }}` references (or `??` chains of them): alone, the field's value
+ * as it is (text, a finite number or a boolean); inside text, the text with each field's value
+ * (text or a finite number) in its place. Anything else (any other code, another value) is n8n's.
+ */
+function compileJsonFields(expression: string): ((json: IDataObject) => unknown) | undefined {
+	if (!expression.startsWith('=')) return undefined;
+	const body = expression.slice(1);
+	const texts: string[] = [];
+	const fields: string[][] = [];
+	let at = 0;
+	for (const match of body.matchAll(JSON_FIELD)) {
+		texts.push(body.slice(at, match.index));
+		fields.push(chainOf(match[1]));
+		at = match.index + match[0].length;
+	}
+	texts.push(body.slice(at));
+	if (fields.length === 0 || texts.some((text) => text.includes('{{') || text.includes('}}'))) return undefined;
+	if (fields.length === 1 && texts[0] === '' && texts[1] === '') {
+		const [field] = fields;
+		return (json) => {
+			const value = chainValue(json, field);
+			if (typeof value === 'string' || typeof value === 'boolean') return value;
+			if (typeof value === 'number' && Number.isFinite(value)) return value;
+			return NO_SHORTCUT;
+		};
+	}
+	return (json) => {
+		let out = texts[0];
+		for (let index = 0; index < fields.length; index++) {
+			const value = chainValue(json, fields[index]);
+			if (typeof value === 'string') out += value;
+			else if (typeof value === 'number' && Number.isFinite(value)) out += String(value);
+			else return NO_SHORTCUT;
+			out += texts[index + 1];
+		}
+		return out;
+	};
+}
+
+/** A reader for a parameter that is such an expression, or a resource locator whose value is one. */
+function jsonFieldReader(raw: unknown): JsonFieldReader | null {
+	if (typeof raw === 'string') {
+		const compiled = compileJsonFields(raw);
+		return compiled ? { read: compiled, checked: false } : null;
+	}
+	if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && (raw as IDataObject).__rl === true) {
+		const locator = raw as IDataObject;
+		const entries = Object.entries(locator);
+		// Only the value may be an expression; everything else is copied as n8n copies it.
+		if (entries.some(([key, value]) => key !== 'value' && holdsExpression(value))) return null;
+		const compiled = typeof locator.value === 'string' ? compileJsonFields(locator.value) : undefined;
+		if (!compiled) return null;
+		return {
+			read: (json) => {
+				const value = compiled(json);
+				return value === NO_SHORTCUT ? NO_SHORTCUT : { ...locator, value };
+			},
+			checked: false,
+		};
+	}
+	return null;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+	const keysA = Object.keys(a);
+	const keysB = Object.keys(b);
+	if (keysA.length !== keysB.length) return false;
+	return keysA.every((key) => (a as IDataObject)[key] === (b as IDataObject)[key]);
+}
+
+/** What the shortcut reads for the raw parameter from an item's JSON, or undefined where only n8n can tell (for tests). */
+export function shortcutValue(raw: unknown, json: IDataObject): { value: unknown } | undefined {
+	const reader = jsonFieldReader(raw);
+	if (!reader) return undefined;
+	const value = reader.read(json);
+	return value === NO_SHORTCUT ? undefined : { value };
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { VendorError } from './errors';
 import { kinds, readValue, withKind } from './fieldKinds';
+import { nodeParameter } from './itemParameter';
 
 /**
  * What keeps n8n's own re-runs from paying twice.
@@ -289,7 +290,7 @@ export function paymentWasSent(ledger: PaymentLedger, itemIndex: number): boolea
  * is refused naming the field.
  */
 export function idempotencyKeyOf(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
-	const value = ctx.getNodeParameter(`options.${idempotencyKeyOption.name}`, itemIndex, '') as unknown;
+	const value = nodeParameter(ctx, `options.${idempotencyKeyOption.name}`, itemIndex, '');
 	if (value === undefined || value === null || value === '') return undefined;
 	// Read as its kind, as every field is (fieldKinds.ts): text as written, refused otherwise.
 	return readValue(idempotencyKeyOption, value, ctx.getTimezone()) as string | undefined;

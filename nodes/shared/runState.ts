@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 /**
@@ -112,4 +112,12 @@ export class RequestGate {
 
 export function requestGate(ctx: object, credentialType: string): RequestGate {
 	return perRun(ctx, `gate:${credentialType}`, () => new RequestGate());
+}
+
+/**
+ * The node as n8n's `getNode()` gives it, read once per run: `getNode()` deep-copies the node
+ * (its parameters included) on every call, and nothing in it changes during a run. Read-only.
+ */
+export function nodeOnce(ctx: IExecuteFunctions): INode {
+	return perRun(ctx, 'node', () => ctx.getNode());
 }

@@ -1,7 +1,7 @@
 // Runs a TypeScript entry point (a benchmark, the soak run) the way n8n would meet the package:
 // bundled with esbuild (packages stay external and load from the repository's node_modules), run
 // with node and --expose-gc (for memory figures), with PACKAGE_DIR naming the repository, whose
-// dist/ holds the built package. Returns the exit code.
+// dist/ holds the built package. `nodeArgs` go to node (e.g. --cpu-prof). Returns the exit code.
 'use strict';
 
 const fs = require('fs');
@@ -11,7 +11,7 @@ const { spawnSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-function runBundled(entry, args = process.argv.slice(2)) {
+function runBundled(entry, args = process.argv.slice(2), nodeArgs = []) {
 	const esbuild = require(require.resolve('esbuild', { paths: [ROOT] }));
 	const name = path.basename(entry, '.ts');
 	const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-nodes-${name}-`));
@@ -27,7 +27,7 @@ function runBundled(entry, args = process.argv.slice(2)) {
 			packages: 'external',
 			logLevel: 'warning',
 		});
-		const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', outfile, ...args], {
+		const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', ...nodeArgs, outfile, ...args], {
 			stdio: 'inherit',
 			env: {
 				...process.env,

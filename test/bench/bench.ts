@@ -1,336 +1,70 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code: runs in Node and jest, never ships to n8n */
 /**
- * `npm run bench`: the package's vendor nodes in n8n's engine against a plain HTTP loop sending
- * the same requests at the same parallelism, against the simulators with a set latency; and a
- * memory run of 100,000 cheap items. Run through test/bench/run.js (esbuild bundle, then node).
+ * `npm run bench`: the package's vendor nodes in n8n's engine against n8n's own authenticated HTTP
+ * helper sending the same requests in a plain loop at the same parallelism, against the
+ * simulators with a set latency; and a memory run of 100,000 cheap items. Run through
+ * test/bench/run.js (esbuild bundle, then node). Documented in docs/performance.md.
  *
- *   npm run bench -- --n 1000 --latency 20 --parallel 1,10,50
- *                    --vendors cloudCommercePro,crmCom,evoSnap,cnbsWebAr,cnbsWebArCombined,adilas
- *                    --baselines new,keepalive,n8n --memory-n 100000 --no-memory --only-memory
+ *   npm run bench                      every vendor at parallel 1, 10 and 50 (N = 1,000), and at
+ *                                      N = 100 and 10,000 (parallel 10), then the memory run
+ *   npm run bench -- --vendors crmCom,adilas --n 1000 --parallel 10 --no-memory   (quick)
+ *     --vendors cloudCommercePro,crmCom,evoSnap,cnbsWebAr,cnbsWebArCombined,adilas
+ *     --n <N,...> --parallel <P,...>   with either: every N at every P (instead of the default plan)
+ *     --latency 20  --baselines n8n,new[,keepalive]  --memory-n 100000  --no-memory  --only-memory
+ *     --cpu-prof=<dir>                 (run.js) node's CPU profiler; test/bench/profile-top.js reads it
  *
- * Prints, on stdout, one line per vendor and batch size, then the memory line:
- *   bench <vendor> n=<N> latency=<ms> parallel=<P> node_ms=<..> raw_ms=<..> ratio=<node/raw> sign_ons=<..> requests_per_payment=<..>
- *     [raw_keepalive_ms=<..> ratio_keepalive=<..>] [n8n_client_ms=<..> ratio_n8n_client=<..>] busy_ms_per_item=node:<..>,raw:<..>,..
- *   bench memory n=<N> heap_growth_mb=<..> items_out=<..>
+ * Prints, on stdout, one line per vendor, N and parallelism, then the memory line:
+ *   bench <vendor> n=<N> latency=<ms> parallel=<P> node_ms=<..> n8n_client_ms=<..> ratio_n8n_client=<node/n8n client>
+ *     ms_per_payment=<node_ms/N> busy_ms_per_item=<node> n8n_client_busy_ms_per_item=<..> extra_cpu_ms_per_item=<node-n8n client>
+ *     raw_ms=<..> ratio=<node/raw> [raw_keepalive_ms=<..> ratio_keepalive=<..>] sign_ons=<..> requests_per_payment=<..>
+ *   bench flat <vendor> parallel=10 ms_per_payment n=<N>:<..>,... change_vs_n1000=<..%>
+ *   bench memory n=<N> heap_growth_mb=<..> held_after_run_mb=<..> items_out=<..>
  * Every figure is measured in the run (sign_ons and requests_per_payment are the simulator's
  * counts). Adding a vendor is one entry in VENDORS.
  *
- * The baselines send the very requests the node sent (recorded by the simulator), at the same
- * parallelism:
- * - raw_ms (the ratio's baseline): a plain Node HTTP loop opening a new connection per request.
- *   n8n 2.41's HTTP helper, which every node and n8n's HTTP Request node send through, builds new
- *   HTTP agents for every request, so no connection is kept alive: a node cannot do otherwise,
- *   and a loop that does the same is the fair "same requests" baseline.
- * - raw_keepalive_ms: the same loop with keep-alive connections (the first helper's baseline).
- * - n8n_client_ms: the same requests through n8n's own HTTP client (OutboundHttp), without a
- *   node, expressions or credentials: the floor for anything sent through n8n's helpers.
- * busy_ms_per_item is the main thread's busy time (event loop utilization) per payment: on a
- * machine shared with other jobs it includes time the thread was ready but not scheduled.
+ * The baselines send the very requests the node sent, at the same parallelism:
+ * - n8n_client_ms (the ratio_n8n_client baseline, the floor for any n8n node): the request options
+ *   the node handed to n8n (recorded where n8n authenticates them, before the credential is
+ *   applied) sent in a plain loop by a bench-only node through n8n's own
+ *   `this.helpers.httpRequestWithAuthentication` with the vendor's credential, so that n8n's
+ *   credential handling is in the floor too; CRM.COM and EVO with their session token filled
+ *   (one sign-on, timed, before the loop).
+ * - raw_ms (information): a plain Node HTTP loop opening a new connection per request, as n8n
+ *   2.41's helper does (it builds new HTTP agents for every request).
+ * - raw_keepalive_ms (information, --baselines ...,keepalive): the same loop with keep-alive.
+ * busy_ms_per_item is the main thread's busy time (event loop utilization) per payment, the CPU
+ * the run cost it; on a machine shared with other jobs it includes time the thread was ready but
+ * not scheduled. extra_cpu_ms_per_item is the node's busy time per payment over n8n's client's.
  *
  * CNBS's combined mode (cnbsWebArCombined) always pays 100 documents in one run, one request
- * (requests_per_payment 0.01); its batch size does not apply.
+ * (requests_per_payment 0.01); its batch size and the N plan do not apply.
  *
  * The simulator runs in a worker thread of its own, as a vendor runs on a machine of its own:
- * its work (parsing, ledger) does not take CPU time from the node or from the raw loop.
+ * its work (parsing, ledger) does not take CPU time from the node or from the baselines.
  */
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
-import { CredentialStore, runNode } from '../harness';
-import { CloudCommerceProSimulator } from '../simulators/cloudCommercePro';
-import { AdilasSimulator } from '../simulators/adilas';
-import { adilasDemoCredentialData, createAdilasDemo } from '../simulators/adilasDemo';
-import { CnbsWebArSimulator } from '../simulators/cnbsWebAr';
-import {
-	cnbsWebArDemoCredentialData,
-	createCnbsWebArDemo,
-	DEMO_CNBS_CARD,
-	DEMO_CNBS_COMPANY_CODE,
-	DEMO_CNBS_PAYER,
-} from '../simulators/cnbsWebArDemo';
-import { CrmComSimulator } from '../simulators/crmCom';
-import { EvoSnapSimulator } from '../simulators/evoSnap';
-import { createEvoSnapDemo, DEMO_EVO_IDENTITY_TOKEN, evoSnapDemoCredentialData } from '../simulators/evoSnapDemo';
-import type { RecordedRequest, VendorSimulator } from '../simulators/framework';
-import {
-	DEMO_CCP_BRAND_ID,
-	DEMO_CCP_SECURITY_HASH,
-	DEMO_CRM_ACCOUNTS_RECEIVABLE,
-	DEMO_CRM_ORGANISATION,
-	DEMO_CRM_PASSWORD,
-	DEMO_CRM_USERNAME,
-	DEMO_CRM_WEB_API_KEY,
-} from '../simulators/serve';
+import { CredentialStore, HarnessCredentialsHelper, loadPackage, runNode } from '../harness';
+import type { RecordedRequest } from '../simulators/framework';
+
+import type { RawSender, VendorBench } from './vendors';
+import { VENDORS } from './vendors';
 
 const PACKAGE_DIR = process.env.PACKAGE_DIR ?? path.resolve(__dirname, '..', '..');
 
-/** One vendor node in the benchmark. */
-interface VendorBench {
-	/** The name printed after `bench`. */
-	name: string;
-	nodeType: string;
-	credentialType: string;
-	createSimulator(): VendorSimulator;
-	/** Resets the simulator and loads `n` open invoices, one per payment. */
-	load(sim: VendorSimulator, n: number): void;
-	/** The credential data pointing at the simulator (no session token: a run signs on itself). */
-	credentialData(baseUrl: string): ICredentialDataDecryptedObject;
-	/** Node parameters paying the invoice of each item; `items(n)` gives the items. */
-	parameters: INodeParameters;
-	items(n: number): IDataObject[];
-	/** Sign-ons the simulator saw (0 for a vendor without sessions). */
-	signOns(sim: VendorSimulator): number;
-	/** Payments the simulator's ledger holds. */
-	payments(sim: VendorSimulator): number;
-	/** Is this recorded request a payment (the raw loop replays those)? */
-	isPayment(request: RecordedRequest): boolean;
-	/**
-	 * What a plain client does once before paying (e.g. sign on) and how it then adapts a
-	 * recorded payment request (e.g. its own token). Default: nothing, send as recorded.
-	 */
-	rawSession?(send: RawSender): Promise<(request: RecordedRequest) => RecordedRequest>;
-	/**
-	 * A fixed number of payments for this line, whatever --n says (CNBS's combined mode: the
-	 * issue asks for 100 documents in one run), and a fixed batch size (combined mode ignores it).
-	 */
-	fixedN?: number;
-	fixedParallel?: number[];
-	/** The simulator this entry runs against, when it shares another entry's (default: name). */
-	simulator?: string;
-}
-
-const evoInvoiceId = (i: number) => (0xa0000000 + i).toString(16).toUpperCase().padStart(32, '0');
-const cnbsDocument = (i: number) => String(1500000000 + i);
-
-const VENDORS: VendorBench[] = [
-	{
-		name: 'cloudCommercePro',
-		nodeType: 'cloudCommercePro',
-		credentialType: 'cloudCommerceProApi',
-		createSimulator: () => new CloudCommerceProSimulator({ brandId: DEMO_CCP_BRAND_ID, securityHash: DEMO_CCP_SECURITY_HASH }),
-		load(sim, n) {
-			sim.reset();
-			for (let i = 0; i < n; i++) {
-				(sim as CloudCommerceProSimulator).addInvoice({
-					orderId: 100000 + i,
-					invoiceId: 200000 + i,
-					salesChannelId: 36,
-					customerId: 96354316,
-					netAmount: '10.00',
-					vatAmount: '2.00',
-					amount: '12.00',
-				});
-			}
-		},
-		credentialData: (baseUrl) => ({
-			environment: 'custom',
-			customUrl: baseUrl,
-			brandId: DEMO_CCP_BRAND_ID,
-			securityHash: DEMO_CCP_SECURITY_HASH,
-		}),
-		parameters: {
-			resource: 'payment',
-			operation: 'create',
-			intInvoiceID: '={{ $json.invoice }}',
-			intSalesChannelID: '36',
-			strPaymentReference: '=Bench {{ $json.invoice }}',
-			dbPaymentAmount: '12.00',
-			intCustomerID: '96354316',
-			dtPaymentDate: '2021-10-22T12:01:44',
-			TransactionTypeID: 'Invoice',
-		},
-		items: (n) => Array.from({ length: n }, (_, i) => ({ invoice: 200000 + i })),
-		signOns: () => 0,
-		payments: (sim) => (sim as CloudCommerceProSimulator).payments.length,
-		isPayment: (request) => request.path === '/CCPApiPaymentService.svc',
-	},
-	{
-		name: 'crmCom',
-		nodeType: 'crmCom',
-		credentialType: 'crmComApi',
-		createSimulator: () =>
-			new CrmComSimulator({
-				username: DEMO_CRM_USERNAME,
-				password: DEMO_CRM_PASSWORD,
-				organisation: DEMO_CRM_ORGANISATION,
-				webApiKey: DEMO_CRM_WEB_API_KEY,
-			}),
-		load(sim, n) {
-			sim.reset();
-			for (let i = 0; i < n; i++) {
-				(sim as CrmComSimulator).addInvoice({
-					number: `B${i}`,
-					reference_number: String(500000 + i),
-					total_amount: '12.00',
-					outstanding_amount: '12.00',
-					accounts_receivable: DEMO_CRM_ACCOUNTS_RECEIVABLE,
-				});
-			}
-		},
-		credentialData: (baseUrl) => ({
-			serverUrl: baseUrl,
-			authMethod: 'password',
-			username: DEMO_CRM_USERNAME,
-			password: DEMO_CRM_PASSWORD,
-			organisation: DEMO_CRM_ORGANISATION,
-		}),
-		parameters: {
-			resource: 'payment',
-			operation: 'payInvoice',
-			invoice_identifier: { __rl: true, mode: 'number', value: '={{ $json.invoice }}' },
-			accounts_receivable_identifier: { __rl: true, mode: 'number', value: '192' },
-			type_identifier: { __rl: true, mode: 'name', value: 'Invoices Balance Payment' },
-			payment_method_identifier: { __rl: true, mode: 'name', value: 'Direct Debit' },
-		},
-		items: (n) => Array.from({ length: n }, (_, i) => ({ invoice: `B${i}` })),
-		signOns: (sim) => (sim as CrmComSimulator).signIns,
-		payments: (sim) => (sim as CrmComSimulator).payments.length,
-		isPayment: (request) => request.path.endsWith('/payments/pay_invoice'),
-		async rawSession(send) {
-			// A plain client signs on once and pays with its token.
-			const answer = await send({
-				method: 'POST',
-				path: '/crmapi/rest/v2/authentication/token',
-				query: {},
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ username: DEMO_CRM_USERNAME, password: DEMO_CRM_PASSWORD, organisation: DEMO_CRM_ORGANISATION }),
-				at: 0,
-			});
-			const token = (JSON.parse(answer) as { data: { token: string } }).data.token;
-			return (request) => ({ ...request, body: JSON.stringify({ ...(request.json as IDataObject), token }) });
-		},
-	},
-	{
-		name: 'evoSnap',
-		nodeType: 'evoSnap',
-		credentialType: 'evoSnapApi',
-		createSimulator: () => createEvoSnapDemo(),
-		load(sim, n) {
-			sim.reset();
-			for (let i = 0; i < n; i++) (sim as EvoSnapSimulator).addInvoice({ InvoiceReferenceId: evoInvoiceId(i), Amount: '12.00' });
-		},
-		credentialData: (baseUrl) => evoSnapDemoCredentialData(baseUrl),
-		parameters: {
-			resource: 'invoice',
-			operation: 'process',
-			InvoiceReferenceId: '={{ $json.invoice }}',
-			TransactionType: 'AuthorizeAndCapture',
-			PaymentData: { PaymentType: 'Credit', CardType: 'Visa', PaymentAccountNumber: '4111111111194053', PaymentAccountExpiration: '1230' },
-		},
-		items: (n) => Array.from({ length: n }, (_, i) => ({ invoice: evoInvoiceId(i) })),
-		signOns: (sim) => (sim as EvoSnapSimulator).signOns,
-		payments: (sim) => (sim as EvoSnapSimulator).payments.length,
-		isPayment: (request) => request.method === 'PUT' && request.path.endsWith('/process'),
-		async rawSession(send) {
-			// A plain client signs on once (the identity token as the Basic user) and pays with its token.
-			const basic = (user: string) => `Basic ${Buffer.from(`${user}:`).toString('base64')}`;
-			const answer = await send({
-				method: 'GET',
-				path: '/2.1.28/REST/SIS.svc/token',
-				query: {},
-				headers: { authorization: basic(DEMO_EVO_IDENTITY_TOKEN), accept: 'application/json' },
-				body: '',
-				at: 0,
-			});
-			const token = JSON.parse(answer) as string;
-			return (request) => ({ ...request, headers: { ...request.headers, authorization: basic(token) } });
-		},
-	},
-	{
-		name: 'cnbsWebAr',
-		nodeType: 'cnbsWebAr',
-		credentialType: 'cnbsWebArApi',
-		createSimulator: () => createCnbsWebArDemo(),
-		load(sim, n) {
-			sim.reset();
-			for (let i = 0; i < n; i++) {
-				(sim as CnbsWebArSimulator).addDocument({
-					document_number_finance: cnbsDocument(i),
-					fiscal_year: 2017,
-					payer_number: DEMO_CNBS_PAYER,
-					company_code: DEMO_CNBS_COMPANY_CODE,
-					currency_key: 'USD',
-					total_amount: '12.00',
-				});
-			}
-		},
-		credentialData: (baseUrl) => cnbsWebArDemoCredentialData(baseUrl),
-		parameters: {
-			resource: 'payment',
-			operation: 'payInvoices',
-			requestMode: 'perItem',
-			customer_number: DEMO_CNBS_PAYER,
-			company_code: DEMO_CNBS_COMPANY_CODE,
-			payment_method: 'CC',
-			...DEMO_CNBS_CARD,
-			amount: 'openAmount',
-		},
-		items: (n) =>
-			Array.from({ length: n }, (_, i) => ({
-				document_number_finance: cnbsDocument(i),
-				line_item_in_the_relevant_invoice: 1,
-				fiscal_year_of_the_relevant_invoice: 2017,
-				open_amount: '12.00',
-				currency_key: 'USD',
-			})),
-		signOns: () => 0,
-		payments: (sim) => (sim as CnbsWebArSimulator).payments.length,
-		isPayment: (request) => request.method === 'POST' && request.path.endsWith('/invoices/payments'),
-	},
-	{
-		// CNBS's "All Items in One Request": 100 documents, one request (requests_per_payment 0.01).
-		name: 'cnbsWebArCombined',
-		simulator: 'cnbsWebAr',
-		nodeType: 'cnbsWebAr',
-		credentialType: 'cnbsWebArApi',
-		createSimulator: () => createCnbsWebArDemo(),
-		load: (sim, n) => VENDORS.find((entry) => entry.name === 'cnbsWebAr')!.load(sim, n),
-		credentialData: (baseUrl) => cnbsWebArDemoCredentialData(baseUrl),
-		get parameters() {
-			return { ...VENDORS.find((entry) => entry.name === 'cnbsWebAr')!.parameters, requestMode: 'combined' };
-		},
-		items: (n) => VENDORS.find((entry) => entry.name === 'cnbsWebAr')!.items(n),
-		signOns: () => 0,
-		payments: (sim) => (sim as CnbsWebArSimulator).payments.length,
-		isPayment: (request) => request.method === 'POST' && request.path.endsWith('/invoices/payments'),
-		fixedN: 100,
-		fixedParallel: [1],
-	},
-	{
-		name: 'adilas',
-		nodeType: 'adilas',
-		credentialType: 'adilasApi',
-		createSimulator: () => createAdilasDemo(),
-		load(sim, n) {
-			sim.reset();
-			for (let i = 0; i < n; i++) {
-				(sim as AdilasSimulator).addInvoice({ invoiceNumber: 1000 + i, customerId: 1, typeId: 3, amount: '12.00', invoiceDate: '2015-03-24' });
-			}
-		},
-		credentialData: (baseUrl) => adilasDemoCredentialData(baseUrl),
-		parameters: {
-			resource: 'invoicePayment',
-			operation: 'add',
-			INVOICE_NUMBER: '={{ $json.invoice }}',
-			AMOUNT_PAID: '12.00',
-			MONEY_TYPE_ID: 2,
-			MERCHANT_SETTING_ID: 1,
-			additionalFields: {},
-		},
-		items: (n) => Array.from({ length: n }, (_, i) => ({ invoice: 1000 + i })),
-		signOns: () => 0,
-		payments: (sim) => (sim as AdilasSimulator).payments.length,
-		isPayment: (request) => request.body.includes('addInvoicePayment'),
-	},
-];
-
 // ---- the plain HTTP loop -----------------------------------------------------------------------
-
-type RawSender = (request: RecordedRequest) => Promise<string>;
 
 /** Headers a client sets per connection, not per request: not replayed. */
 const CONNECTION_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'accept-encoding', 'user-agent']);
@@ -363,31 +97,70 @@ function rawSender(baseUrl: string, agent: http.Agent): RawSender {
 		});
 }
 
+// ---- n8n's own client: the request options the node handed to n8n, sent again by a bench node ----
+
 /**
- * The same requests through n8n's own HTTP client (n8n-core's `OutboundHttp`, what
- * `httpRequestWithAuthentication` ends in, and what n8n's HTTP Request node sends with), without
- * a node, expressions or credentials: the floor for any node built on n8n's helpers.
+ * While set, every request option object a node hands to n8n's httpRequestWithAuthentication is
+ * kept, as n8n's credentials helper receives it to authenticate it (before the credential is
+ * applied). Kept by reference (no copy while the node runs); copied before they are sent again.
  */
-function n8nClientSender(baseUrl: string): RawSender {
-	// Loaded here so that the worker thread (the simulator) does not load n8n.
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { Container } = require('@n8n/di') as typeof import('@n8n/di');
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { OutboundHttp } = require('@n8n/backend-network') as typeof import('@n8n/backend-network');
-	const client = Container.get(OutboundHttp).requests();
-	return async (request) => {
-		const query = new URLSearchParams(request.query).toString();
-		const response = await client.request({
-			method: request.method as 'GET',
-			url: `${baseUrl}${request.path}${query ? `?${query}` : ''}`,
-			headers: replayedHeaders(request),
-			body: request.body === '' ? undefined : request.body,
-			returnFullResponse: true,
-			encoding: 'text',
-			json: false,
-		});
-		return typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-	};
+let recording: IHttpRequestOptions[] | undefined;
+const authenticate = HarnessCredentialsHelper.prototype.authenticate;
+HarnessCredentialsHelper.prototype.authenticate = async function (this: HarnessCredentialsHelper, ...args) {
+	if (recording) recording.push(args[2] as IHttpRequestOptions);
+	return await authenticate.apply(this, args);
+};
+
+/** What the loop node sends in its run (set before the run). */
+let clientJob: { credentialType: string; requests: IHttpRequestOptions[]; parallel: number } | undefined;
+
+/**
+ * A bench-only node: sends `clientJob`'s requests through `this.helpers.httpRequestWithAuthentication`
+ * with the vendor's credential, `parallel` at once (a sliding window): what any node sending the
+ * same requests through n8n must at least spend.
+ */
+class N8nClientLoop implements INodeType {
+	description: INodeTypeDescription;
+
+	constructor(name: string, credentialType: string) {
+		this.description = {
+			displayName: 'Bench n8n Client Loop',
+			name,
+			group: ['transform'],
+			version: 1,
+			description: "Sends recorded requests through n8n's helper",
+			defaults: { name: 'Client Loop' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: credentialType, required: true }],
+			properties: [],
+		};
+	}
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const job = clientJob!;
+		let next = 0;
+		const worker = async () => {
+			while (next < job.requests.length) await this.helpers.httpRequestWithAuthentication.call(this, job.credentialType, job.requests[next++]);
+		};
+		await Promise.all(Array.from({ length: Math.min(job.parallel, job.requests.length) }, worker));
+		return [[{ json: { sent: job.requests.length } }]];
+	}
+}
+
+/** A request option object as the simulator would record it (for the vendor's isPayment). */
+function asRecorded(options: IHttpRequestOptions): RecordedRequest {
+	const url = /^https?:/i.test(options.url) ? options.url : `${options.baseURL ?? 'http://localhost'}${options.url}`;
+	const body = options.body;
+	return {
+		method: String(options.method ?? 'GET').toUpperCase(),
+		path: new URL(url).pathname,
+		query: {},
+		headers: Object.fromEntries(Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)])),
+		body: typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body),
+		json: typeof body === 'object' ? (body as IDataObject) : undefined,
+		at: 0,
+	} as RecordedRequest;
 }
 
 /** Sends the requests with `parallel` in flight at once (a sliding window), in order. */
@@ -498,6 +271,8 @@ async function runThroughNode(vendor: VendorBench, sim: RemoteSimulator, n: numb
 	const credentials = new CredentialStore({ [vendor.credentialType]: vendor.credentialData(sim.baseUrl) });
 	const items = vendor.items(n);
 	const startedAt = Date.now();
+	const handed: IHttpRequestOptions[] = [];
+	recording = handed;
 	const elu = performance.eventLoopUtilization();
 	const started = performance.now();
 	const result = await runNode({
@@ -509,6 +284,7 @@ async function runThroughNode(vendor: VendorBench, sim: RemoteSimulator, n: numb
 	});
 	const ms = performance.now() - started;
 	const busy = busyMs(elu);
+	recording = undefined;
 	if (result.error) throw new Error(`${vendor.name}: the node failed: ${result.error.message}`);
 	const stats = await sim.call<SimStats>({ op: 'stats', withRequests: true });
 	if (process.env.BENCH_DEBUG && stats.recorded?.length) {
@@ -523,26 +299,24 @@ async function runThroughNode(vendor: VendorBench, sim: RemoteSimulator, n: numb
 			`${vendor.name}: ${result.items.length} items out (${failed.length} not paid: ${JSON.stringify(failed[0]?.json ?? {}).slice(0, 300)}) and ${stats.payments} payments for ${n} items`,
 		);
 	}
-	return { ms, busy, signOns: stats.signOns, requests: stats.requests, recorded: stats.recorded ?? [] };
+	const payments = handed.filter((options) => vendor.isPayment(asRecorded(options))).map((options) => structuredClone(options));
+	return { ms, busy, signOns: stats.signOns, requests: stats.requests, recorded: stats.recorded ?? [], payments };
 }
 
 /**
- * How the plain loop sends: `new` opens a new connection for every request, as n8n 2.41's HTTP
- * helper does (it builds new HTTP agents for every request, so nothing is kept alive: the fair
- * "same requests" baseline); `keepalive` reuses connections, which no n8n node can do through
- * n8n's helper; `n8n` sends through n8n's own HTTP client (see n8nClientSender).
+ * The plain Node loop: `new` opens a new connection for every request, as n8n 2.41's HTTP helper
+ * does; `keepalive` reuses connections, which no n8n node can do through n8n's helper.
  */
-type RawMode = 'new' | 'keepalive' | 'n8n';
+type RawMode = 'new' | 'keepalive';
 
 async function runRaw(vendor: VendorBench, sim: RemoteSimulator, n: number, parallel: number, recorded: RecordedRequest[], mode: RawMode) {
 	await sim.call({ op: 'load', n });
 	const agent = new http.Agent({ keepAlive: mode === 'keepalive', maxSockets: Infinity });
-	const plain = rawSender(sim.baseUrl, agent);
-	const send = mode === 'n8n' ? n8nClientSender(sim.baseUrl) : plain;
+	const send = rawSender(sim.baseUrl, agent);
 	const payments = recorded.filter(vendor.isPayment);
 	const elu = performance.eventLoopUtilization();
 	const started = performance.now();
-	const adapt = vendor.rawSession ? await vendor.rawSession(plain) : (request: RecordedRequest) => request;
+	const adapt = vendor.rawSession ? await vendor.rawSession(send) : (request: RecordedRequest) => request;
 	await sendAll(send, payments.map(adapt), parallel);
 	const ms = performance.now() - started;
 	const busy = busyMs(elu);
@@ -552,31 +326,77 @@ async function runRaw(vendor: VendorBench, sim: RemoteSimulator, n: number, para
 	return { ms, busy };
 }
 
-async function benchVendor(vendor: VendorBench, n: number, latency: number, parallels: number[], baselines: RawMode[]): Promise<void> {
+/**
+ * The node's payment requests (as it handed them to n8n) through n8n's authenticated helper in a
+ * plain loop, in n8n's engine like the node: see N8nClientLoop.
+ */
+async function runN8nClient(vendor: VendorBench, sim: RemoteSimulator, n: number, parallel: number, payments: IHttpRequestOptions[]) {
+	await sim.call({ op: 'load', n });
+	const pkg = await loadPackage(PACKAGE_DIR);
+	const nodeType = `bench.n8nClient.${vendor.credentialType}`;
+	pkg.nodeTypes.add(nodeType, new N8nClientLoop(nodeType, vendor.credentialType));
+	const requests = payments.map((options) => structuredClone(options));
+	const agent = new http.Agent({ keepAlive: false });
+	const elu = performance.eventLoopUtilization();
+	const started = performance.now();
+	const data = vendor.credentialData(sim.baseUrl);
+	// The session token filled, as a credential that signed on before holds it (the sign-on is timed).
+	if (vendor.signOn) data.sessionToken = await vendor.signOn(rawSender(sim.baseUrl, agent));
+	clientJob = { credentialType: vendor.credentialType, requests, parallel };
+	const result = await runNode({ nodeType, packageDir: PACKAGE_DIR, credentials: new CredentialStore({ [vendor.credentialType]: data }), credentialType: vendor.credentialType, parameters: {} });
+	const ms = performance.now() - started;
+	const busy = busyMs(elu);
+	clientJob = undefined;
+	agent.destroy();
+	if (result.error) throw new Error(`${vendor.name}: n8n's client loop failed: ${result.error.message}`);
+	const stats = await sim.call<SimStats>({ op: 'stats' });
+	if (stats.payments !== n) throw new Error(`${vendor.name}: n8n's client loop made ${stats.payments} payments for ${n} items`);
+	return { ms, busy };
+}
+
+/** One run of each: the node, n8n's client, the plain loop(s); prints the bench line. */
+async function benchOne(vendor: VendorBench, sim: RemoteSimulator, n: number, latency: number, parallel: number, baselines: RawMode[]) {
+	const node = await runThroughNode(vendor, sim, n, parallel);
+	const client = await runN8nClient(vendor, sim, n, parallel, node.payments);
+	const perItem = (ms: number) => ms / n;
+	const fixed = (value: number) => value.toFixed(2);
+	let raw = '';
+	for (const mode of baselines) {
+		const other = await runRaw(vendor, sim, n, parallel, node.recorded, mode);
+		raw +=
+			mode === 'new'
+				? ` raw_ms=${Math.round(other.ms)} ratio=${fixed(node.ms / other.ms)} raw_busy_ms_per_item=${fixed(perItem(other.busy))}`
+				: ` raw_keepalive_ms=${Math.round(other.ms)} ratio_keepalive=${fixed(node.ms / other.ms)}`;
+	}
+	console.log(
+		`bench ${vendor.name} n=${n} latency=${latency} parallel=${parallel} node_ms=${Math.round(node.ms)} n8n_client_ms=${Math.round(client.ms)} ratio_n8n_client=${fixed(node.ms / client.ms)}` +
+			` ms_per_payment=${(node.ms / n).toFixed(3)} busy_ms_per_item=${fixed(perItem(node.busy))} n8n_client_busy_ms_per_item=${fixed(perItem(client.busy))}` +
+			` extra_cpu_ms_per_item=${fixed(perItem(node.busy - client.busy))}${raw} sign_ons=${node.signOns} requests_per_payment=${(node.requests / n).toFixed(2)}`,
+	);
+	return node.ms / n;
+}
+
+/** The runs of one vendor: `plan` is a list of [N, parallel]. */
+async function benchVendor(vendor: VendorBench, plan: Array<[number, number]>, latency: number, baselines: RawMode[]): Promise<void> {
 	const sim = new RemoteSimulator(vendor);
 	await sim.start();
-	n = vendor.fixedN ?? n;
-	parallels = vendor.fixedParallel ?? parallels;
+	if (vendor.fixedN !== undefined) plan = (vendor.fixedParallel ?? [1]).map((parallel) => [vendor.fixedN!, parallel]);
 	try {
 		// Warm-up (loads the package, JIT): not measured.
-		const warm = await runThroughNode(vendor, sim, Math.min(100, n), 10);
-		for (const mode of ['new', 'keepalive', 'n8n'] as const) await runRaw(vendor, sim, Math.min(100, n), 10, warm.recorded, mode);
+		const warm = await runThroughNode(vendor, sim, Math.min(100, plan[0][0]), 10);
+		await runN8nClient(vendor, sim, Math.min(100, plan[0][0]), 10, warm.payments);
+		for (const mode of baselines) await runRaw(vendor, sim, Math.min(100, plan[0][0]), 10, warm.recorded, mode);
 		await sim.call({ op: 'latency', ms: latency });
-		for (const parallel of parallels) {
-			const node = await runThroughNode(vendor, sim, n, parallel);
-			const raw = await runRaw(vendor, sim, n, parallel, node.recorded, 'new');
-			const perItem = (ms: number) => (ms / n).toFixed(2);
-			const busy = [`node:${perItem(node.busy)}`, `raw:${perItem(raw.busy)}`];
-			let extra = '';
-			for (const mode of baselines.filter((entry) => entry !== 'new')) {
-				const other = await runRaw(vendor, sim, n, parallel, node.recorded, mode);
-				const name = mode === 'keepalive' ? 'raw_keepalive' : 'n8n_client';
-				extra += ` ${name}_ms=${Math.round(other.ms)} ratio_${mode === 'keepalive' ? 'keepalive' : 'n8n_client'}=${(node.ms / other.ms).toFixed(2)}`;
-				busy.push(`${name}:${perItem(other.busy)}`);
-			}
+		const flat: Array<[number, number]> = [];
+		for (const [n, parallel] of plan) {
+			const msPerPayment = await benchOne(vendor, sim, n, latency, parallel, baselines);
+			if (parallel === 10) flat.push([n, msPerPayment]);
+		}
+		const base = flat.find(([n]) => n === 1000);
+		if (flat.length > 1 && base) {
+			const worst = Math.max(...flat.map(([, ms]) => Math.abs(ms / base[1] - 1)));
 			console.log(
-				`bench ${vendor.name} n=${n} latency=${latency} parallel=${parallel} node_ms=${Math.round(node.ms)} raw_ms=${Math.round(raw.ms)} ratio=${(node.ms / raw.ms).toFixed(2)} sign_ons=${node.signOns} requests_per_payment=${(node.requests / n).toFixed(2)}` +
-					`${extra} busy_ms_per_item=${busy.join(',')}`,
+				`bench flat ${vendor.name} parallel=10 ms_per_payment ${flat.map(([n, ms]) => `n=${n}:${ms.toFixed(3)}`).join(',')} change_vs_n1000=${(worst * 100).toFixed(1)}%`,
 			);
 		}
 	} finally {
@@ -619,10 +439,8 @@ async function benchMemory(n: number): Promise<void> {
 		if (lost.length > 0 || requests > 0) throw new Error(`memory run: ${lost.length} items out of place, ${requests} requests sent`);
 		// heap_growth_mb is the peak during the run over the heap before it: the stricter figure.
 		const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-		console.log(`bench memory n=${n} heap_growth_mb=${mb(peak - before)} items_out=${result.items.length}`);
-		console.error(
-			`(memory: ${mb(after - before)} MB still held after the run, with its ${result.items.length} output items; the run took ${Math.round(runMs)} ms, ${(runMs / n).toFixed(3)} ms per dry-run item: n8n's engine and the node without HTTP)`,
-		);
+		// held_after_run_mb: what is still reachable after the run (the result, with its output items).
+		console.log(`bench memory n=${n} heap_growth_mb=${mb(peak - before)} held_after_run_mb=${mb(after - before)} items_out=${result.items.length} ms_per_dry_run_item=${(runMs / n).toFixed(3)}`);
 	} finally {
 		await sim.stop();
 	}
@@ -635,16 +453,28 @@ function argument(name: string, fallback: string): string {
 	return args[at].includes('=') ? args[at].slice(args[at].indexOf('=') + 1) : (args[at + 1] ?? fallback);
 }
 
+const numbers = (text: string) => text.split(',').filter(Boolean).map(Number);
+
 async function main(): Promise<void> {
-	const n = Number(argument('n', '1000'));
 	const latency = Number(argument('latency', '20'));
-	const parallels = argument('parallel', '1,10,50').split(',').map(Number);
 	const only = argument('vendors', VENDORS.map((vendor) => vendor.name).join(',')).split(',');
 	const flags = process.argv.slice(2);
+	const given = flags.some((arg) => /^--(n|parallel)(=|$)/.test(arg));
+	// The issue's plan: parallel 1, 10, 50 at N = 1,000, and N = 100 and 10,000 at parallel 10.
+	const plan: Array<[number, number]> = given
+		? numbers(argument('n', '1000')).flatMap((n) => numbers(argument('parallel', '10')).map((parallel): [number, number] => [n, parallel]))
+		: [
+				[1000, 1],
+				[1000, 10],
+				[1000, 50],
+				[100, 10],
+				[10000, 10],
+			];
 	if (!flags.includes('--only-memory')) {
-		const baselines = argument('baselines', 'new,keepalive,n8n').split(',') as RawMode[];
-		if (!baselines.includes('new')) baselines.unshift('new');
-		for (const vendor of VENDORS.filter((entry) => only.includes(entry.name))) await benchVendor(vendor, n, latency, parallels, baselines);
+		const baselines = argument('baselines', 'n8n,new')
+			.split(',')
+			.filter((mode): mode is RawMode => mode === 'new' || mode === 'keepalive');
+		for (const vendor of VENDORS.filter((entry) => only.includes(entry.name))) await benchVendor(vendor, plan, latency, baselines);
 	}
 	if (!flags.includes('--no-memory')) await benchMemory(Number(argument('memory-n', '100000')));
 }

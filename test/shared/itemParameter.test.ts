@@ -57,7 +57,7 @@ describe('a {{ $json.field }} expression read from the item gives what n8n gives
 		// The run really paid with the items' values (a dry run shows the request).
 		expect(JSON.stringify(fast[0])).toContain('200000');
 		expect(JSON.stringify(fast[2])).toContain('Zürich');
-		expect(fast.filter((json) => json.error === undefined).length).toBeGreaterThan(3);
+		expect(fast.filter((json) => json.error === null || json.error === undefined).length).toBeGreaterThan(3);
 	});
 });
 

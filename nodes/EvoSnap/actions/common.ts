@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import type { RunOptions as SharedRunOptions } from '../../shared/fields';
 import { dryRunOption, optionsCollection, readOptions as readSharedOptions, timeoutOption } from '../../shared/fields';
 import { optionalText, requireText, textOnly } from '../../shared/input';
+import { nodeParameter } from '../../shared/itemParameter';
 import type { JsonTextValue } from '../../shared/jsonText';
 import { JsonDecimal } from '../../shared/jsonText';
 import { InvalidInputError, parseAmount } from '../../shared/money';
@@ -534,7 +535,7 @@ export interface RunOptions extends SharedRunOptions {
 export const DEFAULT_ALREADY_PAID_STATES = 'Paid, Processed, Completed';
 
 export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
-	const values = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const values = nodeParameter(ctx, 'options', itemIndex, {}) as IDataObject;
 	const states = String(values.alreadyPaidStates ?? DEFAULT_ALREADY_PAID_STATES)
 		.split(',')
 		.map((state) => state.trim())

@@ -80,7 +80,7 @@ async function main() {
 			N8N_RUNNERS_BROKER_PORT: process.env.N8N_RUNNERS_BROKER_PORT || '5791',
 			PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
 		};
-		delete env.NODE_OPTIONS;
+		delete (/** @type {Record<string, string | undefined>} */ (env)).NODE_OPTIONS;
 		const n8n = (cli) => {
 			const r = spawnSync(NODE24, [N8N, ...cli], { cwd: USER, env, encoding: 'utf8', maxBuffer: 1 << 28 });
 			return { code: r.status, out: (r.stdout || '') + (r.stderr || '') };

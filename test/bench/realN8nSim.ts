@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code: runs in Node and jest, never ships to n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code: runs in Node and jest, never ships to n8n */
 /**
  * For test/bench/real-n8n.js: every vendor's simulator answering after a set latency, with
  * `7 * n + 1` open invoices each, and, per vendor, what the two workflows need: the vendor node's

@@ -56,10 +56,18 @@ class Editor {
 		await creator.locator(T('node-creator-search-bar')).fill(search);
 		await creator.locator(T('node-creator-item-name'), { hasText: new RegExp(`^${escapeRe(nodeName)}$`) }).first().click();
 		if (!actionText) await creator.getByRole('button', { name: 'Add to workflow' }).click();
-		else await creator
-			.locator(T('item-iterator-item'), { has: page.locator(T('node-creator-item-name'), { hasText: new RegExp(`^${escapeRe(actionText)}$`) }) })
-			.first()
-			.click();
+		else {
+			const action = creator
+				.locator(T('item-iterator-item'), { has: page.locator(T('node-creator-item-name'), { hasText: new RegExp(`^${escapeRe(actionText)}$`) }) })
+				.first();
+			// A node with a trigger of the same app is one entry: on an empty canvas n8n lists its
+			// triggers and folds its actions ("Actions (6)"); unfold them.
+			if (!(await action.isVisible().catch(() => false))) {
+				const folded = creator.getByText(/^Actions \(\d+\)$/).first();
+				if (await folded.isVisible().catch(() => false)) await folded.click();
+			}
+			await action.click();
+		}
 		await this.ndv().waitFor();
 		await this.ndv().locator(T('node-parameters')).waitFor();
 	}

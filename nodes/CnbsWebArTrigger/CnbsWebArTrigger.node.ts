@@ -12,21 +12,18 @@ import { toNodeError } from '../shared/execute';
 import { readFields } from '../shared/fieldKinds';
 import { DEFAULT_TIMEOUT_MS, timeoutOption } from '../shared/fields';
 import { definedOnly, objectsIn, optionalText } from '../shared/input';
-import type { SeenEntry } from '../shared/polling';
+import type { FoundEvent, SeenEntry } from '../shared/polling';
 import {
 	eventSubtitle,
+	finishPoll,
 	includeExistingOption,
-	inTimeOrder,
-	latest,
 	lookBackDays,
 	lookBackDaysOption,
 	moneyAsText,
-	nextSeen,
 	pollRunContext,
 	readSeen,
 	triggerOptions,
 	windowStart,
-	writeSeen,
 } from '../shared/polling';
 import { payerListFields, optionalCnbsDate } from '../CnbsWebAr/actions/common';
 import * as getManyInvoices from '../CnbsWebAr/actions/invoice/getMany.operation';
@@ -86,11 +83,6 @@ function documentKey(document: IDataObject, companyCode: string | undefined): st
 /** A payment: company code, finance document number, fiscal year. */
 function paymentKey(payment: IDataObject, companyCode: string | undefined): string {
 	return [payment.company_code ?? companyCode, payment.document_number_finance, payment[FISCAL_YEAR]].map(number).join('/');
-}
-
-interface Found {
-	event: IDataObject;
-	date: string;
 }
 
 const properties: INodeProperties[] = [
@@ -201,7 +193,7 @@ export class CnbsWebArTrigger implements INodeType {
 			const previous = readSeen(staticData);
 			const first = previous === undefined;
 			const emitExisting = manual || options.includeExisting === true;
-			const found: Found[] = [];
+			const found: FoundEvent[] = [];
 			for (const [key, [state, date]] of current) {
 				const before = previous?.[key];
 				const record = { event, ...moneyAsText(records.get(key)!) };
@@ -213,14 +205,7 @@ export class CnbsWebArTrigger implements INodeType {
 				}
 			}
 
-			if (manual) {
-				// A test shows the latest few events and leaves the memory as it was.
-				const sample = latest(found);
-				return sample.length ? [this.helpers.returnJsonArray(sample.map((entry) => entry.event))] : null;
-			}
-			writeSeen(staticData, nextSeen(previous, current, oldest));
-			if (found.length === 0) return null;
-			return [this.helpers.returnJsonArray(inTimeOrder(found).map((entry) => entry.event))];
+			return finishPoll(this, { manual, found, previous, current, oldest: oldest });
 		} catch (error) {
 			throw toNodeError(ctx, error, 0, {
 				vendor: VENDOR,

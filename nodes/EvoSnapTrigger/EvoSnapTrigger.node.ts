@@ -11,21 +11,18 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { toNodeError } from '../shared/execute';
 import { additionalFieldsCollection, DEFAULT_TIMEOUT_MS, timeoutOption } from '../shared/fields';
 import { optionalText } from '../shared/input';
-import type { Seen, SeenEntry } from '../shared/polling';
+import type { FoundEvent, SeenEntry } from '../shared/polling';
 import {
 	includeExistingOption,
-	inTimeOrder,
-	latest,
 	lookBackDays,
 	lookBackDaysOption,
 	moneyAsText,
-	nextSeen,
 	pollRunContext,
 	readSeen,
 	eventSubtitle,
+	finishPoll,
 	triggerOptions,
 	windowStart,
-	writeSeen,
 } from '../shared/polling';
 import { kinds, readFields, withKind } from '../shared/fieldKinds';
 import * as getMany from '../EvoSnap/actions/invoice/getMany.operation';
@@ -82,11 +79,6 @@ function watchedFilters(from: INodeProperties[]): INodeProperties {
 		options: (filters.options as INodeProperties[]).filter((option) => !['StartDateTime', 'EndDateTime', 'InvoiceState'].includes(option.name)),
 		displayOptions: undefined,
 	};
-}
-
-interface Found {
-	event: IDataObject;
-	date: string;
 }
 
 const properties: INodeProperties[] = [
@@ -197,7 +189,7 @@ export class EvoSnapTrigger implements INodeType {
 			const emitExisting = manual || options.includeExisting === true;
 			const paid = paidStates(options.alreadyPaidStates);
 			const current = new Map<string, SeenEntry>();
-			const found: Found[] = [];
+			const found: FoundEvent[] = [];
 			for (const [key, invoice] of invoices) {
 				const state = String(invoice.InvoiceState ?? '');
 				const date = createdKey(invoice.CreatedDate);
@@ -221,14 +213,7 @@ export class EvoSnapTrigger implements INodeType {
 				}
 			}
 
-			if (manual) {
-				// A test shows the latest few events and leaves the memory as it was.
-				const sample = latest(found);
-				return sample.length ? [this.helpers.returnJsonArray(sample.map((entry) => entry.event))] : null;
-			}
-			writeSeen(staticData, nextSeen(previous, current, utcText(start)) as Seen);
-			if (found.length === 0) return null;
-			return [this.helpers.returnJsonArray(inTimeOrder(found).map((entry) => entry.event))];
+			return finishPoll(this, { manual, found, previous, current, oldest: utcText(start) });
 		} catch (error) {
 			throw toNodeError(ctx, error, 0, {
 				vendor: VENDOR,

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 import { amountText } from './money';
 
@@ -146,4 +146,27 @@ export function triggerOptions(options: INodeProperties[]): INodeProperties {
 		default: {},
 		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
+}
+
+/** An event a poll found, with the date it is ordered by. */
+export interface FoundEvent {
+	event: IDataObject;
+	date: string;
+}
+
+/**
+ * The end of every poll: a manual test returns the latest few events and leaves the memory as it
+ * was; a real poll keeps what it saw (inside the window) and emits its events in time order.
+ */
+export function finishPoll(
+	ctx: IPollFunctions,
+	poll: { manual: boolean; found: FoundEvent[]; previous: Seen | undefined; current: Map<string, SeenEntry>; oldest: string },
+): INodeExecutionData[][] | null {
+	if (poll.manual) {
+		const sample = latest(poll.found);
+		return sample.length ? [ctx.helpers.returnJsonArray(sample.map((entry) => entry.event))] : null;
+	}
+	writeSeen(ctx.getWorkflowStaticData('node'), nextSeen(poll.previous, poll.current, poll.oldest));
+	if (poll.found.length === 0) return null;
+	return [ctx.helpers.returnJsonArray(inTimeOrder(poll.found).map((entry) => entry.event))];
 }

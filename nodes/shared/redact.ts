@@ -28,6 +28,7 @@ const THIRTEEN_DIGITS = new RegExp(`\\d(?:${SEPARATOR}?\\d){12}`);
 const DIGIT_GROUPS = new RegExp(`(?<!\\d)\\d+(?:${SEPARATOR}\\d+)*(?!\\d)`, 'g');
 const SEPARATORS = new RegExp(SEPARATOR, 'g');
 const LEADING_SEPARATORS = new RegExp(`^${SEPARATOR}*`);
+const TRAILING_SEPARATORS = new RegExp(`${SEPARATOR}*$`);
 
 /**
  * Masks, in a run of digit groups ("4111 1111 1111 1111", "12 4111111111111111"), every span of
@@ -103,20 +104,34 @@ const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const isUuidCharacter = (code: number) => isDigit(code) || isHexLetter(code) || code === 45;
 
 /**
- * Whether the digits stand inside a UUID (an idempotency key, an event ID): its all-digit groups
- * joined by dashes can look like a grouped card number ("84432-6518-4840" in e3d84432-6518-4840-...).
+ * The UUIDs (an idempotency key, an event ID) a run of digit groups overlaps: their all-digit
+ * groups joined by dashes can look like a grouped card number ("84432-6518-4840" in
+ * e3d84432-6518-4840-..., "024655814862-0" in ...-a096-024655814862-0, a key with an item index).
  */
-function insideUuid(text: string, start: number, end: number): boolean {
+function uuidSpans(text: string, start: number, end: number): Array<[number, number]> {
 	let from = start;
 	let to = end;
 	while (from > 0 && isUuidCharacter(text.charCodeAt(from - 1))) from--;
 	while (to < text.length && isUuidCharacter(text.charCodeAt(to))) to++;
-	if (to - from < 36) return false;
+	if (to - from < 36) return [];
+	const spans: Array<[number, number]> = [];
 	for (const match of text.slice(from, to).matchAll(UUIDS)) {
 		const at = from + (match.index ?? 0);
-		if (at <= start && end <= at + match[0].length) return true;
+		if (at < end && at + match[0].length > start) spans.push([at, at + match[0].length]);
 	}
-	return false;
+	return spans;
+}
+
+/** Masks the cards in a run of digit groups, leaving the digits of a URL escape before it. */
+function maskRun(text: string, run: string, offset: number): string {
+	if (run.length < 13) return run;
+	if (/^\d+$/.test(run) && insideHexIdentifier(text, offset, offset + run.length)) return run;
+	const escaped = Math.min(escapeDigits(text, offset), run.length);
+	const rest = run.slice(escaped);
+	const lead = LEADING_SEPARATORS.exec(rest)?.[0] ?? '';
+	const trail = TRAILING_SEPARATORS.exec(rest.slice(lead.length))?.[0] ?? '';
+	const groups = rest.slice(lead.length, rest.length - trail.length);
+	return run.slice(0, escaped) + lead + maskCardsInGroups(groups) + trail;
 }
 
 /** Every card number in a text (13-19 digits passing Luhn, plain or grouped) keeps only its last four digits. */
@@ -125,12 +140,20 @@ export function maskCardNumbers(text: string): string {
 	return text.replace(DIGIT_GROUPS, (run: string, offset: number) => {
 		// Too short to hold 13 digits: most runs (dates, amounts, IDs) end here.
 		if (run.length < 13) return run;
-		if (/^\d+$/.test(run) && insideHexIdentifier(text, offset, offset + run.length)) return run;
-		if (insideUuid(text, offset, offset + run.length)) return run;
-		const escaped = Math.min(escapeDigits(text, offset), run.length);
-		const rest = run.slice(escaped);
-		const lead = LEADING_SEPARATORS.exec(rest)?.[0] ?? '';
-		return run.slice(0, escaped) + lead + maskCardsInGroups(rest.slice(lead.length));
+		const spans = uuidSpans(text, offset, offset + run.length);
+		if (spans.length === 0) return maskRun(text, run, offset);
+		// A UUID's digits stay as they are; what stands beside it is looked at on its own.
+		const end = offset + run.length;
+		const parts: string[] = [];
+		let at = offset;
+		for (const [from, to] of spans) {
+			if (from > at) parts.push(maskRun(text, text.slice(at, from), at));
+			const uuidEnd = Math.min(to, end);
+			parts.push(text.slice(Math.max(at, from), uuidEnd));
+			at = uuidEnd;
+		}
+		if (at < end) parts.push(maskRun(text, text.slice(at, end), at));
+		return parts.join('');
 	});
 }
 

@@ -5,9 +5,9 @@ import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { definedOnly, optionalText } from '../../../shared/input';
 import { callAdilas, describeRequest, jsonInteger, resolveCorpId } from '../../transport';
-import { FUNCTION_NAME_KEY } from '../../wire';
-import { ADILAS_ID } from '../invoicePayment/add.operation';
-import { amountAsJsonNumber, dateOrNow, getAdilasCredentials, readOptions } from '../common';
+import { FUNCTION_NAME_KEY } from '../../transport/credential';
+import { ADILAS_ID } from '../common.descriptions';
+import { amountAsJsonNumber, dateOrNow, getAdilasCredentials, readOptions } from '../../helpers/utils';
 
 export const FUNCTION_NAME = 'startMainInvoice';
 

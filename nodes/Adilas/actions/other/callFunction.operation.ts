@@ -5,8 +5,8 @@ import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/
 import { requireText } from '../../../shared/input';
 import { InvalidInputError } from '../../../shared/money';
 import { callAdilas, describeRequest, resolveCorpId } from '../../transport';
-import { RESERVED_KEYS } from '../../wire';
-import { getAdilasCredentials, readOptions } from '../common';
+import { RESERVED_KEYS } from '../../transport/credential';
+import { getAdilasCredentials, readOptions } from '../../helpers/utils';
 
 const show = { resource: ['other'], operation: ['callFunction'] };
 

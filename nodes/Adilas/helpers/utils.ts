@@ -1,5 +1,4 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
-
 import { DateTime } from 'luxon';
 
 import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
@@ -111,8 +110,5 @@ function nowText(ctx: IExecuteFunctions): string {
 export function dateOrNow(ctx: IExecuteFunctions, value: unknown, field: string, format: string): string {
 	return isEmpty(value) ? now(ctx).toFormat(format) : formatVendorDate(value, field, format);
 }
-
-export const HINT_NO_BALANCE =
-	'adilas cannot read an invoice\'s balance or its payments through the API: this node cannot pay "in full", check whether an invoice is already paid, or refuse an overpayment. Each run adds the payment again.';
 
 export { readOptions, type RunOptions } from '../../shared/fields';

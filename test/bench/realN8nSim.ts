@@ -3,7 +3,7 @@
  * `n` open invoices (900000 + i), and the SOAP envelope the node sends for an invoice (the
  * Security Hash in clear, as n8n's HTTP Request node must send it). Prints one JSON line.
  */
-import { buildEnvelope } from '../../nodes/CloudCommercePro/transport';
+import { buildEnvelope } from '../../nodes/CloudCommercePro/transport/credential';
 import { CloudCommerceProSimulator } from '../simulators/cloudCommercePro';
 import { DEMO_CCP_BRAND_ID, DEMO_CCP_SECURITY_HASH } from '../simulators/serve';
 

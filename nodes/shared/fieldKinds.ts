@@ -3,8 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyColl
 import { DateTime } from 'luxon';
 
 import { DATE_FORMATS } from './dates';
-import type { IdentifierSpec } from './identifier';
-import { readIdentifier } from './identifier';
 import { hasControlCharacters } from './input';
 import { itemParameter } from './itemParameter';
 import { InvalidInputError, parseAmount } from './money';
@@ -39,8 +37,14 @@ export type InputKind =
 	| { kind: 'boolean' }
 	/** A number, or its digits as text; one JavaScript cannot hold exactly (beyond 2^53, 1e21) is refused. */
 	| { kind: 'number'; integer?: boolean; min?: number; max?: number }
-	/** An identifier object (a resourceLocator of identifier.ts), checked key by key. */
-	| { kind: 'identifierObject'; spec: IdentifierSpec };
+	/**
+	 * An identifier object (a vendor's resourceLocator with one mode per key, e.g. CRM.COM's
+	 * helpers/identifier.ts), checked key by key by the vendor's own reader.
+	 */
+	| { kind: 'identifierObject'; spec: { name: string }; read: IdentifierReader };
+
+/** Reads an identifier object's value; throws InvalidInputError naming the key path. */
+export type IdentifierReader = (value: unknown, options: { required: boolean }) => unknown;
 
 export const INPUT_KIND_KEY = 'inputKind';
 
@@ -312,7 +316,7 @@ export function readValue(property: INodeProperties, value: unknown, zone: strin
 	const field = label;
 	const secret = property.typeOptions?.password === true;
 	if (kind?.kind === 'identifierObject' || kind?.kind === 'json') {
-		if (kind.kind === 'identifierObject') return readIdentifierObject(value, field, kind.spec, property.required === true);
+		if (kind.kind === 'identifierObject') return readIdentifierObject(value, field, kind, property.required === true);
 		if (isEmpty(value)) return requiredOrNothing(property, field);
 		return readJson(value, field);
 	}
@@ -369,7 +373,12 @@ export function readAs(kind: InputKind, value: unknown, field: string, zone = 'u
 	return readValue(withKind(kind, { displayName: field, name: field, type: 'string', default: '' }), value, zone);
 }
 
-function readIdentifierObject(value: unknown, field: string, spec: IdentifierSpec, required: boolean): unknown {
+function readIdentifierObject(
+	value: unknown,
+	field: string,
+	{ spec, read }: { spec: { name: string }; read: IdentifierReader },
+	required: boolean,
+): unknown {
 	const given = value !== null && typeof value === 'object' && 'value' in value ? (value as { value: unknown }).value : value;
 	if (typeof given === 'string' && given !== '' && given.trim() === '') {
 		const problem = required ? 'is required (got only whitespace)' : 'is only whitespace: give a value, or leave it empty';
@@ -377,7 +386,7 @@ function readIdentifierObject(value: unknown, field: string, spec: IdentifierSpe
 	}
 	let refusal: unknown;
 	try {
-		return readIdentifier(value, spec, { required });
+		return read(value, { required });
 	} catch (error) {
 		refusal = error;
 	}

@@ -1,6 +1,3 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { kinds, withKind } from '../../shared/fieldKinds';
 import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
 import { optionalText } from '../../shared/input';
 import { InvalidInputError } from '../../shared/money';
@@ -44,14 +41,5 @@ export function optionalFieldsSet(value: unknown, field = 'fields_set'): string 
 	}
 	return names.length ? names.join(',') : undefined;
 }
-
-export const fieldsSetField: INodeProperties = withKind(kinds.text(), {
-	displayName: 'Fields Set',
-	name: 'fields_set',
-	type: 'string',
-	default: '',
-	placeholder: 'number,reference_number,issued_on,payment_amount',
-	description: 'The fields to return (fields_set), separated by commas. Empty: all fields.',
-});
 
 export { readOptions, type RunOptions } from '../../shared/fields';

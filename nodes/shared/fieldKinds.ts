@@ -30,6 +30,8 @@ export type InputKind =
 	| { kind: 'date'; vendorFormat?: string }
 	/** A wall-clock date and time, returned as yyyy-MM-ddTHH:mm:ss (a day alone stays yyyy-MM-dd); a JS Date in the workflow's time zone. */
 	| { kind: 'dateTime' }
+	/** A moment as the vendor's sample writes it (2017-03-27T11:00:53.9271639-06:00), sent as written; a luxon DateTime or JS Date with the workflow's offset. */
+	| { kind: 'timestamp' }
 	/** Card data: never echoed in errors. */
 	| { kind: 'card'; part: 'number' | 'expiry' | 'cvv' }
 	/** A JSON object or list (or JSON text of one). */
@@ -85,6 +87,7 @@ export const kinds = {
 	amount: (more: { digits?: number; allowZero?: boolean } = {}): InputKind => ({ kind: 'amount', ...more }),
 	date: (vendorFormat?: string): InputKind => ({ kind: 'date', ...(vendorFormat ? { vendorFormat } : {}) }),
 	dateTime: (): InputKind => ({ kind: 'dateTime' }),
+	timestamp: (): InputKind => ({ kind: 'timestamp' }),
 	card: (part: 'number' | 'expiry' | 'cvv'): InputKind => ({ kind: 'card', part }),
 	json: (): InputKind => ({ kind: 'json' }),
 	number: (more: { integer?: boolean; min?: number; max?: number } = {}): InputKind => ({ kind: 'number', ...more }),
@@ -254,6 +257,33 @@ function readDateTime(value: unknown, field: string, zone: string, vendorFormat?
 	return parsed;
 }
 
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * A timestamp: ISO text is checked and sent as written (seven fraction digits and the offset
+ * kept); a luxon DateTime as its ISO text; a JS Date at the workflow's offset, never shifted to UTC.
+ */
+function readTimestamp(value: unknown, field: string, zone: string): string {
+	const expected = 'a date and time such as 2017-03-27T11:00:53-06:00';
+	if (value instanceof Date) {
+		const parsed = DateTime.fromJSDate(value, { zone });
+		if (!parsed.isValid) throw new InvalidInputError(field, `${field} is not a valid date: ${describeReceived(value)}`);
+		return parsed.toISO()!;
+	}
+	if (DateTime.isDateTime(value)) {
+		if (!value.isValid) throw new InvalidInputError(field, `${field} is not a valid date: ${describeReceived(value)}`);
+		return value.toISO()!;
+	}
+	if (typeof value !== 'string') throw new InvalidInputError(field, `${field} must be ${expected}, got ${describeReceived(value)}`);
+	refuseSurroundingWhitespace(value, field, expected);
+	// Luxon reads milliseconds only: the extra fraction digits are checked by the pattern.
+	const parsed = DateTime.fromISO(value.replace(/(\.\d{3})\d+/, '$1'), { setZone: true });
+	if (!ISO_TIMESTAMP.test(value) || !parsed.isValid) {
+		throw new InvalidInputError(field, `${field} must be ${expected}, got ${describeReceived(value)}`);
+	}
+	return value;
+}
+
 function readNumber(value: unknown, field: string, kind: { integer?: boolean; min?: number; max?: number }): number {
 	const expected = kind.integer ? 'a whole number' : 'a number such as 12.5';
 	let number: number;
@@ -349,6 +379,8 @@ export function readValue(property: INodeProperties, value: unknown, zone: strin
 			// A day without a time stays a day: vendors that take both (adilas) keep it so.
 			if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return readDateTime(value, field, zone).toFormat(DATE_FORMATS.isoDate);
 			return readDateTime(value, field, zone).toFormat(ISO_DATE_TIME);
+		case 'timestamp':
+			return readTimestamp(value, field, zone);
 		case 'card':
 			return readCard(value, field, kind.part);
 		case 'boolean':

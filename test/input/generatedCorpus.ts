@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 
+import type { InputKind } from '../../nodes/shared/fieldKinds';
 import { CredentialStore, loadPackage, runNode } from '../harness';
 import type { RecordedRequest, VendorSimulator } from '../simulators/framework';
 import type { NodeKind, VendorEntry } from '../faults/vendors';
@@ -15,19 +16,7 @@ import { SECRETS, VENDORS } from '../faults/vendors';
  * without a declared kind fails the test, so a new field is covered without anyone writing a case.
  */
 
-type Kind =
-	| { kind: 'text'; maxLength?: number; xml?: boolean }
-	| { kind: 'identifier'; maxLength: number; pattern?: string }
-	| { kind: 'digits'; maxLength: number; allowZero?: boolean }
-	| { kind: 'code'; values?: Array<string | number> }
-	| { kind: 'amount'; digits?: number; allowZero?: boolean }
-	| { kind: 'date'; vendorFormat?: string }
-	| { kind: 'dateTime' }
-	| { kind: 'card'; part: 'number' | 'expiry' | 'cvv' }
-	| { kind: 'json' }
-	| { kind: 'boolean' }
-	| { kind: 'number'; integer?: boolean; min?: number; max?: number }
-	| { kind: 'identifierObject' };
+type Kind = InputKind;
 
 /** The workflow's time zone: behind UTC, so a JS Date read in UTC would move to the next day. */
 const TIME_ZONE = 'America/New_York';
@@ -77,6 +66,14 @@ const OPERATIONS: PayingOperation[] = [
 		},
 	},
 	{ label: 'adilas: Add Invoice Payment', vendor: adilas, node: 'vendorNode', parameters: adilas.parameters.vendorNode },
+	// Not paying, but the widest forms of all: every invoice field of EVO's Create and Update.
+	{ label: 'EVO Snap*: Create Invoice', vendor: evo, node: 'vendorNode', parameters: { resource: 'invoice', operation: 'create', Amount: '12.50' } },
+	{
+		label: 'EVO Snap*: Update Invoice',
+		vendor: evo,
+		node: 'vendorNode',
+		parameters: { resource: 'invoice', operation: 'update', InvoiceReferenceId: '={{ $json.invoice }}', Amount: '12.50' },
+	},
 	...[ccp, crm, evo, cnbs, adilas].map(
 		(vendor): PayingOperation => ({ label: `Pay Invoice: ${vendor.name}`, vendor, node: 'payInvoice', parameters: vendor.parameters.payInvoice }),
 	),
@@ -129,6 +126,8 @@ interface Field {
 	choice: INodeParameters;
 	/** Their displayNames: a valid value may be refused naming them (Amount, for a vendor that cannot pay an amount). */
 	choiceNames?: string[];
+	/** In a fixed collection of several rows: the value goes in a row of a list, as the editor makes it. */
+	inRow?: boolean;
 }
 
 /**
@@ -177,7 +176,7 @@ function fieldsOf(properties: INodeProperties[], parameters: INodeParameters): F
 		} else if (property.type === 'fixedCollection') {
 			for (const group of property.options as INodePropertyCollection[]) {
 				for (const option of group.values) {
-					fields.push({ path: [property.name, group.name, option.name], property: option, kind: kindOf(option), choice });
+					fields.push({ path: [property.name, group.name, option.name], property: option, kind: kindOf(option), choice, inRow: property.typeOptions?.multipleValues === true });
 				}
 			}
 		} else {
@@ -312,7 +311,7 @@ function casesFor(field: Field, kind: Kind, xml: boolean, sampleOverride?: strin
 				{ label: 'spaces around', value: ' 1.50 ', outcome: REFUSED },
 				{ label: 'a comma', value: '1,50', outcome: REFUSED },
 				{ label: 'negative', value: '-1.00', outcome: REFUSED },
-				{ label: 'three decimals', value: '1.005', outcome: REFUSED },
+				{ label: 'one decimal too many', value: `1.${'0'.repeat(kind.digits ?? 2)}5`, outcome: REFUSED },
 				{ label: 'exponent', value: '1e3', outcome: REFUSED },
 				{ label: 'unicode digits', value: UNICODE_DIGITS, outcome: REFUSED },
 				{ label: 'too large', value: '99999999999999999999.00', outcome: REFUSED },
@@ -342,6 +341,18 @@ function casesFor(field: Field, kind: Kind, xml: boolean, sampleOverride?: strin
 				{ label: 'a luxon DateTime', luxon: '2021-10-22T22:30:00-04:00', outcome: valid(sameMoment('2021-10-22', time)) },
 			];
 		}
+		case 'timestamp':
+			return [
+				...emptyCases(property, kind),
+				...notText,
+				{ label: 'a day alone', value: '2021-10-22', outcome: REFUSED },
+				{ label: 'impossible', value: '2021-02-30T10:00:00', outcome: REFUSED },
+				{ label: 'a word', value: 'soon', outcome: REFUSED },
+				{ label: 'spaces around', value: ' 2021-10-22T22:30:00 ', outcome: REFUSED },
+				{ label: 'seven fraction digits and an offset', value: '2017-03-27T11:00:53.9271639-06:00', outcome: valid(equalText('2017-03-27T11:00:53.9271639-06:00')) },
+				{ label: 'a JS Date near midnight', jsDate: '2021-10-23T02:30:00Z', outcome: valid(sameMoment('2021-10-22', '22:30')) },
+				{ label: 'a luxon DateTime', luxon: '2021-10-22T22:30:00-04:00', outcome: valid(sameMoment('2021-10-22', '22:30')) },
+			];
 		case 'card': {
 			const sample = { number: SECRETS.evoCardNumber, expiry: '1230', cvv: '123' }[kind.part];
 			return [
@@ -434,6 +445,10 @@ function withValue(operation: PayingOperation, field: Field, value: unknown): IN
 		node = node[key] as IDataObject;
 	}
 	node[field.path[field.path.length - 1]] = value as IDataObject[string];
+	if (field.inRow) {
+		const [collection, group] = field.path;
+		(parameters[collection] as IDataObject)[group] = [(parameters[collection] as IDataObject)[group] as IDataObject];
+	}
 	// A choice that shows other fields brings their values (Amount for Amount to Pay = Amount).
 	const chooser = `${field.path[field.path.length - 1]}=`;
 	for (const [choice, extra] of Object.entries(WITH_CHOICE)) {

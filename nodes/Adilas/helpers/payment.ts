@@ -17,6 +17,8 @@ export interface AddPaymentInput {
 	MERCHANT_SETTING_ID: unknown;
 	/** The optional arguments, by their names (empty ones get the documented defaults). */
 	extra: IDataObject;
+	/** Options > Maximum Amount, as read and checked. */
+	maximumAmount?: unknown;
 }
 
 /** addInvoicePayment's call object, in the order of the seed's sample. Throws on bad input. */

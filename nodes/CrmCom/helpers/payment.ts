@@ -22,6 +22,8 @@ export interface PayInvoiceParameters {
 	payment_method_identifier: unknown;
 	back_office_code?: unknown;
 	additionalFields?: IDataObject;
+	/** Options > Maximum Amount, as read and checked. */
+	maximumAmount?: unknown;
 }
 
 function identifier(value: unknown, spec: IdentifierSpec, required = false): IdentifierValue | undefined {

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { kinds, withKind } from '../../shared/fieldKinds';
+import type { InputKind } from '../../shared/fieldKinds';
+import { kinds, readValue, withKind } from '../../shared/fieldKinds';
 import { DateTime } from 'luxon';
 
 import type { RunOptions as SharedRunOptions } from '../../shared/fields';
@@ -326,8 +327,8 @@ export interface InvoiceParameters {
 
 export function order(parameters: InvoiceParameters, shape: Shape): JsonObject | undefined {
 	const o = parameters.Order ?? {};
-	const items = list(parameters.OrderItems?.item, o.OrderItemsJson, 'OrderItems', 'OrderItemsJson');
-	const taxes = list(parameters.ItemizedTaxes?.tax, o.ItemizedTaxesJson, 'ItemizedTaxes', 'ItemizedTaxesJson');
+	const items = list(parameters.OrderItems?.item, o.OrderItemsJson, 'Order Items (Order.OrderItems)', 'Order Items (JSON)');
+	const taxes = list(parameters.ItemizedTaxes?.tax, o.ItemizedTaxesJson, 'Itemized Taxes (Order.ItemizedTaxes)', 'Itemized Taxes (JSON)');
 	const object: JsonObject = {
 		BillingData: contactData(parameters.BillingData, shape),
 		ShippingData: contactData(parameters.ShippingData, shape),
@@ -453,23 +454,65 @@ export function invoiceRequestBody(
 	};
 }
 
-/** The invoice parameters of one item, as the node holds them. */
-export function readInvoiceParameters(ctx: IExecuteFunctions, itemIndex: number): InvoiceParameters {
-	const object = (name: string) => ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
+/**
+ * The invoice parameters of one item, from what `readFields` read and checked (each field by its
+ * kind). The JSON lists' entries are read by the same kinds as the rows of the lists they replace.
+ */
+export function readInvoiceParameters(ctx: IExecuteFunctions, read: IDataObject): InvoiceParameters {
+	const object = (name: string) => (read[name] ?? {}) as IDataObject;
+	const zone = ctx.getTimezone();
+	const orderValues = { ...object('Order') };
+	if (orderValues.OrderItemsJson !== undefined) {
+		orderValues.OrderItemsJson = jsonEntries(orderValues.OrderItemsJson, 'Order Items (JSON)', orderItemFields, zone);
+	}
+	if (orderValues.ItemizedTaxesJson !== undefined) {
+		orderValues.ItemizedTaxesJson = jsonEntries(orderValues.ItemizedTaxesJson, 'Itemized Taxes (JSON)', itemizedTaxFields, zone);
+	}
 	return {
-		Amount: ctx.getNodeParameter('Amount', itemIndex, '') as unknown,
-		MerchantInvoiceId: ctx.getNodeParameter('MerchantInvoiceId', itemIndex, '') as unknown,
-		CustomerReferenceId: ctx.getNodeParameter('CustomerReferenceId', itemIndex, '') as unknown,
+		Amount: read.Amount,
+		MerchantInvoiceId: read.MerchantInvoiceId,
+		CustomerReferenceId: read.CustomerReferenceId,
 		AutomationInfo: object('AutomationInfo'),
 		BillingData: object('BillingData'),
 		ShippingData: object('ShippingData'),
-		Order: object('Order'),
+		Order: orderValues,
 		OrderItems: object('OrderItems') as InvoiceParameters['OrderItems'],
 		ItemizedTaxes: object('ItemizedTaxes') as InvoiceParameters['ItemizedTaxes'],
 		PaymentData: object('PaymentData'),
 		TokenInformation: object('TokenInformation'),
 		additionalFields: object('additionalFields'),
 	};
+}
+
+/**
+ * A JSON list's entries, each key read by the kind of the list row's field of that name (an order
+ * item's nested Tax by Tax Amount and Tax Rate), so that JSON and rows take the same values.
+ */
+function jsonEntries(value: unknown, field: string, properties: INodeProperties[], zone: string): IDataObject[] {
+	const entries = optionalJsonList(value, field) ?? [];
+	const byName = new Map(properties.map((property) => [property.name, property]));
+	return entries.map((entry, index) => {
+		const at = `${field}[${index}]`;
+		const flat: IDataObject = { ...entry };
+		if ('Tax' in flat && byName.has('TaxAmount')) {
+			const nested = flat.Tax;
+			delete flat.Tax;
+			if (nested !== null && nested !== undefined) {
+				if (typeof nested !== 'object' || Array.isArray(nested)) throw new InvalidInputError(`${at}.Tax`, `${at}.Tax must be an object with Amount and Rate`);
+				refuseUnknownKeys(nested as IDataObject, ['Amount', 'Rate'], `${at}.Tax`);
+				const tax = nested as IDataObject;
+				if (tax.Amount !== undefined) flat.TaxAmount = flat.TaxAmount ?? tax.Amount;
+				if (tax.Rate !== undefined) flat.TaxRate = flat.TaxRate ?? tax.Rate;
+			}
+		}
+		refuseUnknownKeys(flat, [...byName.keys()], at);
+		const read: IDataObject = {};
+		for (const [key, given] of Object.entries(flat)) {
+			const checked = readValue(byName.get(key)!, given, zone, `${at}.${key}`);
+			if (checked !== undefined) read[key] = checked as IDataObject[string];
+		}
+		return read;
+	});
 }
 
 /** The invoice reference id of the URL: required, no slashes or other URL syntax. */
@@ -516,6 +559,12 @@ export const EVO_KINDS = {
 	invoiceState: kinds.identifier(50, { pattern: '^[A-Za-z]+$', expected: 'a state name such as Cancelled' }),
 	/** EVO's reference IDs in a query (CustomerReferenceId, SubscriptionReferenceId): as InvoiceReferenceId, 64 characters. */
 	referenceId: kinds.identifier(64),
+	/** Short codes and names of an invoice (ship method, product code, state...): EVO publishes no length; 100 is a guess. */
+	code: kinds.identifier(100),
+	/** Money other than the invoice Amount (taxes, totals, item prices): zero allowed, up to 4 decimals. */
+	money: kinds.amount({ digits: DIGITS.money, allowZero: true }),
+	rate: kinds.amount({ digits: DIGITS.rate, allowZero: true }),
+	quantity: kinds.amount({ digits: DIGITS.quantity, allowZero: true }),
 };
 
 export const invoiceReferenceIdField: INodeProperties = withKind(EVO_KINDS.invoiceReferenceId, {
@@ -571,14 +620,28 @@ export const cardTypeField = (name: string, displayName: string): INodePropertie
 	description: 'The card brand. Another value EVO knows can be given by expression.',
 	});
 
-const addressFields: INodeProperties[] = ADDRESS_KEYS.map((key) => ({
-	displayName: `${key.replace(/([a-z])([A-Z0-9])/g, '$1 $2')} (Address.${key})`,
-	name: key,
-	type: 'string',
-	default: '',
-	...(key === 'AddressType' ? { placeholder: 'Billing' } : {}),
-	...(key === 'CountryCode' ? { placeholder: 'USA' } : {}),
-}));
+/** The kind of each address key: streets and city are free text, the rest short codes. */
+const ADDRESS_KINDS: Record<string, InputKind> = {
+	Street1: kinds.text(),
+	Street2: kinds.text(),
+	City: kinds.text(),
+	StateProvince: EVO_KINDS.code,
+	PostalCode: kinds.identifier(20),
+	CountryCode: kinds.identifier(3, { pattern: '^[A-Z]{3}$', expected: 'a three-letter country code such as USA' }),
+	AddressType: EVO_KINDS.code,
+	HouseNumber: kinds.identifier(20),
+};
+
+const addressFields: INodeProperties[] = ADDRESS_KEYS.map((key) =>
+	withKind(ADDRESS_KINDS[key], {
+		displayName: `${key.replace(/([a-z])([A-Z0-9])/g, '$1 $2')} (Address.${key})`,
+		name: key,
+		type: 'string',
+		default: '',
+		...(key === 'AddressType' ? { placeholder: 'Billing' } : {}),
+		...(key === 'CountryCode' ? { placeholder: 'USA' } : {}),
+	}),
+);
 
 const contactField = (name: string, displayName: string): INodeProperties => ({
 	displayName,
@@ -587,9 +650,9 @@ const contactField = (name: string, displayName: string): INodeProperties => ({
 	placeholder: 'Add Field',
 	default: {},
 	options: ([
-		{ displayName: 'Company', name: 'Company', type: 'string', default: '' },
-		{ displayName: 'First Name', name: 'FirstName', type: 'string', default: '' },
-		{ displayName: 'Last Name', name: 'LastName', type: 'string', default: '' },
+		withKind(kinds.text(), { displayName: 'Company', name: 'Company', type: 'string', default: '' }),
+		withKind(kinds.text(), { displayName: 'First Name', name: 'FirstName', type: 'string', default: '' }),
+		withKind(kinds.text(), { displayName: 'Last Name', name: 'LastName', type: 'string', default: '' }),
 		...addressFields,
 	] satisfies INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 });
@@ -597,11 +660,11 @@ const contactField = (name: string, displayName: string): INodeProperties => ({
 const decimalHint = (digits: number) => `A decimal with at most ${digits} decimals, sent as a JSON number exactly as written`;
 
 const orderFields: INodeProperties[] = [
-	{ displayName: 'Currency Code', name: 'CurrencyCode', type: 'string', default: '', placeholder: 'USD' },
-	{ displayName: 'Customer Code', name: 'CustomerCode', type: 'string', default: '' },
-	{ displayName: 'Description', name: 'Description', type: 'string', default: '' },
-	{ displayName: 'Discount Total', name: 'DiscountTotal', type: 'string', default: '', description: decimalHint(DIGITS.money) },
-	{ displayName: 'Duty Amount', name: 'DutyAmount', type: 'string', default: '', description: decimalHint(DIGITS.money) },
+	withKind(kinds.identifier(3, { pattern: '^[A-Z]{3}$', expected: 'a three-letter currency code such as USD' }), { displayName: 'Currency Code', name: 'CurrencyCode', type: 'string', default: '', placeholder: 'USD' }),
+	withKind(EVO_KINDS.code, { displayName: 'Customer Code', name: 'CustomerCode', type: 'string', default: '' }),
+	withKind(kinds.text(), { displayName: 'Description', name: 'Description', type: 'string', default: '' }),
+	withKind(EVO_KINDS.money, { displayName: 'Discount Total', name: 'DiscountTotal', type: 'string', default: '', description: decimalHint(DIGITS.money) }),
+	withKind(EVO_KINDS.money, { displayName: 'Duty Amount', name: 'DutyAmount', type: 'string', default: '', description: decimalHint(DIGITS.money) }),
 	{ displayName: 'Enable 3D', name: 'Enable3D', type: 'boolean', default: false, description: 'Whether to enable 3-D Secure (Enable3D)' },
 	{
 		displayName: 'Itemized Taxes (JSON)',
@@ -620,21 +683,21 @@ const orderFields: INodeProperties[] = [
 		description:
 			'OrderItems as a JSON array, e.g. an order\'s lines from a webhook: objects with Amount, CommodityCode, Description, DiscountAmount, DiscountIncluded, ProductCode, Quantity, TaxIncluded, UnitOfMeasure, UnitPrice (and Tax). Instead of the Order Items list.',
 	},
-	{
+	withKind(kinds.timestamp(), {
 		displayName: 'Order Time Stamp',
 		name: 'OrderTimeStamp',
 		type: 'string',
 		default: '',
 		placeholder: '2017-03-27T11:00:53.9271639-06:00',
 		description: 'When the order was placed (OrderTimeStamp), sent as written',
-	},
-	{ displayName: 'Promotion Code', name: 'PromotionCode', type: 'string', default: '' },
-	{ displayName: 'Ship Code', name: 'ShipCode', type: 'string', default: '' },
-	{ displayName: 'Ship Method', name: 'ShipMethod', type: 'string', default: '' },
-	{ displayName: 'Shipment ID', name: 'ShipmentId', type: 'string', default: '' },
-	{ displayName: 'Shipping Total', name: 'ShippingTotal', type: 'string', default: '', description: decimalHint(DIGITS.money) },
-	{ displayName: 'Sub Total', name: 'SubTotal', type: 'string', default: '', description: decimalHint(DIGITS.money) },
-	{ displayName: 'Tax Amount (Tax.Amount)', name: 'TaxAmount', type: 'string', default: '', placeholder: '1.47', description: decimalHint(DIGITS.money) },
+	}),
+	withKind(EVO_KINDS.code, { displayName: 'Promotion Code', name: 'PromotionCode', type: 'string', default: '' }),
+	withKind(EVO_KINDS.code, { displayName: 'Ship Code', name: 'ShipCode', type: 'string', default: '' }),
+	withKind(EVO_KINDS.code, { displayName: 'Ship Method', name: 'ShipMethod', type: 'string', default: '' }),
+	withKind(EVO_KINDS.code, { displayName: 'Shipment ID', name: 'ShipmentId', type: 'string', default: '' }),
+	withKind(EVO_KINDS.money, { displayName: 'Shipping Total', name: 'ShippingTotal', type: 'string', default: '', description: decimalHint(DIGITS.money) }),
+	withKind(EVO_KINDS.money, { displayName: 'Sub Total', name: 'SubTotal', type: 'string', default: '', description: decimalHint(DIGITS.money) }),
+	withKind(EVO_KINDS.money, { displayName: 'Tax Amount (Tax.Amount)', name: 'TaxAmount', type: 'string', default: '', placeholder: '1.47', description: decimalHint(DIGITS.money) }),
 	{
 		displayName: 'Tax Exempt',
 		name: 'TaxExempt',
@@ -642,23 +705,29 @@ const orderFields: INodeProperties[] = [
 		options: options(TAX_EXEMPT),
 		default: 'NotSet',
 	},
-	{ displayName: 'Tax Exempt Number', name: 'TaxExemptNumber', type: 'string', default: '' },
-	{ displayName: 'Tax Rate (Tax.Rate)', name: 'TaxRate', type: 'string', default: '', placeholder: '0.041', description: decimalHint(DIGITS.rate) },
+	withKind(EVO_KINDS.code, { displayName: 'Tax Exempt Number', name: 'TaxExemptNumber', type: 'string', default: '' }),
+	withKind(EVO_KINDS.rate, { displayName: 'Tax Rate (Tax.Rate)', name: 'TaxRate', type: 'string', default: '', placeholder: '0.041', description: decimalHint(DIGITS.rate) }),
 ];
 
 const orderItemFields: INodeProperties[] = [
-	{ displayName: 'Amount', name: 'Amount', type: 'string', default: '', placeholder: '10.00', description: decimalHint(DIGITS.money) },
-	{ displayName: 'Commodity Code', name: 'CommodityCode', type: 'string', default: '' },
-	{ displayName: 'Description', name: 'Description', type: 'string', default: '' },
-	{ displayName: 'Discount Amount', name: 'DiscountAmount', type: 'string', default: '', description: decimalHint(DIGITS.money) },
+	withKind(EVO_KINDS.money, { displayName: 'Amount', name: 'Amount', type: 'string', default: '', placeholder: '10.00', description: decimalHint(DIGITS.money) }),
+	withKind(EVO_KINDS.code, { displayName: 'Commodity Code', name: 'CommodityCode', type: 'string', default: '' }),
+	withKind(kinds.text(), { displayName: 'Description', name: 'Description', type: 'string', default: '' }),
+	withKind(EVO_KINDS.money, { displayName: 'Discount Amount', name: 'DiscountAmount', type: 'string', default: '', description: decimalHint(DIGITS.money) }),
 	{ displayName: 'Discount Included', name: 'DiscountIncluded', type: 'boolean', default: false, description: 'Whether the amount includes the discount' },
-	{ displayName: 'Product Code', name: 'ProductCode', type: 'string', default: '' },
-	{ displayName: 'Quantity', name: 'Quantity', type: 'string', default: '', placeholder: '5.00', description: decimalHint(DIGITS.quantity) },
-	{ displayName: 'Tax Amount (Tax.Amount)', name: 'TaxAmount', type: 'string', default: '', description: decimalHint(DIGITS.money) },
+	withKind(EVO_KINDS.code, { displayName: 'Product Code', name: 'ProductCode', type: 'string', default: '' }),
+	withKind(EVO_KINDS.quantity, { displayName: 'Quantity', name: 'Quantity', type: 'string', default: '', placeholder: '5.00', description: decimalHint(DIGITS.quantity) }),
+	withKind(EVO_KINDS.money, { displayName: 'Tax Amount (Tax.Amount)', name: 'TaxAmount', type: 'string', default: '', description: decimalHint(DIGITS.money) }),
 	{ displayName: 'Tax Included', name: 'TaxIncluded', type: 'boolean', default: false, description: 'Whether the amount includes tax' },
-	{ displayName: 'Tax Rate (Tax.Rate)', name: 'TaxRate', type: 'string', default: '', description: decimalHint(DIGITS.rate) },
-	{ displayName: 'Unit of Measure', name: 'UnitOfMeasure', type: 'string', default: '', placeholder: 'Item' },
-	{ displayName: 'Unit Price', name: 'UnitPrice', type: 'string', default: '', placeholder: '2.0', description: decimalHint(DIGITS.money) },
+	withKind(EVO_KINDS.rate, { displayName: 'Tax Rate (Tax.Rate)', name: 'TaxRate', type: 'string', default: '', description: decimalHint(DIGITS.rate) }),
+	withKind(EVO_KINDS.code, { displayName: 'Unit of Measure', name: 'UnitOfMeasure', type: 'string', default: '', placeholder: 'Item' }),
+	withKind(EVO_KINDS.money, { displayName: 'Unit Price', name: 'UnitPrice', type: 'string', default: '', placeholder: '2.0', description: decimalHint(DIGITS.money) }),
+];
+
+const itemizedTaxFields: INodeProperties[] = [
+	withKind(EVO_KINDS.money, { displayName: 'Amount', name: 'Amount', type: 'string', default: '', placeholder: '1.75', description: decimalHint(DIGITS.money) }),
+	withKind(EVO_KINDS.rate, { displayName: 'Rate', name: 'Rate', type: 'string', default: '', placeholder: '0.0725', description: decimalHint(DIGITS.rate) }),
+	withKind(EVO_KINDS.openName, { displayName: 'Type', name: 'Type', type: 'options', options: options(TAX_TYPES), default: 'FederalTax', description: 'The kind of tax. Another value EVO knows can be given by expression.' }),
 ];
 
 export const cardFields = (name: string, displayName: string): INodeProperties => ({
@@ -739,7 +808,7 @@ export const tokenFields = (displayName: string): INodeProperties => ({
 /** Every field of an invoice (Create and Update), shown for `show`. */
 export function invoiceFields(show: Record<string, string[]>, extra: INodeProperties[]): INodeProperties[] {
 	const fields: INodeProperties[] = [
-		{
+		withKind(kinds.amount({ digits: DIGITS.amount }), {
 			displayName: 'Amount',
 			name: 'Amount',
 			type: 'string',
@@ -747,23 +816,23 @@ export function invoiceFields(show: Record<string, string[]>, extra: INodeProper
 			default: '',
 			placeholder: '12.50',
 			description: 'The invoice amount, a positive decimal with at most 2 decimals, sent as a JSON number exactly as written (12.50)',
-		},
-		{
+		}),
+		withKind(EVO_KINDS.code, {
 			displayName: 'Merchant Invoice ID',
 			name: 'MerchantInvoiceId',
 			type: 'string',
 			default: '',
 			placeholder: '14C4E',
 			description: 'Your own invoice number (MerchantInvoiceId)',
-		},
-		{
+		}),
+		withKind(EVO_KINDS.referenceId, {
 			displayName: 'Customer Reference ID',
 			name: 'CustomerReferenceId',
 			type: 'string',
 			default: '',
 			placeholder: 'D1342986EA7646148EF29AB1EDC7A170',
 			description: 'The customer the invoice is for (CustomerReferenceId)',
-		},
+		}),
 		automationInfoField('What EVO does with the invoice (AutomationInfo), e.g. No Automation, or Email Invoice'),
 		contactField('BillingData', 'Billing Data (Order.BillingData)'),
 		contactField('ShippingData', 'Shipping Data (Order.ShippingData)'),
@@ -792,17 +861,7 @@ export function invoiceFields(show: Record<string, string[]>, extra: INodeProper
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add Itemized Tax',
 			default: {},
-			options: [
-				{
-					displayName: 'Tax',
-					name: 'tax',
-					values: [
-						{ displayName: 'Amount', name: 'Amount', type: 'string', default: '', placeholder: '1.75', description: decimalHint(DIGITS.money) },
-						{ displayName: 'Rate', name: 'Rate', type: 'string', default: '', placeholder: '0.0725', description: decimalHint(DIGITS.rate) },
-						withKind(EVO_KINDS.openName, { displayName: 'Type', name: 'Type', type: 'options', options: options(TAX_TYPES), default: 'FederalTax', description: 'The kind of tax. Another value EVO knows can be given by expression.' }),
-					],
-				},
-			],
+			options: [{ displayName: 'Tax', name: 'tax', values: itemizedTaxFields }],
 		},
 		cardFields('PaymentData', 'Payment Data: Card (PaymentData)'),
 		tokenFields('Payment Data: Token (PaymentData.TokenInformation)'),
@@ -812,21 +871,21 @@ export function invoiceFields(show: Record<string, string[]>, extra: INodeProper
 }
 
 export const invoiceAdditionalFields: INodeProperties[] = [
-	{
+	withKind(EVO_KINDS.code, {
 		displayName: 'Application Profile ID (ApplicationProfileId)',
 		name: 'ApplicationProfileId',
 		type: 'string',
 		default: '',
 		description: 'Empty: the Application Profile ID of the credential',
-	},
-	{ displayName: 'Employee ID (EmployeeId)', name: 'EmployeeId', type: 'string', default: '' },
+	}),
+	withKind(EVO_KINDS.code, { displayName: 'Employee ID (EmployeeId)', name: 'EmployeeId', type: 'string', default: '' }),
 	merchantProfileIdField,
 	scopeField,
-	{
+	withKind(EVO_KINDS.code, {
 		displayName: 'Service ID (ServiceId)',
 		name: 'ServiceId',
 		type: 'string',
 		default: '',
 		description: 'Empty: the Service ID of the credential',
-	},
+	}),
 ];

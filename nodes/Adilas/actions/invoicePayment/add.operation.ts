@@ -172,6 +172,7 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number): AddPaymentInput {
 		MONEY_TYPE_ID: input.MONEY_TYPE_ID === OTHER_MONEY_TYPE ? input.moneyTypeNumber : input.MONEY_TYPE_ID,
 		MERCHANT_SETTING_ID: input.MERCHANT_SETTING_ID ?? 1,
 		extra: input.additionalFields as IDataObject,
+		maximumAmount: ((input.options as IDataObject | undefined) ?? {}).maximumAmount,
 	};
 }
 
@@ -180,7 +181,7 @@ export const payment: PaymentSafety = { checkedWhenRetried: () => false };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const input = readInput(this, itemIndex);
-	refuseAboveMaximum(this.getNodeParameter('options.maximumAmount', itemIndex, ''), input.AMOUNT_PAID);
+	refuseAboveMaximum(input.maximumAmount, input.AMOUNT_PAID);
 	const credentials = await getAdilasCredentials(this);
 	return await addPayment(this, credentials, input, readOptions(this, itemIndex), itemIndex);
 }

@@ -216,6 +216,8 @@ export interface PaymentItem {
 	detail: PaymentDetail;
 	document: CnbsDocument;
 	options: RunOptions;
+	/** Options > Maximum Amount, as read and checked. */
+	maximumAmount?: unknown;
 }
 
 /** The parameters of one item, as the node's fields hold them. */
@@ -238,7 +240,7 @@ function documentKey(number: unknown): string {
 
 /** The item's document has nothing open and the amount is the open amount: nothing to pay. */
 class NothingOpen extends Error {
-	constructor() {
+	constructor(readonly documentNumber: unknown) {
 		super('open_amount is 0.00: nothing to pay');
 	}
 }
@@ -264,7 +266,7 @@ export function readDocument(parameters: PaymentItemParameters): CnbsDocument {
 		throw new InvalidInputError('amount', `amount must be openAmount or given, got "${mode}"`);
 	}
 	if (mode === 'openAmount' && open.minor === 0n) {
-		throw new NothingOpen();
+		throw new NothingOpen(parameters.document_number_finance);
 	}
 	const amount = mode === 'given' ? amountField(parameters.amount_to_process, 'amount_to_process') : open;
 	const currency = requireText(parameters.currency_key, 'currency_key').toUpperCase();
@@ -299,7 +301,8 @@ function readItem(ctx: IExecuteFunctions, itemIndex: number): PaymentItem {
 		amount_to_process: param('amount_to_process'),
 		additionalFields: param('additionalFields') as IDataObject,
 	});
-	return { itemIndex, payer, detail, document, options: readOptions(ctx, itemIndex) };
+	const maximumAmount = ((input.options as IDataObject | undefined) ?? {}).maximumAmount;
+	return { itemIndex, payer, detail, document, options: readOptions(ctx, itemIndex), maximumAmount };
 }
 
 /** The payment request body (seed key order); amounts are written as numbers with two decimals. */
@@ -600,7 +603,7 @@ export async function executeItems(this: IExecuteFunctions, itemIndexes: number[
 		try {
 			const item = readItem(this, itemIndex);
 			const { document, payer } = item;
-			refuseAboveMaximum(this.getNodeParameter('options.maximumAmount', itemIndex, ''), formatAmount(document.amount_to_process));
+			refuseAboveMaximum(item.maximumAmount, formatAmount(document.amount_to_process));
 			const key = [
 				payer.company_code,
 				documentKey(document.document_number_finance),
@@ -623,7 +626,7 @@ export async function executeItems(this: IExecuteFunctions, itemIndexes: number[
 					result: {
 						status: 'skipped: already paid',
 						reason: 'The open amount is 0.00: nothing was sent',
-						document_number_finance: this.getNodeParameter('document_number_finance', itemIndex, '') as string,
+						document_number_finance: String(error.documentNumber ?? ''),
 					},
 				});
 				continue;

@@ -143,6 +143,7 @@ export function readParameters(ctx: IExecuteFunctions, itemIndex: number): PayIn
 		payment_method_identifier: input[PAYMENT_METHOD.name],
 		back_office_code: input.back_office_code,
 		additionalFields: input.additionalFields as IDataObject,
+		maximumAmount: ((input.options as IDataObject | undefined) ?? {}).maximumAmount,
 	};
 }
 
@@ -150,11 +151,12 @@ export function readParameters(ctx: IExecuteFunctions, itemIndex: number): PayIn
 export const payment: PaymentSafety = { checkedWhenRetried: () => true };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const body = buildPayInvoiceBody(readParameters(this, itemIndex));
+	const parameters = readParameters(this, itemIndex);
+	const body = buildPayInvoiceBody(parameters);
 	// CRM.COM's own uniqueness key: the Idempotency Key goes as the back office code when none is given.
 	const key = body.back_office_code === undefined ? idempotencyKeyOf(this, itemIndex) : undefined;
 	if (key !== undefined) body.back_office_code = key;
-	const options = { ...readOptions(this, itemIndex), maximum: this.getNodeParameter('options.maximumAmount', itemIndex, '') };
+	const options = { ...readOptions(this, itemIndex), maximum: parameters.maximumAmount };
 	const outcome = await payInvoice(this, body, options, itemIndex);
 	if (key !== undefined && outcome.status === 'skipped: already paid' && outcome.back_office_code === key) {
 		return { ...outcome, status: 'skipped: idempotency key used before', idempotencyKey: key };

@@ -70,6 +70,6 @@ export async function createInvoice(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	// Every field checked first: an object, a list or a boolean is never sent as text.
-	readFields(this, itemIndex, description);
-	return await createInvoice(this, readInvoiceParameters(this, itemIndex), itemIndex);
+	const read = readFields(this, itemIndex, description);
+	return await createInvoice(this, readInvoiceParameters(this, read), itemIndex);
 }

@@ -95,6 +95,8 @@ export interface ProcessParameters {
 	TokenInformation?: IDataObject;
 	AutomationInfo?: IDataObject;
 	additionalFields?: IDataObject;
+	/** Options > Maximum Amount, as read and checked. */
+	maximumAmount?: unknown;
 }
 
 /** The ProcessInvoice body in the seed's order (AutomationInfo and PaymentDataInfo in full, as EVO's sample). */
@@ -142,6 +144,7 @@ export function readParameters(ctx: IExecuteFunctions, itemIndex: number): Proce
 		TokenInformation: object('TokenInformation'),
 		AutomationInfo: object('AutomationInfo'),
 		additionalFields: object('additionalFields'),
+		maximumAmount: object('options').maximumAmount,
 	};
 }
 
@@ -162,7 +165,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return { status: 'dry run', InvoiceReferenceId: id, request: describeEvoRequest(buildEvoRequest(credentials, call), call) };
 	}
 	// Process pays the whole invoice: with a Maximum Amount, its amount is read first, to know it.
-	const maximum = this.getNodeParameter('options.maximumAmount', itemIndex, '');
+	const maximum = parameters.maximumAmount;
 	if (options.checkFirst || hasMaximum(maximum)) {
 		const invoice = await readInvoice(this, id, { MerchantProfileId: merchantProfileId }, options.timeout, itemIndex);
 		const state = String(invoice.InvoiceState ?? '');

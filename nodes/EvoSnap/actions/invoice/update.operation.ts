@@ -35,9 +35,9 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	// Every field checked first: an object, a list or a boolean is never sent as text.
-	readFields(this, itemIndex, description);
-	const id = invoiceReferenceId(this.getNodeParameter('InvoiceReferenceId', itemIndex, ''));
-	const parameters = readInvoiceParameters(this, itemIndex);
+	const read = readFields(this, itemIndex, description);
+	const id = invoiceReferenceId(read.InvoiceReferenceId);
+	const parameters = readInvoiceParameters(this, read);
 	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const body = invoiceRequestBody(parameters, credentials, 'full');
 	const { dryRun, timeout } = readOptions(this, itemIndex);

@@ -5,7 +5,8 @@ import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
 import { definedOnly, objectsIn, optionalText } from '../../../shared/input';
 import { callCnbs, CREDENTIAL_TYPE, maskPaymentData, normalizeFiscalYear } from '../../transport';
-import { documentTypeFilter, optionalCnbsDate, payerListFields, postingDateFilters, readOptions } from '../common';
+import { documentTypeFilter, payerListFields, postingDateFilters } from '../common.descriptions';
+import { optionalCnbsDate, readOptions } from '../../helpers/utils';
 
 const show = { resource: ['payment'], operation: ['getMany'] };
 

@@ -11,24 +11,10 @@ import { optionalText, requireText } from '../../../shared/input';
 import { formatAmount, InvalidInputError } from '../../../shared/money';
 import { redactValue } from '../../../shared/redact';
 import { refuseAboveMaximum } from '../../../shared/maximumAmount';
-import {
-	buildCnbsRequest,
-	callCnbs,
-	CREDENTIAL_TYPE,
-	describeCnbsRequest,
-	maskPaymentData,
-	messagesOutput,
-	secretsOf,
-} from '../../transport';
-import {
-	amountField,
-	payerAndPaymentFields,
-	paymentSecretsOf,
-	readOptions,
-	CNBS_KINDS,
-	readPayerData,
-	readPaymentDetail,
-} from '../common';
+import { buildCnbsRequest, callCnbs, CREDENTIAL_TYPE, describeCnbsRequest, maskPaymentData, messagesOutput, secretsOf } from '../../transport';
+import { amountField, readOptions } from '../../helpers/utils';
+import { paymentSecretsOf, readPayerData, readPaymentDetail } from '../../helpers/payment';
+import { payerAndPaymentFields, CNBS_KINDS } from '../common.descriptions';
 
 const show = { resource: ['payment'], operation: ['makeDeposit'] };
 

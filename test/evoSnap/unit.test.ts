@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { automationInfo, invoiceRequestBody, type InvoiceParameters } from '../../nodes/EvoSnap/actions/common';
+import { automationInfo, invoiceRequestBody, type InvoiceParameters } from '../../nodes/EvoSnap/helpers/invoiceBody';
 import { queryParameters } from '../../nodes/EvoSnap/actions/invoice/getMany.operation';
-import { processBody, readProcessAnswer } from '../../nodes/EvoSnap/actions/invoice/processInvoice.operation';
+import { processBody, readProcessAnswer } from '../../nodes/EvoSnap/helpers/payment';
 import { describeEvoRequest, buildEvoRequest, parseEvoAnswer, readEvoErrorBody } from '../../nodes/EvoSnap/transport';
-import { readSessionToken } from '../../nodes/EvoSnap/wire';
+import { readSessionToken } from '../../nodes/EvoSnap/transport/credential';
 import { VendorError } from '../../nodes/shared/errors';
 import { toJsonText } from '../../nodes/shared/jsonText';
 import * as seed from './seed';

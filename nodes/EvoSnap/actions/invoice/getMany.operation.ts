@@ -8,7 +8,9 @@ import { optionalText } from '../../../shared/input';
 import { InvalidInputError } from '../../../shared/money';
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { callEvo, CREDENTIAL_TYPE } from '../../transport';
-import { EVO_KINDS, INVOICE_STATES, merchantProfileIdField, profileId, readOptions, scopeField } from '../common';
+import { EVO_KINDS, INVOICE_STATES, merchantProfileIdField, scopeField } from '../common.descriptions';
+import { profileId } from '../../helpers/invoiceBody';
+import { readOptions } from '../../helpers/utils';
 
 const show = { resource: ['invoice'], operation: ['getMany'] };
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { kinds, withKind } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
 import { optionalText } from '../shared/input';
-import { InvalidInputError } from '../shared/money';
+import { InvalidInputError } from '../shared/errors';
 import { getAdilasCredentials } from './helpers/utils';
 import type { AddPaymentInput } from './helpers/payment';
 import { ADILAS_ID } from './actions/common.descriptions';

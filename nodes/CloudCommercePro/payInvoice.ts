@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readAs, withKind } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
-import { VendorError } from '../shared/errors';
+import { VendorError, InvalidInputError } from '../shared/errors';
 import { parseIntegerId } from '../shared/input';
-import { amountFromVendor, compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../shared/money';
+import { amountFromVendor, compareAmounts, formatAmount, parseAmount } from '../shared/money';
 import type { XmlElement } from './transport/credential';
 import { CCP_ID, CCP_TEXT, TRANSACTION_TYPES, transactionTypeField } from './actions/common.descriptions';
 import { credentialBrandId, getCcpCredentials, paymentDate } from './helpers/utils';

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { kinds, withKind } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
-import { VendorError } from '../shared/errors';
+import { VendorError, InvalidInputError } from '../shared/errors';
 import { optionalText } from '../shared/input';
 import { credentialsOnce } from '../shared/runState';
-import { amountFromVendor, compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../shared/money';
+import { amountFromVendor, compareAmounts, formatAmount, parseAmount } from '../shared/money';
 import { ACCOUNT_TYPES, ADDRESS_FIELDS, CNBS_KINDS, PAYMENT_METHODS } from './actions/common.descriptions';
 import { payerDataFrom, paymentDetailFrom, paymentSecretsOf, amountRefusal, buildPaymentBody, PAYMENTS_PATH, sendPayment, STALE_MESSAGE } from './helpers/payment';
 import { findDocument, readDocumentList } from './helpers/invoice';

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { kinds } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
-import { VendorError } from '../shared/errors';
+import { VendorError, InvalidInputError } from '../shared/errors';
 import { identifierParameter } from './helpers/identifier';
 import type { IdentifierValue } from './helpers/identifier';
-import { amountFromVendor, formatAmount, InvalidInputError } from '../shared/money';
+import { amountFromVendor, formatAmount } from '../shared/money';
 import { credentialsOnce } from '../shared/runState';
 import { idempotencyKeyOf } from '../shared/retrySafety';
 import { buildPayInvoiceBody, nothingOutstanding, payInvoice } from './helpers/payment';

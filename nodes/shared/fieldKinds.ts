@@ -5,7 +5,8 @@ import { DateTime } from 'luxon';
 import { DATE_FORMATS } from './dates';
 import { hasControlCharacters } from './input';
 import { itemParameter } from './itemParameter';
-import { InvalidInputError, parseAmount } from './money';
+import { InvalidInputError } from './errors';
+import { parseAmount } from './money';
 import { perRun } from './runState';
 
 /**
@@ -123,7 +124,8 @@ function notXmlCharacter(value: string): number | undefined {
 	return undefined;
 }
 
-function isEmpty(value: unknown): boolean {
+/** Not given at all (whitespace is a value, which the kind's reader judges). */
+function notGiven(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
 }
 
@@ -347,13 +349,13 @@ export function readValue(property: INodeProperties, value: unknown, zone: strin
 	const secret = property.typeOptions?.password === true;
 	if (kind?.kind === 'identifierObject' || kind?.kind === 'json') {
 		if (kind.kind === 'identifierObject') return readIdentifierObject(value, field, kind, property.required === true);
-		if (isEmpty(value)) return requiredOrNothing(property, field);
+		if (notGiven(value)) return requiredOrNothing(property, field);
 		return readJson(value, field);
 	}
-	if (isEmpty(value)) {
+	if (notGiven(value)) {
 		// An option, a flag or a number left empty by an expression means its default, as in the editor.
 		const fallback = property.default as unknown;
-		if ((kind?.kind === 'code' || kind?.kind === 'boolean' || kind?.kind === 'number') && !isEmpty(fallback)) {
+		if ((kind?.kind === 'code' || kind?.kind === 'boolean' || kind?.kind === 'number') && !notGiven(fallback)) {
 			return readValue(property, fallback, zone, label);
 		}
 		return requiredOrNothing(property, field);

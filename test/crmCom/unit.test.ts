@@ -5,9 +5,8 @@ import { isDuplicateBackOfficeCode, nothingOutstanding } from '../../nodes/CrmCo
 import { INVOICE, PAYMENT_PREFERENCE } from '../../nodes/CrmCom/actions/common.descriptions';
 import { apiBaseUrl, isTokenRefused, parseSignInFailure } from '../../nodes/CrmCom/transport/credential';
 import { buildCrmRequest, describeCrmRequest, readCrmAnswer, readCrmErrorBody } from '../../nodes/CrmCom/transport';
-import { VendorError } from '../../nodes/shared/errors';
+import { VendorError, InvalidInputError } from '../../nodes/shared/errors';
 import { identifierModes, identifierQueryValue, readIdentifier } from '../../nodes/CrmCom/helpers/identifier';
-import { InvalidInputError } from '../../nodes/shared/money';
 import { SEED_EXAMPLE_1_RESPONSE, SEED_EXAMPLE_2_RESPONSE, SEED_EXAMPLE_3_RESPONSE } from './seed';
 
 describe('reading CRM.COM answers', () => {

@@ -2,7 +2,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } f
 
 import { sendPaymentOnce } from '../../shared/retrySafety';
 import { optionalText, textOnly } from '../../shared/input';
-import { formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
+import { formatAmount, parseAmount } from '../../shared/money';
+import { InvalidInputError } from '../../shared/errors';
 import { callAdilas, describeRequest, jsonInteger, resolveCorpId } from '../transport';
 import { FUNCTION_NAME_KEY } from '../transport/credential';
 import { amountAsJsonNumber, numberOrText, text, transactionDates } from './utils';

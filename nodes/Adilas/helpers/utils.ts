@@ -2,8 +2,9 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-work
 import { DateTime } from 'luxon';
 
 import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
-import { optionalText } from '../../shared/input';
-import { formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
+import { isEmpty, optionalText } from '../../shared/input';
+import { formatAmount, parseAmount } from '../../shared/money';
+import { InvalidInputError } from '../../shared/errors';
 import { credentialsOnce, perRun } from '../../shared/runState';
 import { CREDENTIAL_TYPE } from '../transport';
 
@@ -45,10 +46,6 @@ export function numberOrText(value: unknown): string | number {
 export function text(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	return String(value);
-}
-
-function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 function now(ctx: IExecuteFunctions): DateTime {

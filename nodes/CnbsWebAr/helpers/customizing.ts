@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/fields';
 import type { CnbsContext } from '../transport';
 import { callCnbs } from '../transport';
+import { objectsIn } from './utils';
 
 /**
  * CNBS's customizing (`GET /cnbs/v1/customizing`): what the installation allows. CNBS means it to
@@ -15,12 +16,6 @@ export async function readCustomizing(
 ): Promise<IDataObject> {
 	const { answer } = await callCnbs(ctx, credentials, { method: 'GET', path: 'customizing', timeout });
 	return answer;
-}
-
-export function list(value: unknown): IDataObject[] {
-	return Array.isArray(value)
-		? value.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object' && !Array.isArray(entry))
-		: [];
 }
 
 export function flag(value: unknown): boolean {
@@ -44,7 +39,7 @@ export function partialPaymentsAllowed(customizing: IDataObject): boolean {
  */
 export function overpaymentAllowed(customizing: IDataObject): boolean {
 	if (flag(generalData(customizing).overpayment_allowed)) return true;
-	return list(customizing.payment_types).some(
+	return objectsIn(customizing.payment_types).some(
 		(row) => String(row.payment_type ?? '').trim().toUpperCase() === 'O' && flag(row.overpayment_allowed),
 	);
 }

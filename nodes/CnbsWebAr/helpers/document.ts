@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { optionalText, requireText, textOnly } from '../../shared/input';
 import type { Amount } from '../../shared/money';
-import { formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
+import { formatAmount, parseAmount } from '../../shared/money';
+import { InvalidInputError } from '../../shared/errors';
 import { FISCAL_YEAR } from '../transport';
 import type { PayerData, PaymentDetail } from './payment';
 import type { RunOptions } from './utils';

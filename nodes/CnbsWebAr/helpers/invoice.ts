@@ -1,10 +1,10 @@
 import type { IDataObject, ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { definedOnly, objectsIn, optionalText } from '../../shared/input';
-import { InvalidInputError } from '../../shared/money';
+import { definedOnly, optionalText } from '../../shared/input';
+import { objectsIn, optionalCnbsDate } from './utils';
+import { InvalidInputError } from '../../shared/errors';
 import type { CnbsContext } from '../transport';
 import { callCnbs, FISCAL_YEAR, normalizeFiscalYear } from '../transport';
-import { optionalCnbsDate } from './utils';
 
 /** The document's query from the checked fields (readFields). */
 export function documentQuery(fields: IDataObject): IDataObject {

@@ -1,10 +1,10 @@
 import type { IDataObject, ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { optionalText, requireText } from '../../shared/input';
-import { InvalidInputError, compareAmounts, formatAmount } from '../../shared/money';
+import { InvalidInputError, VendorError } from '../../shared/errors';
+import { compareAmounts, formatAmount } from '../../shared/money';
 import { ACCOUNT_TYPES, ADDRESS_FIELDS, PAYMENT_METHODS } from '../actions/common.descriptions';
 import { requireCnbsDate } from './utils';
-import { VendorError } from '../../shared/errors';
 import { jsonDecimal, toJsonText } from '../../shared/jsonText';
 import { overpaymentAllowed, partialPaymentsAllowed } from './customizing';
 import type { CnbsMessage } from '../transport';

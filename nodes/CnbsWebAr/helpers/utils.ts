@@ -1,12 +1,14 @@
-import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
+import type { IDataObject } from 'n8n-workflow';
+
+import { DATE_FORMATS, optionalVendorDate } from '../../shared/dates';
 import { requireText } from '../../shared/input';
 import type { Amount } from '../../shared/money';
-import { InvalidInputError, parseAmount } from '../../shared/money';
+import { InvalidInputError } from '../../shared/errors';
+import { parseAmount } from '../../shared/money';
 
 /** A CNBS date, MM-DD-YYYY (03-24-2015), as written: no shift through a time zone. Empty: not sent. */
 export function optionalCnbsDate(value: unknown, field: string): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-	return formatVendorDate(value, field, DATE_FORMATS.usDate);
+	return optionalVendorDate(value, field, DATE_FORMATS.usDate);
 }
 
 /** A whole number CNBS takes as a JSON number (fiscal year, line item). */
@@ -33,3 +35,10 @@ export function requireCnbsDate(value: unknown, field: string): string {
 }
 
 export { readOptions, type RunOptions } from '../../shared/fields';
+
+/** The entries of a vendor's list that are objects (anything else in the list is ignored). */
+export function objectsIn(list: unknown): IDataObject[] {
+	return Array.isArray(list)
+		? list.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object' && !Array.isArray(entry))
+		: [];
+}

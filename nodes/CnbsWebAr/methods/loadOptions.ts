@@ -1,7 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { credentialsOf } from '../transport';
-import { flag, list, readCustomizing } from '../helpers/customizing';
+import { flag, readCustomizing } from '../helpers/customizing';
+import { objectsIn } from '../helpers/utils';
 
 function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
@@ -21,13 +22,13 @@ function optionsFrom(rows: IDataObject[], valueKey: string, describe: (row: IDat
 }
 
 export function companyCodeOptions(customizing: IDataObject): INodePropertyOptions[] {
-	return optionsFrom(list(customizing.company_codes), 'company_code', (row) =>
+	return optionsFrom(objectsIn(customizing.company_codes), 'company_code', (row) =>
 		text(row.description ?? row.company_name ?? row.name ?? row.city),
 	);
 }
 
 export function reasonCodeOptions(customizing: IDataObject): INodePropertyOptions[] {
-	const options = optionsFrom(list(customizing.payment_reason_codes), 'reason_code', (row) => {
+	const options = optionsFrom(objectsIn(customizing.payment_reason_codes), 'reason_code', (row) => {
 		const parts = [text(row.description)];
 		if (text(row.company_code)) parts.push(`company code ${text(row.company_code)}`);
 		if (flag(row.comments_required)) parts.push('comment required');
@@ -37,7 +38,7 @@ export function reasonCodeOptions(customizing: IDataObject): INodePropertyOption
 }
 
 export function cardTypeOptions(customizing: IDataObject): INodePropertyOptions[] {
-	return optionsFrom(list(customizing.payment_cards), 'payment_card_type', (row) =>
+	return optionsFrom(objectsIn(customizing.payment_cards), 'payment_card_type', (row) =>
 		text(row.description ?? row.payment_card_description ?? row.name),
 	);
 }

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { sendPaymentOnce } from '../../shared/retrySafety';
-import { VendorError } from '../../shared/errors';
+import { VendorError, InvalidInputError } from '../../shared/errors';
 import { credentialsOnce } from '../../shared/runState';
 import type { IdentifierSpec, IdentifierValue } from './identifier';
 import { readIdentifier } from './identifier';
 import { definedOnly, optionalText, textOnly } from '../../shared/input';
 import { hasMaximum, refuseAboveMaximum } from '../../shared/maximumAmount';
-import { amountFromVendor, formatAmount, InvalidInputError } from '../../shared/money';
+import { amountFromVendor, formatAmount } from '../../shared/money';
 import { ACCOUNTS_RECEIVABLE, CARD, CATEGORY, INVOICE, PAYMENT_METHOD, PAYMENT_PREFERENCE, RECEIVED_BY_UNIT, RECEIVED_BY_USER, TYPE, WALLET, fieldsSetField, OPTIONAL_IDENTIFIERS, UDF_DATES, UDF_FLOATS, UDF_STRINGS } from '../actions/common.descriptions';
 import { buildCrmRequest, callCrm, CREDENTIAL_TYPE, describeCrmRequest } from '../transport';
 import { optionalCrmDate, optionalFieldsSet, optionalFloat } from './utils';

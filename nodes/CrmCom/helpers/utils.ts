@@ -1,11 +1,10 @@
-import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
+import { DATE_FORMATS, optionalVendorDate } from '../../shared/dates';
 import { optionalText } from '../../shared/input';
-import { InvalidInputError } from '../../shared/money';
+import { InvalidInputError } from '../../shared/errors';
 
 /** CRM.COM dates as its examples write them: 2014-07-14T09:12:54. Empty: not sent. */
 export function optionalCrmDate(value: unknown, field: string): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-	return formatVendorDate(value, field, DATE_FORMATS.isoLocalDateTime);
+	return optionalVendorDate(value, field, DATE_FORMATS.isoLocalDateTime);
 }
 
 const FLOAT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 import { readValue } from '../../shared/fieldKinds';
 import { optionalText, textOnly } from '../../shared/input';
 import type { JsonTextValue } from '../../shared/jsonText';
-import { InvalidInputError } from '../../shared/money';
+import { InvalidInputError } from '../../shared/errors';
 import { ADDRESS_KEYS, AUTOMATION_KEYS, DIGITS, ITEM_INPUT_KEYS, TAX_EXEMPT, itemizedTaxFields, orderItemFields } from '../actions/common.descriptions';
 import { invoiceAmount, optionalBoolean, optionalCardNumber, optionalDecimal, optionalEnum, optionalJsonList, optionalMmyy, optionalTimestamp } from './utils';
 

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { VendorError } from '../../shared/errors';
+import { VendorError, InvalidInputError } from '../../shared/errors';
 import { optionalText } from '../../shared/input';
-import { InvalidInputError } from '../../shared/money';
 import { automationInfo, paymentData } from './invoiceBody';
 
 /** Status values that mean approved: the seed's "Success" and the "Successful" of EVO's schemas. */

@@ -3,9 +3,10 @@ import { DateTime } from 'luxon';
 
 import type { RunOptions as SharedRunOptions } from '../../shared/fields';
 import { readOptions as readSharedOptions } from '../../shared/fields';
-import { optionalText, requireText } from '../../shared/input';
+import { isEmpty, optionalText, requireText } from '../../shared/input';
 import { JsonDecimal } from '../../shared/jsonText';
-import { InvalidInputError, parseAmount } from '../../shared/money';
+import { InvalidInputError } from '../../shared/errors';
+import { parseAmount } from '../../shared/money';
 import { DEFAULT_ALREADY_PAID_STATES, DIGITS } from '../actions/common.descriptions';
 
 // ---- enums (the lists in vendors.md; the seed's own values included) ------------------------
@@ -13,10 +14,6 @@ import { DEFAULT_ALREADY_PAID_STATES, DIGITS } from '../actions/common.descripti
 // ---- precision of decimal fields ------------------------------------------------------------
 
 // ---- readers --------------------------------------------------------------------------------
-
-function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
 
 /** The digits of a validated decimal as JSON allows them (no leading zeros, no plus sign). */
 function decimalText(value: unknown): string {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, parseIntegerId, requireText } from '../../../shared/input';
-import { InvalidInputError } from '../../../shared/money';
+import { InvalidInputError } from '../../../shared/errors';
 import type { XmlElement } from '../../transport/credential';
 import type { XmlNode } from '../../transport/soap';
 import { buildEnvelope } from '../../transport/credential';

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { DATE_FORMATS, formatVendorDate } from '../../../shared/dates';
 import { credentialsOnce } from '../../../shared/runState';
-import { VendorError } from '../../../shared/errors';
+import { VendorError, InvalidInputError } from '../../../shared/errors';
 import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText } from '../../../shared/input';
-import { InvalidInputError } from '../../../shared/money';
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { callEvo, CREDENTIAL_TYPE } from '../../transport';
 import { EVO_KINDS, INVOICE_STATES, merchantProfileIdField, scopeField } from '../common.descriptions';

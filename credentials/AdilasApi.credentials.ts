@@ -15,7 +15,7 @@ import {
 	isCallObject,
 	REQUEST_STYLES,
 	requestStyleOf,
-} from '../nodes/Adilas/wire';
+} from '../nodes/Adilas/transport/credential';
 
 /**
  * RET_STATUS values the Test button refuses. A declarative test can only compare a value of the

@@ -1,18 +1,8 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IDataObject,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IDataObject, IHttpRequestHelper, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { checkCloudCommerceProCredentials } from '../nodes/CloudCommercePro/credentialCheck';
-import { BASE_URLS, buildEnvelope, soapAction } from '../nodes/CloudCommercePro/transport';
-import { escapeXml, secretPlaceholder } from '../nodes/shared/xml';
+import { checkCloudCommerceProCredentials, BASE_URLS, buildEnvelope, soapAction, escapeXml, secretPlaceholder } from '../nodes/CloudCommercePro/transport/credential';
 
-/** Where the Security Hash goes in a request envelope (see nodes/CloudCommercePro/transport.ts). */
+/** Where the Security Hash goes in a request envelope (see nodes/CloudCommercePro/transport/credential.ts). */
 const SECURITY_HASH_PLACEHOLDER = secretPlaceholder('SecurityHash');
 
 export class CloudCommerceProApi implements ICredentialType {
@@ -94,7 +84,7 @@ export class CloudCommerceProApi implements ICredentialType {
 	/**
 	 * Runs before the first call with these credentials, and at every Test: CCP answers a refused
 	 * hash with HTTP 200 and XML, which a declarative test cannot read, so the hash is proven here
-	 * (see credentialCheck.ts) and the answer stored in the hidden `credentialCheck` field.
+	 * (see nodes/CloudCommercePro/transport/credential.ts) and the answer stored in the hidden `credentialCheck` field.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		return { credentialCheck: await checkCloudCommerceProCredentials(this.helpers, credentials) };

@@ -1,14 +1,6 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IDataObject,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IDataObject, IHttpRequestHelper, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { apiBaseUrl, parseAnswer, readStatus, SIGN_IN_FAILED } from '../nodes/CrmCom/session';
+import { apiBaseUrl, parseAnswer, readStatus, SIGN_IN_FAILED } from '../nodes/CrmCom/transport/credential';
 import { describeNetworkFailure, responseOf } from '../nodes/shared/network';
 import { redactText } from '../nodes/shared/redact';
 

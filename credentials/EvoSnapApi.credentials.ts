@@ -1,14 +1,6 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IDataObject,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IDataObject, IHttpRequestHelper, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_API_VERSION, faultText, readFault, readSessionToken, SIGN_ON_FAILED, signOnUrl } from '../nodes/EvoSnap/wire';
+import { DEFAULT_API_VERSION, faultText, readFault, readSessionToken, SIGN_ON_FAILED, signOnUrl } from '../nodes/EvoSnap/transport/credential';
 import { readHttpFailure } from '../nodes/shared/errors';
 import { describeNetworkFailure } from '../nodes/shared/network';
 import { redactText } from '../nodes/shared/redact';

@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { kinds, withKind } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
 import { optionalText } from '../shared/input';
-import { InvalidInputError } from '../shared/money';
-import { getAdilasCredentials } from './actions/common';
-import type { AddPaymentInput } from './actions/invoicePayment/add.operation';
-import { ADILAS_ID, buildCall, sendPayment } from './actions/invoicePayment/add.operation';
+import { InvalidInputError } from '../shared/errors';
+import { getAdilasCredentials } from './helpers/utils';
+import type { AddPaymentInput } from './helpers/payment';
+import { ADILAS_ID } from './actions/common.descriptions';
+import { buildCall, sendPayment } from './helpers/payment';
 import { CREDENTIAL_TYPE, describeRequest, secretsOf, VENDOR } from './transport';
 
 /** Names of this vendor's extra fields in the Pay Invoice node. */

@@ -2,30 +2,16 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readAs, withKind } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
-import { VendorError } from '../shared/errors';
+import { VendorError, InvalidInputError } from '../shared/errors';
 import { parseIntegerId } from '../shared/input';
-import { amountFromVendor, compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../shared/money';
-import type { XmlElement } from '../shared/soap';
-import {
-	CCP_ID,
-	CCP_TEXT,
-	credentialBrandId,
-	getCcpCredentials,
-	paymentContentElements,
-	paymentDate,
-	TRANSACTION_TYPES,
-	transactionTypeField,
-} from './actions/common';
-import { readInvoiceSummary } from './actions/invoice/getSummaryForOrder.operation';
-import {
-	buildEnvelope,
-	buildHttpRequest,
-	callCcp,
-	CREDENTIAL_TYPE,
-	describeRequest,
-	secretsOf,
-	VENDOR,
-} from './transport';
+import { amountFromVendor, compareAmounts, formatAmount, parseAmount } from '../shared/money';
+import type { XmlElement } from './transport/credential';
+import { CCP_ID, CCP_TEXT, TRANSACTION_TYPES, transactionTypeField } from './actions/common.descriptions';
+import { credentialBrandId, getCcpCredentials, paymentDate } from './helpers/utils';
+import { paymentContentElements } from './helpers/payment';
+import { readInvoiceSummary } from './helpers/invoice';
+import { buildEnvelope } from './transport/credential';
+import { buildHttpRequest, callCcp, CREDENTIAL_TYPE, describeRequest, secretsOf, VENDOR } from './transport';
 
 /** Names of this vendor's extra fields in the Pay Invoice node. */
 const FIELD = {

@@ -9,7 +9,7 @@ import * as getManyPayments from './actions/payment/getMany.operation';
 import * as makeDeposit from './actions/payment/makeDeposit.operation';
 import * as payInvoices from './actions/payment/payInvoices.operation';
 import { router } from './actions/router';
-import { loadOptions } from './customizing';
+import { loadOptions } from './methods/loadOptions';
 import { toolDescriptionField } from '../shared/toolDescription';
 import { CNBS_WEB_AR_TOOL_DESCRIPTION } from './toolDescription';
 import { resourceOperationSubtitle } from '../shared/fields';

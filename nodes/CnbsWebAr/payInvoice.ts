@@ -2,21 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { kinds, withKind } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
-import { VendorError } from '../shared/errors';
+import { VendorError, InvalidInputError } from '../shared/errors';
 import { optionalText } from '../shared/input';
 import { credentialsOnce } from '../shared/runState';
-import { amountFromVendor, compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../shared/money';
-import { ACCOUNT_TYPES, ADDRESS_FIELDS, CNBS_KINDS, payerDataFrom, paymentDetailFrom, paymentSecretsOf, PAYMENT_METHODS } from './actions/common';
-import { findDocument, readDocumentList } from './actions/invoice/getMany.operation';
-import {
-	amountRefusal,
-	buildPaymentBody,
-	PAYMENTS_PATH,
-	readDocument,
-	sendPayment,
-	STALE_MESSAGE,
-} from './actions/payment/payInvoices.operation';
-import { readCustomizing } from './customizing';
+import { amountFromVendor, compareAmounts, formatAmount, parseAmount } from '../shared/money';
+import { ACCOUNT_TYPES, ADDRESS_FIELDS, CNBS_KINDS, PAYMENT_METHODS } from './actions/common.descriptions';
+import { payerDataFrom, paymentDetailFrom, paymentSecretsOf, amountRefusal, buildPaymentBody, PAYMENTS_PATH, sendPayment, STALE_MESSAGE } from './helpers/payment';
+import { findDocument, readDocumentList } from './helpers/invoice';
+import { readDocument } from './helpers/document';
+import { readCustomizing } from './helpers/customizing';
 import { buildCnbsRequest, CREDENTIAL_TYPE, describeCnbsRequest, FISCAL_YEAR, maskError, secretsOf, VENDOR } from './transport';
 
 /** Names of this vendor's extra fields in the Pay Invoice node. */

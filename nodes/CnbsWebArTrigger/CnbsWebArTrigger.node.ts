@@ -11,7 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { toNodeError } from '../shared/execute';
 import { readFields } from '../shared/fieldKinds';
 import { DEFAULT_TIMEOUT_MS, timeoutOption } from '../shared/fields';
-import { definedOnly, objectsIn, optionalText } from '../shared/input';
+import { definedOnly, optionalText } from '../shared/input';
 import type { FoundEvent, SeenEntry } from '../shared/polling';
 import {
 	eventSubtitle,
@@ -25,10 +25,12 @@ import {
 	triggerOptions,
 	windowStart,
 } from '../shared/polling';
-import { payerListFields, optionalCnbsDate } from '../CnbsWebAr/actions/common';
+import { payerListFields } from '../CnbsWebAr/actions/common.descriptions';
+import { objectsIn, optionalCnbsDate } from '../CnbsWebAr/helpers/utils';
+import { buildListQuery, readDocumentList } from '../CnbsWebAr/helpers/invoice';
 import * as getManyInvoices from '../CnbsWebAr/actions/invoice/getMany.operation';
 import * as getManyPayments from '../CnbsWebAr/actions/payment/getMany.operation';
-import { loadOptions } from '../CnbsWebAr/customizing';
+import { loadOptions } from '../CnbsWebAr/methods/loadOptions';
 import { callCnbs, CREDENTIAL_TYPE, FISCAL_YEAR, maskPaymentData, normalizeFiscalYear, secretsOf, VENDOR } from '../CnbsWebAr/transport';
 
 type CnbsEvent = 'paymentReceived' | 'invoiceCleared' | 'invoiceCreated';
@@ -156,14 +158,14 @@ export class CnbsWebArTrigger implements INodeType {
 			if (INVOICE_EVENTS.includes(event)) {
 				const statuses = event === 'invoiceCleared' ? ['01', '02'] : ['01'];
 				for (const status of statuses) {
-					const query = getManyInvoices.buildListQuery({
+					const query = buildListQuery({
 						...filters,
 						payer_number: payer,
 						company_code: companyCode,
 						document_search_status: status,
 						date_from: dateFrom,
 					});
-					for (const document of await getManyInvoices.readDocumentList(ctx, credentials, query, timeout)) {
+					for (const document of await readDocumentList(ctx, credentials, query, timeout)) {
 						const key = documentKey(document, companyCode);
 						current.set(key, [status === '01' ? 'open' : 'complete', dayKey(document.posting_date)]);
 						records.set(key, document);

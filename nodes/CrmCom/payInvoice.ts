@@ -2,15 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { kinds } from '../shared/fieldKinds';
 import type { PayInvoiceAdapter, PayInvoiceRequest, PreparedPayment } from '../shared/adapter';
-import { VendorError } from '../shared/errors';
-import { identifierParameter } from '../shared/identifier';
-import type { IdentifierValue } from '../shared/identifier';
-import { amountFromVendor, formatAmount, InvalidInputError } from '../shared/money';
+import { VendorError, InvalidInputError } from '../shared/errors';
+import { identifierParameter } from './helpers/identifier';
+import type { IdentifierValue } from './helpers/identifier';
+import { amountFromVendor, formatAmount } from '../shared/money';
 import { credentialsOnce } from '../shared/runState';
 import { idempotencyKeyOf } from '../shared/retrySafety';
-import { buildPayInvoiceBody, nothingOutstanding, payInvoice } from './actions/payment/payInvoice.operation';
-import { readInvoice } from './actions/invoice/get.operation';
-import { ACCOUNTS_RECEIVABLE, PAYMENT_METHOD, TYPE, WALLET } from './identifiers';
+import { buildPayInvoiceBody, nothingOutstanding, payInvoice } from './helpers/payment';
+import { readInvoice } from './helpers/invoice';
+import { ACCOUNTS_RECEIVABLE, PAYMENT_METHOD, TYPE, WALLET } from './actions/common.descriptions';
 import { buildCrmRequest, CREDENTIAL_TYPE, describeCrmRequest, secretsOf, VENDOR } from './transport';
 
 /** Names of this vendor's extra fields in the Pay Invoice node. */

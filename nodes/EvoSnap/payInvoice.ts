@@ -6,17 +6,11 @@ import { VendorError } from '../shared/errors';
 import { optionalText } from '../shared/input';
 import { amountFromVendor, formatAmount } from '../shared/money';
 import { credentialsOnce } from '../shared/runState';
-import {
-	cardFields,
-	cardSecrets,
-	EVO_KINDS,
-	DEFAULT_ALREADY_PAID_STATES,
-	invoiceReferenceId,
-	profileId,
-	tokenFields,
-} from './actions/common';
-import { readInvoice } from './actions/invoice/get.operation';
-import { processBody, readProcessAnswer } from './actions/invoice/processInvoice.operation';
+import { cardFields, EVO_KINDS, DEFAULT_ALREADY_PAID_STATES, tokenFields } from './actions/common.descriptions';
+import { cardSecrets, profileId } from './helpers/invoiceBody';
+import { invoiceReferenceId } from './helpers/utils';
+import { readInvoice } from './helpers/invoice';
+import { processBody, readProcessAnswer } from './helpers/payment';
 import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest, secretsOf, VENDOR } from './transport';
 
 /** Names of this vendor's extra fields in the Pay Invoice node. */

@@ -26,7 +26,9 @@ import {
 } from '../shared/polling';
 import { kinds, readFields, withKind } from '../shared/fieldKinds';
 import * as getMany from '../EvoSnap/actions/invoice/getMany.operation';
-import { DEFAULT_ALREADY_PAID_STATES, merchantProfileIdField, profileId, scopeField } from '../EvoSnap/actions/common';
+import { DEFAULT_ALREADY_PAID_STATES, merchantProfileIdField, scopeField } from '../EvoSnap/actions/common.descriptions';
+import { profileId } from '../EvoSnap/helpers/invoiceBody';
+import { MAX_PAGE_SIZE, queryParameters } from '../EvoSnap/helpers/invoice';
 import { callEvo, CREDENTIAL_TYPE, secretsOf, VENDOR } from '../EvoSnap/transport';
 
 type EvoEvent = 'invoicePaid' | 'invoiceStateChanged' | 'invoiceCreated';
@@ -146,7 +148,7 @@ export class EvoSnapTrigger implements INodeType {
 			const now = new Date();
 			const start = windowStart(now, days);
 			// EVO's clock may run ahead of ours: the window's end is an hour later than now.
-			const query = getMany.queryParameters({
+			const query = queryParameters({
 				...filters,
 				StartDateTime: utcText(start),
 				EndDateTime: utcText(new Date(now.getTime() + HOUR_MS)),
@@ -167,7 +169,7 @@ export class EvoSnapTrigger implements INodeType {
 						body: {
 							QueryInvoiceParameters: query as never,
 							Scope: scope,
-							PagingParameters: { Page: page, PageSize: getMany.MAX_PAGE_SIZE },
+							PagingParameters: { Page: page, PageSize: MAX_PAGE_SIZE },
 							MerchantProfileId: merchantProfileId,
 						},
 						timeout,

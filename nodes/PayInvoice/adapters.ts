@@ -1,5 +1,5 @@
 import type { PayInvoiceAdapter } from '../shared/adapter';
-import { InvalidInputError } from '../shared/money';
+import { InvalidInputError } from '../shared/errors';
 import { adilasPayInvoiceAdapter } from '../Adilas/payInvoice';
 import { cloudCommerceProPayInvoiceAdapter } from '../CloudCommercePro/payInvoice';
 import { cnbsWebArPayInvoiceAdapter } from '../CnbsWebAr/payInvoice';

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 
-import { InvalidInputError } from './money';
+import { InvalidInputError } from './errors';
+import { isEmpty } from './input';
 
 /** The date formats the vendors' documents show (luxon tokens). */
 export const DATE_FORMATS = {
@@ -16,6 +17,11 @@ export const DATE_FORMATS = {
 
 function isDateTimeLike(value: unknown): value is { toISO: () => string | null } {
 	return typeof value === 'object' && value !== null && typeof (value as DateTime).toISO === 'function';
+}
+
+/** A date in the vendor's format; empty (see isEmpty): undefined, not sent. */
+export function optionalVendorDate(value: unknown, field: string, format: string): string | undefined {
+	return isEmpty(value) ? undefined : formatVendorDate(value, field, format);
 }
 
 /**

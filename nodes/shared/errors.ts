@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { InvalidInputError } from './money';
+
 import { redactText } from './redact';
 
 /**
@@ -191,4 +191,14 @@ export function toInputError(node: INode, error: InvalidInputError, itemIndex: n
 		itemIndex,
 		description: `Check the "${error.field}" field: nothing was sent to the vendor.`,
 	});
+}
+
+export class InvalidInputError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+	) {
+		super(message);
+		this.name = 'InvalidInputError';
+	}
 }

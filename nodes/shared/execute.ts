@@ -1,15 +1,9 @@
-import type {
-	IBinaryKeyData,
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IBinaryKeyData, ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { toInputError, toNodeApiError, VendorError } from './errors';
+import { toInputError, toNodeApiError, VendorError, InvalidInputError } from './errors';
 import { DEFAULT_BATCH_SIZE, DEFAULT_ITEMS_IN_FLIGHT } from './fields';
-import { amountsAsText, InvalidInputError } from './money';
+import { amountsAsText } from './money';
 import type { OutputKeys } from './outputShape';
 import { shapeOutputs } from './outputShape';
 import { rawParameter } from './itemParameter';

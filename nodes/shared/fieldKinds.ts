@@ -3,11 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyColl
 import { DateTime } from 'luxon';
 
 import { DATE_FORMATS } from './dates';
-import type { IdentifierSpec } from './identifier';
-import { readIdentifier } from './identifier';
 import { hasControlCharacters } from './input';
 import { holdsExpression, itemParameter } from './itemParameter';
-import { InvalidInputError, parseAmount } from './money';
+import { InvalidInputError } from './errors';
+import { parseAmount } from './money';
 import { nodeOnce, perRun } from './runState';
 
 /**
@@ -41,8 +40,14 @@ export type InputKind =
 	| { kind: 'boolean' }
 	/** A number, or its digits as text; one JavaScript cannot hold exactly (beyond 2^53, 1e21) is refused. */
 	| { kind: 'number'; integer?: boolean; min?: number; max?: number }
-	/** An identifier object (a resourceLocator of identifier.ts), checked key by key. */
-	| { kind: 'identifierObject'; spec: IdentifierSpec };
+	/**
+	 * An identifier object (a vendor's resourceLocator with one mode per key, e.g. CRM.COM's
+	 * helpers/identifier.ts), checked key by key by the vendor's own reader.
+	 */
+	| { kind: 'identifierObject'; spec: { name: string }; read: IdentifierReader };
+
+/** Reads an identifier object's value; throws InvalidInputError naming the key path. */
+export type IdentifierReader = (value: unknown, options: { required: boolean }) => unknown;
 
 export const INPUT_KIND_KEY = 'inputKind';
 
@@ -119,7 +124,8 @@ function notXmlCharacter(value: string): number | undefined {
 	return undefined;
 }
 
-function isEmpty(value: unknown): boolean {
+/** Not given at all (whitespace is a value, which the kind's reader judges). */
+function notGiven(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
 }
 
@@ -342,14 +348,14 @@ export function readValue(property: INodeProperties, value: unknown, zone: strin
 	const field = label;
 	const secret = property.typeOptions?.password === true;
 	if (kind?.kind === 'identifierObject' || kind?.kind === 'json') {
-		if (kind.kind === 'identifierObject') return readIdentifierObject(value, field, kind.spec, property.required === true);
-		if (isEmpty(value)) return requiredOrNothing(property, field);
+		if (kind.kind === 'identifierObject') return readIdentifierObject(value, field, kind, property.required === true);
+		if (notGiven(value)) return requiredOrNothing(property, field);
 		return readJson(value, field);
 	}
-	if (isEmpty(value)) {
+	if (notGiven(value)) {
 		// An option, a flag or a number left empty by an expression means its default, as in the editor.
 		const fallback = property.default as unknown;
-		if ((kind?.kind === 'code' || kind?.kind === 'boolean' || kind?.kind === 'number') && !isEmpty(fallback)) {
+		if ((kind?.kind === 'code' || kind?.kind === 'boolean' || kind?.kind === 'number') && !notGiven(fallback)) {
 			return readValue(property, fallback, zone, label);
 		}
 		return requiredOrNothing(property, field);
@@ -401,7 +407,12 @@ export function readAs(kind: InputKind, value: unknown, field: string, zone = 'u
 	return readValue(withKind(kind, { displayName: field, name: field, type: 'string', default: '' }), value, zone);
 }
 
-function readIdentifierObject(value: unknown, field: string, spec: IdentifierSpec, required: boolean): unknown {
+function readIdentifierObject(
+	value: unknown,
+	field: string,
+	{ spec, read }: { spec: { name: string }; read: IdentifierReader },
+	required: boolean,
+): unknown {
 	const given = value !== null && typeof value === 'object' && 'value' in value ? (value as { value: unknown }).value : value;
 	if (typeof given === 'string' && given !== '' && given.trim() === '') {
 		const problem = required ? 'is required (got only whitespace)' : 'is only whitespace: give a value, or leave it empty';
@@ -409,7 +420,7 @@ function readIdentifierObject(value: unknown, field: string, spec: IdentifierSpe
 	}
 	let refusal: unknown;
 	try {
-		return readIdentifier(value, spec, { required });
+		return read(value, { required });
 	} catch (error) {
 		refusal = error;
 	}

@@ -1,6 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import { InvalidInputError } from './errors';
 
-import { InvalidInputError } from './money';
+/** No value: undefined, null, or text that is empty or only whitespace. */
+export function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
 
 /** A required text field: refuses empty (or whitespace-only) values; the text is kept as written. */
 export function requireText(value: unknown, field: string): string {
@@ -71,11 +74,4 @@ export function optionalIntegerId(value: unknown, field: string): string | undef
 /** The object without its undefined entries: optional fields left empty are not sent. */
 export function definedOnly<T extends Record<string, unknown>>(object: T): T {
 	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
-}
-
-/** The entries of a vendor's list that are objects (anything else in the list is ignored). */
-export function objectsIn(list: unknown): IDataObject[] {
-	return Array.isArray(list)
-		? list.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object' && !Array.isArray(entry))
-		: [];
 }

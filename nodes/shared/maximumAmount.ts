@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { kinds, withKind } from './fieldKinds';
-import { compareAmounts, formatAmount, InvalidInputError, parseAmount } from './money';
+import { compareAmounts, formatAmount, parseAmount } from './money';
+import { InvalidInputError } from './errors';
 
 /**
  * The Maximum Amount of every paying operation (added to its Options by `optionsCollection`): a

@@ -5,15 +5,7 @@
 
 import type { IDataObject } from 'n8n-workflow';
 
-export class InvalidInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string,
-	) {
-		super(message);
-		this.name = 'InvalidInputError';
-	}
-}
+import { InvalidInputError } from './errors';
 
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 

@@ -1,5 +1,6 @@
-import { paymentContentElements } from '../../nodes/CloudCommercePro/actions/common';
-import { buildEnvelope, readCcpResult } from '../../nodes/CloudCommercePro/transport';
+import { paymentContentElements } from '../../nodes/CloudCommercePro/helpers/payment';
+import { buildEnvelope } from '../../nodes/CloudCommercePro/transport/credential';
+import { readCcpResult } from '../../nodes/CloudCommercePro/transport';
 import { SEED_REQUEST, SEED_SECURITY_HASH, SEED_SUCCESS_RESPONSE } from './seed';
 import { elementsInOrder } from './xmlOrder';
 

@@ -1,8 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node and jest, never ships to n8n */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CnbsDocument } from '../../nodes/CnbsWebAr/actions/payment/payInvoices.operation';
-import { buildPaymentBody, mapPayed, readDocument, STALE_MESSAGE } from '../../nodes/CnbsWebAr/actions/payment/payInvoices.operation';
+import type { CnbsDocument } from '../../nodes/CnbsWebAr/helpers/document';
+import { buildPaymentBody, mapPayed, STALE_MESSAGE } from '../../nodes/CnbsWebAr/helpers/payment';
+import { readDocument } from '../../nodes/CnbsWebAr/helpers/document';
 import { maskPaymentData, normalizeFiscalYear, readCnbsAnswer, readMessages } from '../../nodes/CnbsWebAr/transport';
 import { VendorError } from '../../nodes/shared/errors';
 import { SEED_ANSWER_TEXT, SEED_PAYMENT_TEXT } from './seed';

@@ -1,13 +1,12 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { CrmComApi } from '../../credentials/CrmComApi.credentials';
-import { isDuplicateBackOfficeCode, nothingOutstanding } from '../../nodes/CrmCom/actions/payment/payInvoice.operation';
-import { INVOICE, PAYMENT_PREFERENCE } from '../../nodes/CrmCom/identifiers';
-import { apiBaseUrl, isTokenRefused, parseSignInFailure } from '../../nodes/CrmCom/session';
+import { isDuplicateBackOfficeCode, nothingOutstanding } from '../../nodes/CrmCom/helpers/payment';
+import { INVOICE, PAYMENT_PREFERENCE } from '../../nodes/CrmCom/actions/common.descriptions';
+import { apiBaseUrl, isTokenRefused, parseSignInFailure } from '../../nodes/CrmCom/transport/credential';
 import { buildCrmRequest, describeCrmRequest, readCrmAnswer, readCrmErrorBody } from '../../nodes/CrmCom/transport';
-import { VendorError } from '../../nodes/shared/errors';
-import { identifierModes, identifierQueryValue, readIdentifier } from '../../nodes/shared/identifier';
-import { InvalidInputError } from '../../nodes/shared/money';
+import { VendorError, InvalidInputError } from '../../nodes/shared/errors';
+import { identifierModes, identifierQueryValue, readIdentifier } from '../../nodes/CrmCom/helpers/identifier';
 import { SEED_EXAMPLE_1_RESPONSE, SEED_EXAMPLE_2_RESPONSE, SEED_EXAMPLE_3_RESPONSE } from './seed';
 
 describe('reading CRM.COM answers', () => {

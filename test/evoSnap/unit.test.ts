@@ -1,11 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node and jest, never ships to n8n */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { automationInfo, invoiceRequestBody, type InvoiceParameters } from '../../nodes/EvoSnap/actions/common';
-import { queryParameters } from '../../nodes/EvoSnap/actions/invoice/getMany.operation';
-import { processBody, readProcessAnswer } from '../../nodes/EvoSnap/actions/invoice/processInvoice.operation';
+import { automationInfo, invoiceRequestBody, type InvoiceParameters } from '../../nodes/EvoSnap/helpers/invoiceBody';
+import { queryParameters } from '../../nodes/EvoSnap/helpers/invoice';
+import { processBody, readProcessAnswer } from '../../nodes/EvoSnap/helpers/payment';
 import { describeEvoRequest, buildEvoRequest, parseEvoAnswer, readEvoErrorBody } from '../../nodes/EvoSnap/transport';
-import { readSessionToken } from '../../nodes/EvoSnap/wire';
+import { readSessionToken } from '../../nodes/EvoSnap/transport/credential';
 import { VendorError } from '../../nodes/shared/errors';
 import { toJsonText } from '../../nodes/shared/jsonText';
 import * as seed from './seed';

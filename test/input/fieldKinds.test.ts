@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { DATE_FORMATS, formatVendorDate } from '../../nodes/shared/dates';
 import type { InputKind } from '../../nodes/shared/fieldKinds';
 import { kinds, readValue, withKind } from '../../nodes/shared/fieldKinds';
-import { escapeXml } from '../../nodes/shared/xml';
+import { escapeXml } from '../../nodes/CloudCommercePro/transport/credential';
 
 const field = (kind: InputKind, more: Partial<INodeProperties> = {}): INodeProperties =>
 	withKind(kind, { displayName: 'Payment Reference', name: 'paymentReference', type: 'string', default: '', ...more });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import type { ItemOutcome, OperationModule } from '../../nodes/shared/execute';
 import { ItemWithBinary, runForEachItem } from '../../nodes/shared/execute';
-import { InvalidInputError } from '../../nodes/shared/money';
+import { InvalidInputError } from '../../nodes/shared/errors';
 
 /** The parts of n8n's execute context the runner uses, over plain input items. */
 function context(items: IDataObject[], continueOnFail: boolean): IExecuteFunctions {

@@ -2,10 +2,11 @@
 import { DateTime } from 'luxon';
 
 import { DATE_FORMATS, formatVendorDate } from '../../nodes/shared/dates';
-import { vendorErrorFromHttpFailure, VendorError } from '../../nodes/shared/errors';
-import { amountFromVendor, amountsAsText, amountText, formatAmount, InvalidInputError, parseAmount, subtractAmounts } from '../../nodes/shared/money';
+import { vendorErrorFromHttpFailure, VendorError, InvalidInputError } from '../../nodes/shared/errors';
+import { amountFromVendor, amountsAsText, amountText, formatAmount, parseAmount, subtractAmounts } from '../../nodes/shared/money';
 import { maskCardNumber, maskCardNumbers, passesLuhn, redactText, redactValue } from '../../nodes/shared/redact';
-import { buildSoapEnvelope, readSoapResult } from '../../nodes/shared/soap';
+import { buildSoapEnvelope } from '../../nodes/CloudCommercePro/transport/credential';
+import { readSoapResult } from '../../nodes/CloudCommercePro/transport/soap';
 
 function inputError(fn: () => unknown): InvalidInputError {
 	try {

@@ -9,7 +9,8 @@ import { maximumAmountOption } from '../../shared/maximumAmount';
 import { optionalText } from '../../shared/input';
 import { itemKeyOf } from '../../shared/itemParameter';
 import type { Amount } from '../../shared/money';
-import { compareAmounts, formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
+import { compareAmounts, formatAmount, parseAmount } from '../../shared/money';
+import { InvalidInputError } from '../../shared/errors';
 import { ADAPTERS, adapterFor } from '../adapters';
 import type { OutputKeys } from '../../shared/outputShape';
 

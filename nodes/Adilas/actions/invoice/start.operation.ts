@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DATE_FORMATS, formatVendorDate } from '../../../shared/dates';
+import { DATE_FORMATS, optionalVendorDate } from '../../../shared/dates';
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { definedOnly, optionalText } from '../../../shared/input';
 import { callAdilas, describeRequest, jsonInteger, resolveCorpId } from '../../transport';
-import { FUNCTION_NAME_KEY } from '../../wire';
-import { ADILAS_ID } from '../invoicePayment/add.operation';
-import { amountAsJsonNumber, dateOrNow, getAdilasCredentials, readOptions } from '../common';
+import { FUNCTION_NAME_KEY } from '../../transport/credential';
+import { ADILAS_ID } from '../common.descriptions';
+import { amountAsJsonNumber, dateOrNow, getAdilasCredentials, readOptions } from '../../helpers/utils';
 
 export const FUNCTION_NAME = 'startMainInvoice';
 
@@ -161,10 +161,6 @@ export function findInvoiceNumber(answer: IDataObject): { value: string; key: st
 	return undefined;
 }
 
-function optionalDate(value: unknown, field: string, format: string): string | undefined {
-	return optionalText(value) === undefined ? undefined : formatVendorDate(value, field, format);
-}
-
 /** startMainInvoice's call object; optional arguments are left out when empty. */
 export async function buildCall(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject = readFields(ctx, itemIndex, description)): Promise<IDataObject> {
 	const credentials = await getAdilasCredentials(ctx);
@@ -173,7 +169,7 @@ export async function buildCall(ctx: IExecuteFunctions, itemIndex: number, field
 	const createdBy = optional('INVOICE_CREATED_BY_ID');
 	const call: IDataObject = {
 		API_CALL_FUNCTION_NAME: FUNCTION_NAME,
-		ADJUSTED_DATE_TIME: optionalDate(extra.ADJUSTED_DATE_TIME, 'ADJUSTED_DATE_TIME', DATE_FORMATS.isoDateSpaceTime),
+		ADJUSTED_DATE_TIME: optionalVendorDate(extra.ADJUSTED_DATE_TIME, 'ADJUSTED_DATE_TIME', DATE_FORMATS.isoDateSpaceTime),
 		CORP_ID: resolveCorpId(extra.CORP_ID, credentials),
 		CUSTOMER_ID: jsonInteger(fields.CUSTOMER_ID, 'CUSTOMER_ID'),
 		EXTERNAL_PO_NUMBER: optional('EXTERNAL_PO_NUMBER'),

@@ -1,36 +1,19 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PaymentSafety } from '../../../shared/retrySafety';
-import { sendPaymentOnce } from '../../../shared/retrySafety';
-
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
-import { optionalText, textOnly } from '../../../shared/input';
-import { formatAmount, InvalidInputError, parseAmount } from '../../../shared/money';
 import { refuseAboveMaximum } from '../../../shared/maximumAmount';
-import { callAdilas, describeRequest, jsonInteger, resolveCorpId } from '../../transport';
-import { FUNCTION_NAME_KEY } from '../../wire';
-import {
-	amountAsJsonNumber,
-	getAdilasCredentials,
-	HINT_NO_BALANCE,
-	numberOrText,
-	readOptions,
-	text,
-	transactionDates,
-} from '../common';
+import { getAdilasCredentials, readOptions } from '../../helpers/utils';
+import { ADILAS_ID, HINT_NO_BALANCE } from '../common.descriptions';
+import { AddPaymentInput, addPayment } from '../../helpers/payment';
 import type { OutputKeys } from '../../../shared/outputShape';
-
-export const FUNCTION_NAME = 'addInvoicePayment';
 
 const show = { resource: ['invoicePayment'], operation: ['add'] };
 
 /** The seed's money types ("some examples"); any other ID can be given by number. */
 
 const OTHER_MONEY_TYPE = 'byNumber';
-
-/** adilas's numeric IDs: at most 10 digits (ColdFusion integers are 32-bit), sent as JSON numbers. */
-export const ADILAS_ID = kinds.digits(10);
 
 export const description: INodeProperties[] = [
 	{
@@ -181,18 +164,6 @@ export const description: INodeProperties[] = [
 	optionsCollection(show, [dryRunOption, timeoutOption], { pays: true }),
 ];
 
-/** addInvoicePayment's arguments as given (from the node's fields or another caller). */
-export interface AddPaymentInput {
-	INVOICE_NUMBER: unknown;
-	AMOUNT_PAID: unknown;
-	MONEY_TYPE_ID: unknown;
-	MERCHANT_SETTING_ID: unknown;
-	/** The optional arguments, by their names (empty ones get the documented defaults). */
-	extra: IDataObject;
-	/** Options > Maximum Amount, as read and checked. */
-	maximumAmount?: unknown;
-}
-
 function readInput(ctx: IExecuteFunctions, itemIndex: number): AddPaymentInput {
 	const input = readFields(ctx, itemIndex, description);
 	return {
@@ -203,74 +174,6 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number): AddPaymentInput {
 		extra: input.additionalFields as IDataObject,
 		maximumAmount: ((input.options as IDataObject | undefined) ?? {}).maximumAmount,
 	};
-}
-
-/** addInvoicePayment's call object, in the order of the seed's sample. Throws on bad input. */
-export function buildCall(
-	ctx: IExecuteFunctions,
-	credentials: ICredentialDataDecryptedObject,
-	input: AddPaymentInput,
-): IDataObject {
-	const { extra } = input;
-	if (optionalText(input.INVOICE_NUMBER) === undefined) {
-		throw new InvalidInputError(
-			'INVOICE_NUMBER',
-			'INVOICE_NUMBER is required: give the invoice number (Invoice > Start outputs it as INVOICE_NUMBER)',
-		);
-	}
-	const dates = transactionDates(ctx, extra.TRANSACTION_DATE, extra.TRANSACTION_DATE_TIME);
-	return {
-		API_CALL_FUNCTION_NAME: FUNCTION_NAME,
-		CORP_ID: resolveCorpId(extra.CORP_ID, credentials),
-		INVOICE_NUMBER: jsonInteger(input.INVOICE_NUMBER, 'INVOICE_NUMBER'),
-		MERCHANT_SETTING_ID: optionalText(input.MERCHANT_SETTING_ID) === undefined
-			? 1
-			: jsonInteger(input.MERCHANT_SETTING_ID, 'MERCHANT_SETTING_ID', { allowZero: true }),
-		MONEY_TYPE_ID: jsonInteger(input.MONEY_TYPE_ID, 'MONEY_TYPE_ID'),
-		TRANSACTION_DATE: dates.TRANSACTION_DATE,
-		TRANSACTION_DATE_TIME: dates.TRANSACTION_DATE_TIME,
-		ACTUAL_TRANS_NUMBER: numberOrText(extra.ACTUAL_TRANS_NUMBER),
-		AMOUNT_PAID: amountAsJsonNumber(input.AMOUNT_PAID, 'AMOUNT_PAID'),
-		PAYMENT_CHECK_NUMBER: text(textOnly(extra.PAYMENT_CHECK_NUMBER, 'PAYMENT_CHECK_NUMBER')),
-		PAYMENT_NOTES: text(textOnly(extra.PAYMENT_NOTES, 'PAYMENT_NOTES')),
-		TRANSACTION_NUMBER: numberOrText(extra.TRANSACTION_NUMBER),
-		TRANSACTION_PROCESSED_BY_ID:
-			optionalText(extra.TRANSACTION_PROCESSED_BY_ID) === undefined
-				? 0
-				: jsonInteger(extra.TRANSACTION_PROCESSED_BY_ID, 'TRANSACTION_PROCESSED_BY_ID', { allowZero: true }),
-	};
-}
-
-export interface AddPaymentOutcome extends IDataObject {
-	status: 'paid' | 'dry run';
-}
-
-/** Builds, then sends addInvoicePayment once (or describes it for a dry run). */
-export async function addPayment(
-	ctx: IExecuteFunctions,
-	credentials: ICredentialDataDecryptedObject,
-	input: AddPaymentInput,
-	{ dryRun, timeout }: { dryRun: boolean; timeout: number },
-	itemIndex: number,
-): Promise<AddPaymentOutcome> {
-	const call = buildCall(ctx, credentials, input);
-	if (dryRun) {
-		return { status: 'dry run', function: FUNCTION_NAME, request: describeRequest(credentials, call) };
-	}
-	return await sendPaymentOnce(ctx, [itemIndex], async () => await sendPayment(ctx, credentials, call, timeout));
-}
-
-/** Sends an addInvoicePayment call object that buildCall made. */
-export async function sendPayment(
-	ctx: IExecuteFunctions,
-	credentials: ICredentialDataDecryptedObject,
-	call: IDataObject,
-	timeout: number,
-): Promise<AddPaymentOutcome> {
-	const args = Object.fromEntries(Object.entries(call).filter(([key]) => key !== FUNCTION_NAME_KEY));
-	const amount = formatAmount(parseAmount(call.AMOUNT_PAID, 'AMOUNT_PAID'));
-	const answer = await callAdilas(ctx, credentials, call, timeout);
-	return { status: 'paid', function: FUNCTION_NAME, amount, ...args, ...answer };
 }
 
 /** What each output item carries (see outputShape.ts): the call's arguments as sent, then adilas's answer. */

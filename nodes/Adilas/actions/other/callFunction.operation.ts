@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { requireText } from '../../../shared/input';
-import { InvalidInputError } from '../../../shared/money';
+import { InvalidInputError } from '../../../shared/errors';
 import { callAdilas, describeRequest, resolveCorpId } from '../../transport';
-import { RESERVED_KEYS } from '../../wire';
-import { getAdilasCredentials, readOptions } from '../common';
+import { RESERVED_KEYS } from '../../transport/credential';
+import { getAdilasCredentials, readOptions } from '../../helpers/utils';
 
 const show = { resource: ['other'], operation: ['callFunction'] };
 

@@ -3,10 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, parseIntegerId, requireText } from '../../../shared/input';
-import { InvalidInputError } from '../../../shared/money';
-import type { XmlElement, XmlNode } from '../../../shared/soap';
-import { buildEnvelope, callCcp } from '../../transport';
-import { CCP_ID, CCP_TEXT, credentialBrandId, getCcpCredentials, itemKeyOf, readOptions } from '../common';
+import { InvalidInputError } from '../../../shared/errors';
+import type { XmlElement } from '../../transport/credential';
+import type { XmlNode } from '../../transport/soap';
+import { buildEnvelope } from '../../transport/credential';
+import { callCcp } from '../../transport';
+import { CCP_ID, CCP_TEXT } from '../common.descriptions';
+import { credentialBrandId, getCcpCredentials, itemKeyOf, readOptions } from '../../helpers/utils';
 
 const show = { resource: ['customer'], operation: ['add'] };
 

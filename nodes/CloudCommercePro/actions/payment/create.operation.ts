@@ -8,19 +8,11 @@ import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { optionalText, parseIntegerId } from '../../../shared/input';
 import { formatAmount, parseAmount } from '../../../shared/money';
 import { refuseAboveMaximum } from '../../../shared/maximumAmount';
-import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../../transport';
-import {
-	CCP_ID,
-	CCP_TEXT,
-	credentialBrandId,
-	getCcpCredentials,
-	itemKeyOf,
-	paymentAdditionalFields,
-	paymentContentElements,
-	paymentDate,
-	readOptions,
-	transactionTypeField,
-} from '../common';
+import { buildEnvelope } from '../../transport/credential';
+import { buildHttpRequest, callCcp, describeRequest } from '../../transport';
+import { CCP_ID, CCP_TEXT, paymentAdditionalFields, transactionTypeField } from '../common.descriptions';
+import { credentialBrandId, getCcpCredentials, itemKeyOf, paymentDate, readOptions } from '../../helpers/utils';
+import { paymentContentElements } from '../../helpers/payment';
 import type { OutputKeys } from '../../../shared/outputShape';
 
 const show = { resource: ['payment'], operation: ['create'] };

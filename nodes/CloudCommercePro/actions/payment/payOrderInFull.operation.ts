@@ -9,19 +9,12 @@ import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { optionalText, parseIntegerId } from '../../../shared/input';
 import { amountFromVendor } from '../../../shared/money';
 import { refuseAboveMaximum } from '../../../shared/maximumAmount';
-import { buildEnvelope, buildHttpRequest, callCcp, describeRequest } from '../../transport';
-import {
-	CCP_TEXT,
-	credentialBrandId,
-	getCcpCredentials,
-	itemKeyOf,
-	paymentAdditionalFields,
-	paymentContentElements,
-	paymentDate,
-	readOptions,
-	transactionTypeField,
-} from '../common';
-import { orderIdField, readInvoiceSummary } from '../invoice/getSummaryForOrder.operation';
+import { buildEnvelope } from '../../transport/credential';
+import { buildHttpRequest, callCcp, describeRequest } from '../../transport';
+import { CCP_TEXT, paymentAdditionalFields, transactionTypeField, orderIdField } from '../common.descriptions';
+import { credentialBrandId, getCcpCredentials, itemKeyOf, paymentDate, readOptions } from '../../helpers/utils';
+import { paymentContentElements } from '../../helpers/payment';
+import { readInvoiceSummary } from '../../helpers/invoice';
 import type { OutputKeys } from '../../../shared/outputShape';
 
 const show = { resource: ['payment'], operation: ['payOrderInFull'] };

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readFields } from '../../../shared/fieldKinds';
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
-import { readCustomizing } from '../../customizing';
+import { readCustomizing } from '../../helpers/customizing';
 import { CREDENTIAL_TYPE } from '../../transport';
-import { readOptions } from '../common';
+import { readOptions } from '../../helpers/utils';
 
 const show = { resource: ['customizing'], operation: ['get'] };
 

@@ -6,8 +6,9 @@ import { ItemWithBinary } from '../../../shared/execute';
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { CREDENTIAL_TYPE, parseCnbsBody, readCnbsAnswer, sendCnbs } from '../../transport';
-import { readOptions } from '../common';
-import { documentFields, documentQuery } from './get.operation';
+import { readOptions } from '../../helpers/utils';
+import { documentFields } from '../common.descriptions';
+import { documentQuery } from '../../helpers/invoice';
 
 const show = { resource: ['invoice'], operation: ['downloadPdf'] };
 

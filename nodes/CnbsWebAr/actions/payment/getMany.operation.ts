@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readFields } from '../../../shared/fieldKinds';
 import { optionsCollection, timeoutOption } from '../../../shared/fields';
 import { credentialsOnce } from '../../../shared/runState';
-import { definedOnly, objectsIn, optionalText } from '../../../shared/input';
+import { definedOnly, optionalText } from '../../../shared/input';
+import { objectsIn, optionalCnbsDate, readOptions } from '../../helpers/utils';
 import { callCnbs, CREDENTIAL_TYPE, maskPaymentData, normalizeFiscalYear } from '../../transport';
-import { documentTypeFilter, optionalCnbsDate, payerListFields, postingDateFilters, readOptions } from '../common';
+import { documentTypeFilter, payerListFields, postingDateFilters } from '../common.descriptions';
 
 const show = { resource: ['payment'], operation: ['getMany'] };
 

@@ -8,27 +8,14 @@ import { jsonDecimal, toJsonText } from '../../../shared/jsonText';
 import { credentialsOnce } from '../../../shared/runState';
 import { dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText, requireText } from '../../../shared/input';
-import { formatAmount, InvalidInputError } from '../../../shared/money';
+import { formatAmount } from '../../../shared/money';
+import { InvalidInputError } from '../../../shared/errors';
 import { redactValue } from '../../../shared/redact';
 import { refuseAboveMaximum } from '../../../shared/maximumAmount';
-import {
-	buildCnbsRequest,
-	callCnbs,
-	CREDENTIAL_TYPE,
-	describeCnbsRequest,
-	maskPaymentData,
-	messagesOutput,
-	secretsOf,
-} from '../../transport';
-import {
-	amountField,
-	payerAndPaymentFields,
-	paymentSecretsOf,
-	readOptions,
-	CNBS_KINDS,
-	readPayerData,
-	readPaymentDetail,
-} from '../common';
+import { buildCnbsRequest, callCnbs, CREDENTIAL_TYPE, describeCnbsRequest, maskPaymentData, messagesOutput, secretsOf } from '../../transport';
+import { amountField, readOptions } from '../../helpers/utils';
+import { paymentSecretsOf, readPayerData, readPaymentDetail } from '../../helpers/payment';
+import { payerAndPaymentFields, CNBS_KINDS } from '../common.descriptions';
 import type { OutputKeys } from '../../../shared/outputShape';
 
 const show = { resource: ['payment'], operation: ['makeDeposit'] };

@@ -1,19 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DATE_FORMATS, formatVendorDate } from '../../../shared/dates';
 import { credentialsOnce } from '../../../shared/runState';
-import { VendorError } from '../../../shared/errors';
+import { VendorError, InvalidInputError } from '../../../shared/errors';
 import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText } from '../../../shared/input';
-import { InvalidInputError } from '../../../shared/money';
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { callEvo, CREDENTIAL_TYPE } from '../../transport';
-import { EVO_KINDS, INVOICE_STATES, merchantProfileIdField, profileId, readOptions, scopeField } from '../common';
+import { EVO_KINDS, INVOICE_STATES, merchantProfileIdField, scopeField } from '../common.descriptions';
+import { profileId } from '../../helpers/invoiceBody';
+import { readOptions } from '../../helpers/utils';
+import { MAX_PAGE_SIZE, queryParameters } from '../../helpers/invoice';
 
 const show = { resource: ['invoice'], operation: ['getMany'] };
-
-/** EVO's largest page. */
-export const MAX_PAGE_SIZE = 50;
 
 export const description: INodeProperties[] = [
 	{
@@ -72,28 +70,6 @@ export const description: INodeProperties[] = [
 	additionalFieldsCollection(show, [merchantProfileIdField, scopeField]),
 	optionsCollection(show, [timeoutOption]),
 ];
-
-function utc(value: unknown, field: string): string | undefined {
-	if (optionalText(value) === undefined && typeof value !== 'object') return undefined;
-	return formatVendorDate(value, field, DATE_FORMATS.isoLocalDateTime);
-}
-
-/** QueryInvoiceParameters in the seed's order: filters not given are null, the state NotSet. */
-export function queryParameters(filters: IDataObject): IDataObject {
-	const start = utc(filters.StartDateTime, 'StartDateTime');
-	const end = utc(filters.EndDateTime, 'EndDateTime');
-	if ((start === undefined) !== (end === undefined)) {
-		throw new InvalidInputError(start === undefined ? 'StartDateTime' : 'EndDateTime', 'CreatedDateRange needs both StartDateTime and EndDateTime');
-	}
-	return {
-		CreatedDateRange: start !== undefined ? { StartDateTime: start, EndDateTime: end } : null,
-		InvoiceReferenceId: optionalText(filters.InvoiceReferenceId) ?? null,
-		InvoiceState: optionalText(filters.InvoiceState) ?? 'NotSet',
-		CustomerReferenceId: optionalText(filters.CustomerReferenceId) ?? null,
-		SubscriptionReferenceId: optionalText(filters.SubscriptionReferenceId) ?? null,
-		MerchantInvoiceId: optionalText(filters.MerchantInvoiceId) ?? null,
-	};
-}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const fields = readFields(this, itemIndex, description);

@@ -2,39 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PaymentSafety } from '../../../shared/retrySafety';
 import { sendPaymentOnce } from '../../../shared/retrySafety';
-
 import { VendorError } from '../../../shared/errors';
 import { credentialsOnce } from '../../../shared/runState';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
-import { optionalText } from '../../../shared/input';
 import { itemKeyOf } from '../../../shared/itemParameter';
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { hasMaximum, refuseAboveMaximum } from '../../../shared/maximumAmount';
-import { amountFromVendor, formatAmount, InvalidInputError } from '../../../shared/money';
+import { amountFromVendor, formatAmount } from '../../../shared/money';
 import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
-import {
-	automationInfo,
-	automationInfoField,
-	cardFields,
-	cardSecrets,
-	DEFAULT_ALREADY_PAID_STATES,
-	EVO_KINDS,
-	invoiceReferenceId,
-	invoiceReferenceIdField,
-	merchantProfileIdField,
-	paymentData,
-	profileId,
-	readOptions,
-	tokenFields,
-	TRANSACTION_TYPES,
-} from '../common';
-import { readInvoice } from './get.operation';
+import { cardSecrets, profileId } from '../../helpers/invoiceBody';
+import { invoiceReferenceId, readOptions } from '../../helpers/utils';
+import { automationInfoField, cardFields, DEFAULT_ALREADY_PAID_STATES, EVO_KINDS, invoiceReferenceIdField, merchantProfileIdField, tokenFields, TRANSACTION_TYPES } from '../common.descriptions';
+import { readInvoice } from '../../helpers/invoice';
+import { ProcessParameters, processBody, readProcessAnswer } from '../../helpers/payment';
 import type { OutputKeys } from '../../../shared/outputShape';
 
 const show = { resource: ['invoice'], operation: ['process'] };
-
-/** Status values that mean approved: the seed's "Success" and the "Successful" of EVO's schemas. */
-export const APPROVED_STATUSES = ['Success', 'Successful'];
 
 export const description: INodeProperties[] = [
 	{
@@ -88,52 +71,6 @@ export const description: INodeProperties[] = [
 		timeoutOption,
 	], { pays: true }),
 ];
-
-export interface ProcessParameters {
-	InvoiceReferenceId: unknown;
-	TransactionType: unknown;
-	PaymentData?: IDataObject;
-	TokenInformation?: IDataObject;
-	AutomationInfo?: IDataObject;
-	additionalFields?: IDataObject;
-	/** Options > Maximum Amount, as read and checked. */
-	maximumAmount?: unknown;
-}
-
-/** The ProcessInvoice body in the seed's order (AutomationInfo and PaymentDataInfo in full, as EVO's sample). */
-export function processBody(parameters: ProcessParameters, merchantProfileId: string): IDataObject {
-	const transactionType = optionalText(parameters.TransactionType) ?? 'AuthorizeAndCapture';
-	if (!/^[A-Za-z]+$/.test(transactionType)) {
-		throw new InvalidInputError('TransactionType', `TransactionType must be a name such as AuthorizeAndCapture, got "${transactionType}"`);
-	}
-	return {
-		MerchantProfileId: merchantProfileId,
-		ProcessingInformation: {
-			AutomationInfo: automationInfo(parameters.AutomationInfo ?? {}, 'full', { ProcessPayment: true }),
-			PaymentDataInfo: paymentData(parameters.PaymentData, parameters.TokenInformation, 'full'),
-			TransactionType: transactionType,
-		} as IDataObject,
-	};
-}
-
-/** Reads ProcessInvoice's answer: approved, or a failure carrying EVO's StatusCode and StatusMessage. */
-export function readProcessAnswer(answer: unknown): IDataObject {
-	if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) {
-		throw new VendorError(`EVO's answer to ProcessInvoice was not a result: ${JSON.stringify(answer).slice(0, 200)}`, {
-			outcomeUnknown: true,
-		});
-	}
-	const result = answer as IDataObject;
-	const status = String(result.Status ?? '');
-	if (!APPROVED_STATUSES.includes(status)) {
-		const message = optionalText(result.StatusMessage) ?? `the payment was not approved (Status ${status || 'missing'})`;
-		throw new VendorError(`${message} (Status ${status || 'missing'})`, {
-			code: optionalText(result.StatusCode),
-			description: result.TransactionId ? `TransactionId ${String(result.TransactionId)}` : undefined,
-		});
-	}
-	return result;
-}
 
 export function readParameters(ctx: IExecuteFunctions, itemIndex: number): ProcessParameters {
 	const input = readFields(ctx, itemIndex, description);

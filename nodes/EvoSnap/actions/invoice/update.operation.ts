@@ -6,18 +6,10 @@ import { credentialsOnce } from '../../../shared/runState';
 import type { JsonTextValue } from '../../../shared/jsonText';
 import { toPlainJson } from '../../../shared/jsonText';
 import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
-import {
-	cardSecrets,
-	invoiceAdditionalFields,
-	invoiceFields,
-	invoiceReferenceId,
-	invoiceReferenceIdField,
-	invoiceRequestBody,
-	invoiceWriteOptions,
-	readInvoiceParameters,
-	readOptions,
-} from '../common';
-import { keyFigures } from './create.operation';
+import { cardSecrets, invoiceRequestBody, readInvoiceParameters } from '../../helpers/invoiceBody';
+import { invoiceReferenceId, readOptions } from '../../helpers/utils';
+import { invoiceAdditionalFields, invoiceFields, invoiceReferenceIdField, invoiceWriteOptions } from '../common.descriptions';
+import { keyFigures } from '../../helpers/invoice';
 
 const show = { resource: ['invoice'], operation: ['update'] };
 

@@ -4,15 +4,9 @@ import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOpt
 import { credentialsOnce } from '../../../shared/runState';
 import { readFields, withKind } from '../../../shared/fieldKinds';
 import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
-import {
-	EVO_KINDS,
-	INVOICE_STATES,
-	invoiceReferenceId,
-	invoiceReferenceIdField,
-	merchantProfileIdField,
-	profileId,
-	readOptions,
-} from '../common';
+import { EVO_KINDS, INVOICE_STATES, invoiceReferenceIdField, merchantProfileIdField } from '../common.descriptions';
+import { invoiceReferenceId, readOptions } from '../../helpers/utils';
+import { profileId } from '../../helpers/invoiceBody';
 
 const show = { resource: ['invoice'], operation: ['updateState'] };
 

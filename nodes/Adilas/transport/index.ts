@@ -1,11 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { htmlErrorSummary, VendorError } from '../shared/errors';
-import { responseText, sendVendorRequest } from '../shared/http';
-import { parseIntegerId } from '../shared/input';
-import { InvalidInputError } from '../shared/money';
-import { MASK, redactValue } from '../shared/redact';
-import { apiUrlOf, completeCall, encodeCall, FUNCTION_NAME_KEY, requestStyleOf } from './wire';
+import { htmlErrorSummary, VendorError, InvalidInputError } from '../../shared/errors';
+import { responseText, sendVendorRequest } from '../../shared/http';
+import { parseIntegerId } from '../../shared/input';
+import { MASK, redactValue } from '../../shared/redact';
+import { apiUrlOf, completeCall, encodeCall, FUNCTION_NAME_KEY, requestStyleOf } from './credential';
 
 export const VENDOR = 'adilas';
 export const CREDENTIAL_TYPE = 'adilasApi';

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
-import { hasControlCharacters } from './input';
-import { InvalidInputError } from './money';
+import { hasControlCharacters, isEmpty } from '../../shared/input';
+import { InvalidInputError } from '../../shared/errors';
 
 /** fieldKinds.ts's INPUT_KIND_KEY (not imported: fieldKinds reads identifiers through this module). */
 const INPUT_KIND_KEY = 'inputKind';
@@ -112,7 +112,11 @@ export function identifierParameter(
 ): INodeProperties {
 	const modes = identifierModes(spec);
 	return <INodeProperties>{
-		[INPUT_KIND_KEY]: { kind: 'identifierObject', spec },
+		[INPUT_KIND_KEY]: {
+			kind: 'identifierObject',
+			spec,
+			read: (value: unknown, { required }: { required: boolean }) => readIdentifier(value, spec, { required }),
+		},
 		displayName: options.displayName ?? spec.displayName,
 		name: spec.name,
 		type: 'resourceLocator',
@@ -126,10 +130,6 @@ export function identifierParameter(
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 function leafText(value: unknown, field: string, path: string): string {

@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
-
 import { DateTime } from 'luxon';
 
 import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
-import { optionalText } from '../../shared/input';
-import { formatAmount, InvalidInputError, parseAmount } from '../../shared/money';
+import { isEmpty, optionalText } from '../../shared/input';
+import { formatAmount, parseAmount } from '../../shared/money';
+import { InvalidInputError } from '../../shared/errors';
 import { credentialsOnce, perRun } from '../../shared/runState';
 import { CREDENTIAL_TYPE } from '../transport';
 
@@ -46,10 +46,6 @@ export function numberOrText(value: unknown): string | number {
 export function text(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	return String(value);
-}
-
-function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 function now(ctx: IExecuteFunctions): DateTime {
@@ -111,8 +107,5 @@ function nowText(ctx: IExecuteFunctions): string {
 export function dateOrNow(ctx: IExecuteFunctions, value: unknown, field: string, format: string): string {
 	return isEmpty(value) ? now(ctx).toFormat(format) : formatVendorDate(value, field, format);
 }
-
-export const HINT_NO_BALANCE =
-	'adilas cannot read an invoice\'s balance or its payments through the API: this node cannot pay "in full", check whether an invoice is already paid, or refuse an overpayment. Each run adds the payment again.';
 
 export { readOptions, type RunOptions } from '../../shared/fields';

@@ -1,81 +1,18 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { namedCall, VendorError } from '../shared/errors';
-import { responseText, sendVendorRequest } from '../shared/http';
-import { messageAfter } from '../shared/network';
-import { credentialsOnce } from '../shared/runState';
-import { firstSignOnAlone } from '../shared/session';
-import { MASK } from '../shared/redact';
-import type { XmlElement, XmlNode } from '../shared/soap';
-import { buildSoapEnvelope, parseSoapDocument, readSoapFault, readSoapResult, secretPlaceholder } from '../shared/soap';
+import { namedCall, VendorError } from '../../shared/errors';
+import { responseText, sendVendorRequest } from '../../shared/http';
+import { messageAfter } from '../../shared/network';
+import { credentialsOnce } from '../../shared/runState';
+import { firstSignOnAlone } from '../../shared/session';
+import { MASK } from '../../shared/redact';
+import type { XmlNode } from './soap';
+import { parseSoapDocument, readSoapFault, readSoapResult } from './soap';
+import { CREDENTIAL_CHECK_FAILED, CcpOperation, SECURITY_HASH_PLACEHOLDER, serviceUrl, soapAction } from './credential';
 
 export const VENDOR = 'Cloud Commerce Pro';
+
 export const CREDENTIAL_TYPE = 'cloudCommerceProApi';
-
-/** The start of every error the credential's check throws (credentialCheck.ts). */
-export const CREDENTIAL_CHECK_FAILED = 'Cloud Commerce Pro credential check failed: ';
-
-const TEMPURI = 'http://tempuri.org/';
-
-export const BASE_URLS = {
-	live: 'https://wcfccpservicesbase.cloudcommercepro.com',
-	sandbox: 'https://devwcfccpservicesbase.cloudcommercepro.com',
-} as const;
-
-/** The WCF services and the operations each one dispatches on. */
-export const SERVICES = {
-	CreatePayment: 'Payment',
-	getInvoiceSummaryForOrderID: 'Order',
-	AddCustomer: 'Customer',
-} as const;
-
-export type CcpOperation = keyof typeof SERVICES;
-
-export const SECURITY_HASH_PLACEHOLDER = secretPlaceholder('SecurityHash');
-
-export function baseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const environment = String(credentials.environment ?? 'live');
-	const url =
-		environment === 'custom'
-			? String(credentials.customUrl ?? '')
-			: BASE_URLS[environment as keyof typeof BASE_URLS] ?? BASE_URLS.live;
-	return url.replace(/\/+$/, '');
-}
-
-export function serviceUrl(credentials: ICredentialDataDecryptedObject, operation: CcpOperation): string {
-	return `${baseUrl(credentials)}/CCPApi${SERVICES[operation]}Service.svc`;
-}
-
-/** WCF dispatches on this header; a wrong one is an ActionNotSupported fault. */
-export function soapAction(operation: CcpOperation): string {
-	return `${TEMPURI}ICCPApi${SERVICES[operation]}Service/${operation}`;
-}
-
-/**
- * `<Op><request><BrandID/><SecurityHash/><Content/></request></Op>`, every call's shape. The
- * Security Hash is a placeholder that the credential fills in when the request is sent.
- */
-export function buildEnvelope(
-	operation: CcpOperation,
-	brandId: string,
-	content: XmlElement[] | string,
-	securityHash?: string,
-): string {
-	return buildSoapEnvelope(
-		operation,
-		[
-			[
-				'request',
-				[
-					['BrandID', brandId],
-					['SecurityHash', securityHash ?? { trustedMarkup: SECURITY_HASH_PLACEHOLDER }],
-					['Content', content],
-				],
-			],
-		],
-		{ namespace: TEMPURI, prefix: 'tem' },
-	);
-}
 
 /** URL and SOAPAction of each operation, built once per credential data (i.e. once per run). */
 const requestParts = new WeakMap<ICredentialDataDecryptedObject, Map<CcpOperation, { url: string; soapAction: string }>>();

@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { describeNetworkFailure } from '../shared/network';
-import { redactText } from '../shared/redact';
-import type { XmlNode } from '../shared/soap';
-import { readSoapResult } from '../shared/soap';
-import { buildEnvelope, CREDENTIAL_CHECK_FAILED, readCcpErrorBody, serviceUrl, soapAction } from './transport';
+import { describeNetworkFailure } from '../../shared/network';
+import { redactText } from '../../shared/redact';
+import type { XmlNode } from './soap';
+import { readSoapResult } from './soap';
+import { readCcpErrorBody } from './index';
 
 /** A Security Hash no brand has: what CCP answers to it is what a refusal looks like. */
 const SURELY_WRONG_HASH = 'n8n-credential-check-not-a-security-hash';
@@ -109,4 +109,131 @@ export async function checkCloudCommerceProCredentials(
 		throw failure(`the Brand ID or Security Hash was refused: ${given.message || 'Success=false'}`);
 	}
 	return `Brand ${brandId} accepted`;
+}
+
+export const SOAP_ENVELOPE_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
+
+/** An element's content: text, or child elements in document order. Undefined leaves it out. */
+export type XmlValue = string | number | boolean | XmlElement[] | TrustedMarkup | undefined;
+
+/** Markup written by the transport itself (a secret's placeholder), inserted unescaped. */
+export interface TrustedMarkup {
+	trustedMarkup: string;
+}
+
+export type XmlElement = [name: string, value: XmlValue];
+
+function renderElements(elements: XmlElement[], prefix: string): string {
+	return elements
+		.filter(([, value]) => value !== undefined)
+		.map(([name, value]) => {
+			const tag = `${prefix}${name}`;
+			if (Array.isArray(value)) return `<${tag}>\n${renderElements(value, prefix)}\n</${tag}>`;
+			if (typeof value === 'object') return `<${tag}>${value.trustedMarkup}</${tag}>`;
+			return `<${tag}>${escapeXml(String(value))}</${tag}>`;
+		})
+		.join('\n');
+}
+
+/**
+ * A SOAP 1.1 request envelope in the layout WCF's own samples use (soapenv + a prefixed service
+ * namespace, one element per line), so what is sent reads like the vendor's documentation.
+ */
+export function buildSoapEnvelope(
+	operation: string,
+	body: XmlElement[],
+	{ namespace, prefix }: { namespace: string; prefix: string },
+): string {
+	return [
+		`<soapenv:Envelope xmlns:soapenv="${SOAP_ENVELOPE_NS}" xmlns:${prefix}="${namespace}">`,
+		'<soapenv:Header />',
+		'<soapenv:Body>',
+		renderElements([[operation, body]], `${prefix}:`),
+		'</soapenv:Body>',
+		'</soapenv:Envelope>',
+	].join('\n');
+}
+
+export function escapeXml(text: string): string {
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&apos;')
+		// An XML parser reads a raw CR as LF: written as a reference, it arrives as written.
+		.replace(/\r/g, '&#13;');
+}
+
+/**
+ * Marks where a secret goes in a built document. Only the transport can write it: every value a
+ * user gives is escaped, and escaping turns `<` into `&lt;`, so user text can never contain it.
+ */
+export function secretPlaceholder(name: string): string {
+	return `<!--secret:${name}-->`;
+}
+
+/** The start of every error the credential's check throws (checkCloudCommerceProCredentials, below). */
+export const CREDENTIAL_CHECK_FAILED = 'Cloud Commerce Pro credential check failed: ';
+
+const TEMPURI = 'http://tempuri.org/';
+
+export const BASE_URLS = {
+	live: 'https://wcfccpservicesbase.cloudcommercepro.com',
+	sandbox: 'https://devwcfccpservicesbase.cloudcommercepro.com',
+} as const;
+
+/** The WCF services and the operations each one dispatches on. */
+export const SERVICES = {
+	CreatePayment: 'Payment',
+	getInvoiceSummaryForOrderID: 'Order',
+	AddCustomer: 'Customer',
+} as const;
+
+export type CcpOperation = keyof typeof SERVICES;
+
+export const SECURITY_HASH_PLACEHOLDER = secretPlaceholder('SecurityHash');
+
+export function baseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const environment = String(credentials.environment ?? 'live');
+	const url =
+		environment === 'custom'
+			? String(credentials.customUrl ?? '')
+			: BASE_URLS[environment as keyof typeof BASE_URLS] ?? BASE_URLS.live;
+	return url.replace(/\/+$/, '');
+}
+
+export function serviceUrl(credentials: ICredentialDataDecryptedObject, operation: CcpOperation): string {
+	return `${baseUrl(credentials)}/CCPApi${SERVICES[operation]}Service.svc`;
+}
+
+/** WCF dispatches on this header; a wrong one is an ActionNotSupported fault. */
+export function soapAction(operation: CcpOperation): string {
+	return `${TEMPURI}ICCPApi${SERVICES[operation]}Service/${operation}`;
+}
+
+/**
+ * `<Op><request><BrandID/><SecurityHash/><Content/></request></Op>`, every call's shape. The
+ * Security Hash is a placeholder that the credential fills in when the request is sent.
+ */
+export function buildEnvelope(
+	operation: CcpOperation,
+	brandId: string,
+	content: XmlElement[] | string,
+	securityHash?: string,
+): string {
+	return buildSoapEnvelope(
+		operation,
+		[
+			[
+				'request',
+				[
+					['BrandID', brandId],
+					['SecurityHash', securityHash ?? { trustedMarkup: SECURITY_HASH_PLACEHOLDER }],
+					['Content', content],
+				],
+			],
+		],
+		{ namespace: TEMPURI, prefix: 'tem' },
+	);
 }

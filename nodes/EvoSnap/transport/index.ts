@@ -1,18 +1,12 @@
-import type {
-	IAdditionalCredentialOptions,
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestOptions,
-} from 'n8n-workflow';
+import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { VendorError } from '../shared/errors';
-import { responseText, sendVendorRequest } from '../shared/http';
-import type { JsonTextValue } from '../shared/jsonText';
-import { JsonDecimal, toJsonText } from '../shared/jsonText';
-import { MASK, maskCardNumber, redactValue } from '../shared/redact';
-import { callWithSessionToken } from '../shared/session';
-import { faultText, invoicesUrl, parseSignOnFailure, readFault, TOKEN_FAULT_IDS } from './wire';
+import { VendorError } from '../../shared/errors';
+import { responseText, sendVendorRequest } from '../../shared/http';
+import type { JsonTextValue } from '../../shared/jsonText';
+import { JsonDecimal, toJsonText } from '../../shared/jsonText';
+import { MASK, maskCardNumber, redactValue } from '../../shared/redact';
+import { callWithSessionToken } from '../../shared/session';
+import { faultText, invoicesUrl, parseSignOnFailure, readFault, TOKEN_FAULT_IDS } from './credential';
 
 export const VENDOR = 'EVO Snap*';
 export const CREDENTIAL_TYPE = 'evoSnapApi';

@@ -1,14 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { kinds, withKind } from '../../shared/fieldKinds';
-import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
+import { DATE_FORMATS, optionalVendorDate } from '../../shared/dates';
 import { optionalText } from '../../shared/input';
-import { InvalidInputError } from '../../shared/money';
+import { InvalidInputError } from '../../shared/errors';
 
 /** CRM.COM dates as its examples write them: 2014-07-14T09:12:54. Empty: not sent. */
 export function optionalCrmDate(value: unknown, field: string): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-	return formatVendorDate(value, field, DATE_FORMATS.isoLocalDateTime);
+	return optionalVendorDate(value, field, DATE_FORMATS.isoLocalDateTime);
 }
 
 const FLOAT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
@@ -44,14 +40,5 @@ export function optionalFieldsSet(value: unknown, field = 'fields_set'): string 
 	}
 	return names.length ? names.join(',') : undefined;
 }
-
-export const fieldsSetField: INodeProperties = withKind(kinds.text(), {
-	displayName: 'Fields Set',
-	name: 'fields_set',
-	type: 'string',
-	default: '',
-	placeholder: 'number,reference_number,issued_on,payment_amount',
-	description: 'The fields to return (fields_set), separated by commas. Empty: all fields.',
-});
 
 export { readOptions, type RunOptions } from '../../shared/fields';

@@ -1,33 +1,7 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { kinds, withKind } from '../../shared/fieldKinds';
-import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
-import { optionalText, requireText } from '../../shared/input';
-import type { Amount } from '../../shared/money';
-import { InvalidInputError, parseAmount } from '../../shared/money';
-
-/** A CNBS date, MM-DD-YYYY (03-24-2015), as written: no shift through a time zone. Empty: not sent. */
-export function optionalCnbsDate(value: unknown, field: string): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-	return formatVendorDate(value, field, DATE_FORMATS.usDate);
-}
-
-/** A whole number CNBS takes as a JSON number (fiscal year, line item). */
-export function wholeNumber(value: unknown, field: string, { digits }: { digits?: number } = {}): number {
-	const text = requireText(value, field);
-	if (!/^\d+$/.test(text)) throw new InvalidInputError(field, `${field} must be a whole number, got "${text}"`);
-	if (digits !== undefined && text.replace(/^0+(?=\d)/, '').length !== digits) {
-		throw new InvalidInputError(field, `${field} must have ${digits} digits, got "${text}"`);
-	}
-	const number = Number(text);
-	if (!Number.isSafeInteger(number)) throw new InvalidInputError(field, `${field} is out of range: ${text}`);
-	return number;
-}
-
-/** An amount from a field (user or expression), positive, at most two decimals. */
-export function amountField(value: unknown, field: string): Amount {
-	return parseAmount(typeof value === 'string' ? value.trim() : value, field);
-}
+import { DATE_FORMATS } from '../../shared/dates';
 
 export const PAYMENT_METHODS = ['CC', 'EC'] as const;
 
@@ -56,6 +30,7 @@ export const CNBS_KINDS = {
 	division: kinds.identifier(2, { pattern: '^[A-Za-z0-9]+$', expected: 'a division of up to 2 letters or digits' }),
 	date: kinds.date(DATE_FORMATS.usDate),
 };
+
 export const ACCOUNT_TYPES = ['C', 'S', 'X'] as const;
 
 /** The company code, a list read from CNBS's customizing (or an expression). */
@@ -236,108 +211,6 @@ export const ADDRESS_FIELDS: Array<[string, string]> = [
 	['country', 'Country'],
 ];
 
-export interface PayerData extends IDataObject {
-	customer_number: string;
-	company_code: string;
-}
-
-export interface PaymentDetail extends IDataObject {
-	payment_method: string;
-	payment_card_type: string;
-	payment_card_token: string;
-	payment_card_name: string;
-	valid_to: string;
-	card_validation_code: string;
-	electronic_check_account_type: string;
-	electronic_check_rdfi_number: string;
-	address_data: IDataObject;
-}
-
-/** A field's value by its wire name (customer_number, payment_method, ...). */
-export type FieldValue = (name: string) => unknown;
-
-export function payerDataFrom(param: FieldValue): PayerData {
-	return {
-		customer_number: requireText(param('customer_number'), 'Payer'),
-		company_code: requireText(param('company_code'), 'Company Code'),
-	};
-}
-
-/** Payer data from the item's fields as `readFields` checked them. */
-export function readPayerData(input: IDataObject): PayerData {
-	return payerDataFrom((name) => input[name]);
-}
-
-/**
- * payment_detail with every key of the seed, in its order; the fields of the other payment method
- * are sent empty, as CNBS's example does.
- */
-export function paymentDetailFrom(param: FieldValue, address: IDataObject): PaymentDetail {
-	const method = String(param('payment_method') ?? '').trim().toUpperCase();
-	if (!(PAYMENT_METHODS as readonly string[]).includes(method)) {
-		throw new InvalidInputError(
-			'payment_method',
-			`payment_method must be CC (card) or EC (e-check), got "${String(param('payment_method'))}"`,
-		);
-	}
-	const address_data = Object.fromEntries(ADDRESS_FIELDS.map(([name]) => [name, optionalText(address[name]) ?? '']));
-	if (method === 'CC') {
-		const cvv = optionalText(param('card_validation_code')) ?? '';
-		if (cvv !== '' && !/^\d{3,4}$/.test(cvv)) {
-			throw new InvalidInputError('card_validation_code', 'card_validation_code must be 3 or 4 digits');
-		}
-		return {
-			payment_method: method,
-			payment_card_type: requireText(param('payment_card_type'), 'Card Type').toUpperCase(),
-			payment_card_token: requireText(param('payment_card_token'), 'Card Token'),
-			payment_card_name: optionalText(param('payment_card_name')) ?? '',
-			valid_to: requireCnbsDate(param('valid_to'), 'Valid To'),
-			card_validation_code: cvv,
-			electronic_check_account_type: '',
-			electronic_check_rdfi_number: '',
-			address_data,
-		};
-	}
-	const accountType = requireText(param('electronic_check_account_type'), 'electronic_check_account_type').toUpperCase();
-	if (!(ACCOUNT_TYPES as readonly string[]).includes(accountType)) {
-		throw new InvalidInputError(
-			'electronic_check_account_type',
-			`electronic_check_account_type must be C (consumer checking), S (consumer savings) or X (corporate checking), got "${accountType}"`,
-		);
-	}
-	const rdfi = requireText(param('electronic_check_rdfi_number'), 'RDFI Number');
-	if (!/^\d+$/.test(rdfi)) {
-		throw new InvalidInputError('electronic_check_rdfi_number', 'electronic_check_rdfi_number must be digits only');
-	}
-	return {
-		payment_method: method,
-		payment_card_type: '',
-		payment_card_token: '',
-		payment_card_name: '',
-		valid_to: '',
-		card_validation_code: '',
-		electronic_check_account_type: accountType,
-		electronic_check_rdfi_number: rdfi,
-		address_data,
-	};
-}
-
-/** Payment detail from the item's fields as `readFields` checked them. */
-export function readPaymentDetail(input: IDataObject): PaymentDetail {
-	return paymentDetailFrom((name) => input[name], (input.address_data ?? {}) as IDataObject);
-}
-
-export function requireCnbsDate(value: unknown, field: string): string {
-	const date = optionalCnbsDate(value, field);
-	if (date === undefined) throw new InvalidInputError(field, `${field} is required (MM-DD-YYYY, e.g. 05-31-2027)`);
-	return date;
-}
-
-/** The payment data of a request that must never be shown: masked in every error. */
-export function paymentSecretsOf(detail: PaymentDetail): string[] {
-	return [detail.payment_card_token, detail.card_validation_code, detail.electronic_check_rdfi_number];
-}
-
 /** The posting-date range both lists filter on (date_from, date_to). */
 export const postingDateFilters: INodeProperties[] = [
 	withKind(CNBS_KINDS.date, {
@@ -356,4 +229,34 @@ export const postingDateFilters: INodeProperties[] = [
 	}),
 ];
 
-export { readOptions, type RunOptions } from '../../shared/fields';
+/** The fields that name one billing document (Get and Download PDF). */
+export function documentFields(shown: Record<string, string[]>): INodeProperties[] {
+	return [
+		withKind(CNBS_KINDS.documentNumber, {
+			displayName: 'Billing Document',
+			name: 'billing_document_number',
+			type: 'string',
+			required: true,
+			default: '={{ $json.billing_document_number }}',
+			description: 'The billing document number. The default reads it from Invoice > Get Many\'s output.',
+			displayOptions: { show: shown },
+		}),
+		withKind(CNBS_KINDS.payer, {
+			displayName: 'Customer',
+			name: 'customer_number',
+			type: 'string',
+			required: true,
+			default: '={{ $json.payer_number }}',
+			description: 'The customer the document belongs to. The default reads the payer from Invoice > Get Many\'s output.',
+			displayOptions: { show: shown },
+		}),
+		withKind(CNBS_KINDS.documentType, {
+			displayName: 'Document Type',
+			name: 'document_type',
+			type: 'string',
+			default: '01',
+			description: 'The document type: 01 = invoice',
+			displayOptions: { show: shown },
+		}),
+	];
+}

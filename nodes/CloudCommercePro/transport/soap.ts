@@ -1,50 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-import { VendorError } from './errors';
-import { escapeXml } from './xml';
-
-export { escapeXml, secretPlaceholder } from './xml';
-
-export const SOAP_ENVELOPE_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
-
-/** An element's content: text, or child elements in document order. Undefined leaves it out. */
-export type XmlValue = string | number | boolean | XmlElement[] | TrustedMarkup | undefined;
-/** Markup written by the transport itself (a secret's placeholder), inserted unescaped. */
-export interface TrustedMarkup {
-	trustedMarkup: string;
-}
-export type XmlElement = [name: string, value: XmlValue];
-
-function renderElements(elements: XmlElement[], prefix: string): string {
-	return elements
-		.filter(([, value]) => value !== undefined)
-		.map(([name, value]) => {
-			const tag = `${prefix}${name}`;
-			if (Array.isArray(value)) return `<${tag}>\n${renderElements(value, prefix)}\n</${tag}>`;
-			if (typeof value === 'object') return `<${tag}>${value.trustedMarkup}</${tag}>`;
-			return `<${tag}>${escapeXml(String(value))}</${tag}>`;
-		})
-		.join('\n');
-}
-
-/**
- * A SOAP 1.1 request envelope in the layout WCF's own samples use (soapenv + a prefixed service
- * namespace, one element per line), so what is sent reads like the vendor's documentation.
- */
-export function buildSoapEnvelope(
-	operation: string,
-	body: XmlElement[],
-	{ namespace, prefix }: { namespace: string; prefix: string },
-): string {
-	return [
-		`<soapenv:Envelope xmlns:soapenv="${SOAP_ENVELOPE_NS}" xmlns:${prefix}="${namespace}">`,
-		'<soapenv:Header />',
-		'<soapenv:Body>',
-		renderElements([[operation, body]], `${prefix}:`),
-		'</soapenv:Body>',
-		'</soapenv:Envelope>',
-	].join('\n');
-}
+import { VendorError } from '../../shared/errors';
 
 const parser = new XMLParser({
 	removeNSPrefix: true,

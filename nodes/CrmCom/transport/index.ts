@@ -1,17 +1,11 @@
-import type {
-	IAdditionalCredentialOptions,
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestOptions,
-} from 'n8n-workflow';
+import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { namedCall, VendorError } from '../shared/errors';
-import { sendVendorRequest } from '../shared/http';
-import { MASK } from '../shared/redact';
-import { callWithSessionToken, maskSessionError } from '../shared/session';
-import type { CrmStatus } from './session';
-import { apiBaseUrl, isTokenRefused, parseAnswer, parseSignInFailure, readStatus } from './session';
+import { namedCall, VendorError } from '../../shared/errors';
+import { sendVendorRequest } from '../../shared/http';
+import { MASK } from '../../shared/redact';
+import { callWithSessionToken, maskSessionError } from '../../shared/session';
+import type { CrmStatus } from './credential';
+import { apiBaseUrl, isTokenRefused, parseAnswer, parseSignInFailure, readStatus } from './credential';
 
 export const VENDOR = 'CRM.COM';
 export const CREDENTIAL_TYPE = 'crmComApi';

@@ -1,22 +1,15 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { VendorError } from '../shared/errors';
-import { responseText, sendVendorRequest } from '../shared/http';
-import { asSendContext } from '../shared/loadOptions';
-import { credentialsOnce } from '../shared/runState';
-import { MASK, redactText, redactValue } from '../shared/redact';
+import { VendorError } from '../../shared/errors';
+import { responseText, sendVendorRequest } from '../../shared/http';
+
+import { credentialsOnce } from '../../shared/runState';
+import { MASK, redactText, redactValue } from '../../shared/redact';
+import { apiBaseUrl, commonQuery } from './credential';
 
 export const VENDOR = 'CNBS WebAR';
-export const CREDENTIAL_TYPE = 'cnbsWebArApi';
 
-/** Every CNBS call is under this path on the SAP host. */
-export const API_PATH = '/cnbs/v1/';
+export const CREDENTIAL_TYPE = 'cnbsWebArApi';
 
 /** message_type values that are failures: error, abort, exception. S, W and I are not. */
 export const FAILURE_MESSAGE_TYPES = ['E', 'A', 'X'];
@@ -40,21 +33,6 @@ export interface CnbsCall {
 	timeout: number;
 	/** `pdf`: the answer is a file (accept: application/pdf). */
 	expect?: 'json' | 'pdf';
-}
-
-export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const server = String(credentials.serverUrl ?? '').trim().replace(/\/+$/, '').replace(/\/cnbs\/v1$/i, '');
-	return `${server}${API_PATH}`;
-}
-
-/** The query every call carries, from the credential. */
-export function commonQuery(credentials: ICredentialDataDecryptedObject): IDataObject {
-	const query: IDataObject = {
-		'sap-client': String(credentials.sapClient ?? '').trim(),
-		'sap-language': String(credentials.sapLanguage ?? '').trim(),
-		apiid: String(credentials.apiId ?? '').trim(),
-	};
-	return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
 export function buildCnbsRequest(credentials: ICredentialDataDecryptedObject, call: CnbsCall): IHttpRequestOptions {
@@ -276,6 +254,7 @@ export async function callCnbs(
 
 /** The fiscal year key as the payment request spells it, and as CNBS's list samples spell it (with a space). */
 export const FISCAL_YEAR = 'fiscal_year_of_the_relevant_invoice';
+
 export const FISCAL_YEAR_WITH_SPACE = 'fiscal_year_of_the_relevant invoice';
 
 /** A document with its fiscal year under the payment request's spelling only (read under both). */
@@ -297,4 +276,19 @@ export function normalizeFiscalYear(entry: IDataObject): IDataObject {
 /** Messages as output items show them. */
 export function messagesOutput(messages: CnbsMessage[]): IDataObject[] {
 	return messages.map((message) => ({ ...message }) as IDataObject);
+}
+
+/**
+ * `sendVendorRequest` is typed for IExecuteFunctions but uses only n8n's authenticated HTTP
+ * helper, which a dropdown's ILoadOptionsFunctions has too: this passes that helper through, so
+ * loadOptions methods send their requests the same way (n8n's proxy, TLS, credential injection).
+ */
+export function asSendContext(ctx: IExecuteFunctions | ILoadOptionsFunctions): IExecuteFunctions {
+	if ('getInputData' in ctx) return ctx;
+	const helper = ctx.helpers.httpRequestWithAuthentication;
+	return {
+		helpers: {
+			httpRequestWithAuthentication: (...args: Parameters<typeof helper>) => helper.call(ctx, ...args),
+		},
+	} as unknown as IExecuteFunctions;
 }

@@ -1,4 +1,8 @@
-import type { IdentifierKey, IdentifierSpec } from '../shared/identifier';
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { IdentifierKey, IdentifierSpec } from '../helpers/identifier';
+import { kinds, withKind } from '../../shared/fieldKinds';
+import { identifierParameter } from '../helpers/identifier';
 
 /** The identifier objects of `payments/pay_invoice` and `invoices/show`, with the keys the seed allows. */
 
@@ -8,7 +12,9 @@ const id = (placeholder = '83DFE781350877933A6FA2A51EF0F102'): IdentifierKey => 
 	displayName: 'ID',
 	placeholder,
 });
+
 const name = (placeholder: string): IdentifierKey => ({ key: 'name', displayName: 'Name', placeholder });
+
 const alternativeCode: IdentifierKey = { key: 'alternative_code', displayName: 'Alternative Code', placeholder: 'ALT01' };
 
 export const INVOICE: IdentifierSpec = {
@@ -92,3 +98,77 @@ export const PAYMENT_PREFERENCE: IdentifierSpec = {
 		{ key: 'bank_account_number', displayName: 'Bank Account Number', placeholder: 'CY17002001280000001200527600' },
 	],
 };
+
+export const fieldsSetField: INodeProperties = withKind(kinds.text(), {
+	displayName: 'Fields Set',
+	name: 'fields_set',
+	type: 'string',
+	default: '',
+	placeholder: 'number,reference_number,issued_on,payment_amount',
+	description: 'The fields to return (fields_set), separated by commas. Empty: all fields.',
+});
+
+export const invoiceIdentifierField: INodeProperties = identifierParameter(INVOICE, {
+	required: true,
+	defaultMode: 'number',
+	displayName: 'Invoice',
+	description: 'The invoice (invoice_identifier), by exactly one of its ID (32 hexadecimal characters), number (e.g. INV001), reference number or back office code. Empty: the item fails naming this field, before anything is sent.',
+});
+
+export const UDF_STRINGS = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `udf_string_${n}`);
+
+export const UDF_FLOATS = [1, 2, 3, 4].map((n) => `udf_float_${n}`);
+
+export const UDF_DATES = [1, 2, 3, 4].map((n) => `udf_date_${n}`);
+
+const CARD_HINT =
+	'Mandatory when the payment method is linked with a payment gateway system, which charges this card for the payment. Only cards owned by the accounts receivable\'s owner can be used.';
+
+const PAYMENT_PREFERENCE_HINT =
+	'Mandatory only when the payment is processed by a generic payment gateway, as the payment method denotes. It must belong to the accounts receivable. From CRM.COM R11.0.0.';
+
+/** Optional identifiers, in the Additional Fields collection. */
+export const OPTIONAL_IDENTIFIERS: Array<{ spec: IdentifierSpec; field: INodeProperties }> = [
+	{
+		spec: CATEGORY,
+		field: identifierParameter(CATEGORY, {
+			defaultMode: 'name',
+			displayName: 'Financial Transaction Category',
+			description: 'The financial transaction category of the payment (category_identifier)',
+		}),
+	},
+	{
+		spec: RECEIVED_BY_USER,
+		field: identifierParameter(RECEIVED_BY_USER, {
+			defaultMode: 'username',
+			displayName: 'Received by User',
+			description:
+				'The user who actually received the payment (received_by_user_identifier). Empty: the user who issues it.',
+		}),
+	},
+	{
+		spec: RECEIVED_BY_UNIT,
+		field: identifierParameter(RECEIVED_BY_UNIT, {
+			defaultMode: 'name',
+			displayName: 'Received by Unit',
+			description: 'The unit that actually received the payment (received_by_unit_identifier)',
+		}),
+	},
+	{
+		spec: CARD,
+		field: identifierParameter(CARD, {
+			displayName: 'Payment Gateway Card',
+			description: 'The card the payment gateway charges for the payment (card_identifier)',
+			hint: CARD_HINT,
+		}),
+	},
+	{
+		spec: PAYMENT_PREFERENCE,
+		field: identifierParameter(PAYMENT_PREFERENCE, {
+			displayName: 'Accounts Receivable Payment Preference',
+			description:
+				'The payment preference a generic payment gateway uses to process the payment (accounts_receivable_payment_preference_identifier)',
+			hint: PAYMENT_PREFERENCE_HINT,
+		}),
+	},
+];

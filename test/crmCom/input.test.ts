@@ -20,25 +20,25 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 		/^Payment Method: payment_method_identifier is required/,
 	],
 	[
-		'a missing type (As JSON, an expression that gives nothing)',
+		'a missing type (JSON mode, an expression that gives nothing)',
 		payParameters({ type_identifier: rl('json', '={{ $json.type }}') }),
 		'Financial Transaction Type',
 		/^Financial Transaction Type: type_identifier is required/,
 	],
 	[
-		'an invoice with two keys (As JSON)',
+		'an invoice with two keys (JSON mode)',
 		payParameters({ invoice_identifier: rl('json', '{"number":"INV001","id":"54F3A49F23024C51AFF21B7C728F3549"}') }),
 		'Invoice',
 		'Invoice: invoice_identifier has 2 keys (number, id): give exactly one of id, number, reference_number, back_office_code',
 	],
 	[
-		'an invoice with no key (As JSON)',
+		'an invoice with no key (JSON mode)',
 		payParameters({ invoice_identifier: rl('json', '{}') }),
 		'Invoice',
 		'Invoice: invoice_identifier has none of its keys: give exactly one of id, number, reference_number, back_office_code',
 	],
 	[
-		'an invoice with an unknown key (As JSON)',
+		'an invoice with an unknown key (JSON mode)',
 		payParameters({ invoice_identifier: rl('json', '{"invoice_number":"INV001"}') }),
 		'Invoice',
 		'Invoice: invoice_identifier has unknown key invoice_number: use exactly one of id, number, reference_number, back_office_code',
@@ -47,10 +47,10 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 		'invalid JSON',
 		payParameters({ type_identifier: rl('json', '{name: Cash}') }),
 		'Financial Transaction Type',
-		/^Financial Transaction Type: type_identifier \(As JSON\) is not valid JSON: .*Example: \{"name":"Invoices Balance Payment"\}$/,
+		/^Financial Transaction Type: type_identifier \(JSON mode\) is not valid JSON: .*Example: \{"name":"Invoices Balance Payment"\}$/,
 	],
 	[
-		'a nested identifier with two keys (As JSON)',
+		'a nested identifier with two keys (JSON mode)',
 		payParameters({
 			additionalFields: {
 				accounts_receivable_payment_preference_identifier: rl(

@@ -34,7 +34,7 @@ describe('Invoice > Get (GET invoices/show)', () => {
 		expect(request.query).toEqual({ invoice_identifier: `${mode}=${value}`, token: store.get('crmComApi')?.sessionToken });
 	});
 
-	test('fields_set limits the answer; As JSON works too', async () => {
+	test('fields_set limits the answer; JSON mode works too', async () => {
 		const result = await run(
 			storeFor(sim),
 			get(rl('json', '{"number":"INV001"}'), { fields_set: 'number, outstanding_amount' }),

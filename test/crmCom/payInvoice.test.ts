@@ -192,7 +192,7 @@ describe('every parameter of the seed', () => {
 		});
 	});
 
-	test('identifiers given As JSON (automations, AI agents) are sent as given', async () => {
+	test('identifiers given in JSON mode (automations, AI agents) are sent as given', async () => {
 		const parameters = payParameters({
 			invoice_identifier: rl('json', '={{ JSON.stringify({ number: $json.invoice }) }}'),
 			accounts_receivable_identifier: rl('json', '{"name":"Dina Mika"}'),

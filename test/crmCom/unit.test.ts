@@ -105,7 +105,7 @@ describe('outstanding amounts', () => {
 });
 
 describe('identifier resource locators (nodes/shared/identifier.ts)', () => {
-	test('one mode per key, named by the key, nested keys joined with a dot, then As JSON', () => {
+	test('one mode per key, named by the key, nested keys joined with a dot, then JSON', () => {
 		expect(identifierModes(INVOICE).map((mode) => mode.name)).toEqual([
 			'id',
 			'number',
@@ -123,6 +123,8 @@ describe('identifier resource locators (nodes/shared/identifier.ts)', () => {
 			'json',
 		]);
 		expect(identifierModes(INVOICE).at(-1)?.placeholder).toBe('{"number":"INV001"}');
+		expect(identifierModes(INVOICE).map((mode) => mode.displayName)).toEqual(['ID', 'Number', 'Ref No.', 'BO Code', 'JSON']);
+		expect(identifierModes(INVOICE)[2].hint).toBe("By the invoice's Reference Number (reference_number)");
 	});
 
 	test('values are read into one-key objects; empty is "not set" unless required', () => {

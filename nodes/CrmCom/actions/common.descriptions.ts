@@ -15,7 +15,7 @@ const id = (placeholder = '83DFE781350877933A6FA2A51EF0F102'): IdentifierKey => 
 
 const name = (placeholder: string): IdentifierKey => ({ key: 'name', displayName: 'Name', placeholder });
 
-const alternativeCode: IdentifierKey = { key: 'alternative_code', displayName: 'Alternative Code', placeholder: 'ALT01' };
+const alternativeCode: IdentifierKey = { key: 'alternative_code', displayName: 'Alternative Code', mode: 'Alt Code', placeholder: 'ALT01' };
 
 export const INVOICE: IdentifierSpec = {
 	name: 'invoice_identifier',
@@ -23,8 +23,8 @@ export const INVOICE: IdentifierSpec = {
 	keys: [
 		id('54F3A49F23024C51AFF21B7C728F3549'),
 		{ key: 'number', displayName: 'Number', placeholder: 'INV001' },
-		{ key: 'reference_number', displayName: 'Reference Number', placeholder: '328' },
-		{ key: 'back_office_code', displayName: 'Back Office Code', placeholder: 'BO-INV001' },
+		{ key: 'reference_number', displayName: 'Reference Number', mode: 'Ref No.', placeholder: '328' },
+		{ key: 'back_office_code', displayName: 'Back Office Code', mode: 'BO Code', placeholder: 'BO-INV001' },
 	],
 };
 
@@ -79,8 +79,8 @@ export const CARD: IdentifierSpec = {
 	displayName: 'Payment Gateway Card',
 	keys: [
 		id(),
-		{ key: 'payment_gateway_reference_number', displayName: 'Payment Gateway Reference Number', placeholder: 'card_1234' },
-		{ key: 'last_digits', displayName: 'Last Digits', placeholder: '4242' },
+		{ key: 'payment_gateway_reference_number', displayName: 'Payment Gateway Reference Number', mode: 'PG Ref.', placeholder: 'card_1234' },
+		{ key: 'last_digits', displayName: 'Last Digits', mode: 'Digits', placeholder: '4242' },
 	],
 };
 
@@ -92,10 +92,14 @@ export const PAYMENT_PREFERENCE: IdentifierSpec = {
 		{
 			key: 'payment_preference_identifier',
 			displayName: 'Payment Preference',
-			nested: [id(), name('Direct Debit Preference'), alternativeCode],
+			nested: [
+				{ ...id(), mode: 'Pref ID' },
+				{ ...name('Direct Debit Preference'), mode: 'Pref Name' },
+				{ ...alternativeCode, mode: 'Pref Alt' },
+			],
 		},
-		{ key: 'payment_medium_identifier', displayName: 'Payment Medium Identifier', placeholder: 'PM-0001' },
-		{ key: 'bank_account_number', displayName: 'Bank Account Number', placeholder: 'CY17002001280000001200527600' },
+		{ key: 'payment_medium_identifier', displayName: 'Payment Medium Identifier', mode: 'Medium', placeholder: 'PM-0001' },
+		{ key: 'bank_account_number', displayName: 'Bank Account Number', mode: 'Account', placeholder: 'CY17002001280000001200527600' },
 	],
 };
 

@@ -9,7 +9,7 @@ const INPUT_KIND_KEY = 'inputKind';
 /**
  * Identifier objects with alternative keys (CRM.COM's `{"number":"INV001"}` where exactly one of
  * id, number, reference_number ... may be given) as n8n `resourceLocator` parameters: one mode per
- * key, so a value set in the UI has exactly one key by construction, plus an "As JSON" mode for
+ * key, so a value set in the UI has exactly one key by construction, plus a JSON mode for
  * automations and AI agents, whose object is checked key by key before anything is sent.
  */
 
@@ -18,6 +18,11 @@ export interface IdentifierKey {
 	/** The key as the vendor expects it, e.g. `reference_number`. */
 	key: string;
 	displayName: string;
+	/**
+	 * The mode's label in the editor, when the display name is longer: n8n's mode selector is 92 px
+	 * wide and cuts anything over about eight characters ("By Numb"). The full name is the mode's hint.
+	 */
+	mode?: string;
 	placeholder?: string;
 	/** The key's value is an identifier object with these keys (e.g. `payment_preference_identifier`). */
 	nested?: IdentifierKey[];
@@ -45,6 +50,7 @@ const NESTED_SEPARATOR = '.';
 interface Leaf {
 	path: string[];
 	displayName: string;
+	mode: string;
 	placeholder?: string;
 }
 
@@ -56,6 +62,7 @@ function leaves(keys: IdentifierKey[], parent?: IdentifierKey): Leaf[] {
 					{
 						path: [entry.key],
 						displayName: parent ? `${parent.displayName} ${entry.displayName}` : entry.displayName,
+						mode: entry.mode ?? entry.displayName,
 						placeholder: entry.placeholder,
 					},
 				],
@@ -89,14 +96,15 @@ export function identifierModes(spec: IdentifierSpec): INodePropertyMode[] {
 	return [
 		...leaves(spec.keys).map(
 			(leaf): INodePropertyMode => ({
-				displayName: `By ${leaf.displayName}`,
+				displayName: leaf.mode,
 				name: leaf.path.join(NESTED_SEPARATOR),
 				...TEXT_MODE,
+				hint: `By the ${spec.displayName.toLowerCase()}'s ${leaf.displayName} (${leaf.path.join(NESTED_SEPARATOR)})`,
 				...(leaf.placeholder ? { placeholder: leaf.placeholder } : {}),
 			}),
 		),
 		{
-			displayName: 'As JSON',
+			displayName: 'JSON',
 			name: JSON_MODE,
 			...TEXT_MODE,
 			placeholder: exampleJson(spec),
@@ -214,7 +222,7 @@ function parseJsonIdentifier(value: unknown, spec: IdentifierSpec): unknown {
 	if (problem !== undefined) {
 		throw new InvalidInputError(
 			spec.name,
-			`${spec.name} (As JSON) is not valid JSON: ${problem}. Example: ${exampleJson(spec)}`,
+			`${spec.name} (JSON mode) is not valid JSON: ${problem}. Example: ${exampleJson(spec)}`,
 		);
 	}
 	return parsed;

@@ -89,11 +89,29 @@ const crmCom = {
 			expect(modes.some((m) => /number/i.test(m)) && modes.some((m) => /\bID\b/i.test(m)) && modes.some((m) => /reference/i.test(m)), `modes: ${modes.join(', ')}`);
 			return modes.join(', ');
 		});
+		await check(`${N}: every identifier mode reads whole in n8n's mode selector`, async () => {
+			const seen = [];
+			for (const name of ['invoice_identifier', 'accounts_receivable_identifier', 'type_identifier']) {
+				const selector = editor.ndv().locator(`${T(`resource-locator-${name}`)} ${T('rlc-mode-selector')}`);
+				await selector.click();
+				const list = await editor.openList(selector);
+				await list.first().waitFor();
+				const modes = (await list.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+				await editor.closeDropdown();
+				for (const mode of modes) {
+					await editor.choose(selector, mode);
+					const shown = await editor.modeLabel(name);
+					expect(!shown.cut && shown.text === mode, `${name}: mode "${mode}" shows as "${shown.text}"${shown.cut ? ', cut off' : ''}`);
+					seen.push(mode);
+				}
+			}
+			return seen.join(', ');
+		});
 		await check(`${N}: Pay Invoice dry run shows the request without paying`, async () => {
-			await editor.fillLocator('invoice_identifier', 'By Number', 'INV002');
-			await editor.fillLocator('accounts_receivable_identifier', 'By Number', '192');
-			await editor.fillLocator('type_identifier', 'By Name', 'Invoices Balance Payment');
-			await editor.fillLocator('payment_method_identifier', 'By Name', 'Direct Debit');
+			await editor.fillLocator('invoice_identifier', 'Number', 'INV002');
+			await editor.fillLocator('accounts_receivable_identifier', 'Number', '192');
+			await editor.fillLocator('type_identifier', 'Name', 'Invoices Balance Payment');
+			await editor.fillLocator('payment_method_identifier', 'Name', 'Direct Debit');
 			await dryRunOn(editor);
 			await shot('crmcom-pay-invoice.png', editor.ndv());
 			const out = await editor.executeStep();
@@ -105,13 +123,13 @@ const crmCom = {
 			return expectFields(editor, ['invoice_identifier'], ['type_identifier', 'payment_method_identifier', 'wallet_identifier']);
 		});
 		await check(`${N}: Invoice > Get reads INV001 from the simulator`, async () => {
-			await editor.fillLocator('invoice_identifier', 'By Number', 'INV001');
+			await editor.fillLocator('invoice_identifier', 'Number', 'INV001');
 			const out = await editor.executeStep();
 			expectText(out, ['INV001', '225']);
 		});
 		await check(`${N}: a missing invoice with Continue On Fail reads as CRM.COM's words`, async () => {
 			await editor.setOnErrorContinue();
-			await editor.fillLocator('invoice_identifier', 'By Number', 'INV999');
+			await editor.fillLocator('invoice_identifier', 'Number', 'INV999');
 			const out = await editor.executeStep();
 			expectText(out, ['Invoice not found: number=INV999']);
 			await shot('clear-error.png', editor.ndv());
@@ -396,9 +414,9 @@ const payInvoice = {
 			await credentialIs(editor, 'CRM.COM (simulator)');
 			await editor.setOnErrorContinue();
 			await editor.fill('invoiceReference', 'INV999');
-			await editor.fillLocator('crmComAccountsReceivable', 'By Number', '192');
-			await editor.fillLocator('crmComPaymentMethod', 'By Name', 'Direct Debit');
-			await editor.fillLocator('crmComType', 'By Name', 'Invoices Balance Payment');
+			await editor.fillLocator('crmComAccountsReceivable', 'Number', '192');
+			await editor.fillLocator('crmComPaymentMethod', 'Name', 'Direct Debit');
+			await editor.fillLocator('crmComType', 'Name', 'Invoices Balance Payment');
 			const out = await editor.executeStep();
 			expectText(out, ['Invoice not found']);
 		});

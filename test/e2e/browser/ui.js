@@ -179,9 +179,34 @@ class Editor {
 	async fillLocator(name, modeText, value) {
 		const box = this.ndv().locator(T(`resource-locator-${name}`));
 		await this.choose(box.locator(T('rlc-mode-selector')), modeText);
+		const shown = await this.modeLabel(name);
+		if (shown.cut || !shown.text.includes(modeText)) throw new Error(`${name}: mode "${modeText}" shows as "${shown.text}"${shown.cut ? ', cut off' : ''}`);
 		const input = box.locator(T('rlc-input'));
 		await input.fill(String(value));
 		await input.press('Tab');
+	}
+
+	/**
+	 * The chosen mode of a resource locator as its selector shows it, and whether the selector cuts
+	 * it (text wider than the box that clips it).
+	 */
+	async modeLabel(name) {
+		const selector = this.ndv().locator(`${T(`resource-locator-${name}`)} ${T('rlc-mode-selector')}`);
+		return await selector.evaluate((root) => {
+			const input = root.querySelector('input');
+			if (input && input.value) return { text: input.value, cut: input.scrollWidth > input.clientWidth + 1 };
+			const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+			let cut = false;
+			let text = '';
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				if (!node.textContent || !node.textContent.trim()) continue;
+				text += node.textContent.trim();
+				for (let el = node.parentElement; el && el !== root.parentElement; el = el.parentElement) {
+					if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible') cut = true;
+				}
+			}
+			return { text, cut };
+		});
 	}
 
 	/** "Add option"/"Add Field" of a collection (by its position among visible collections) and pick `optionText`. */

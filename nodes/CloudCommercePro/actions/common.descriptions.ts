@@ -66,6 +66,18 @@ export const paymentAdditionalFields: INodeProperties[] = [
 	}),
 ];
 
+/** dtPaymentDate of CreatePayment and PayOrderInFull. */
+export function paymentDateField(show: Record<string, string[]>): INodeProperties {
+	return withKind(kinds.dateTime(), {
+		displayName: 'Payment Date (dtPaymentDate)',
+		name: 'dtPaymentDate',
+		type: 'dateTime',
+		default: '',
+		description: 'When the payment was made, sent as 2021-10-22T12:01:44. Empty: now.',
+		displayOptions: { show },
+	});
+}
+
 export const transactionTypeField: INodeProperties = {
 	displayName: 'Transaction Type (TransactionTypeID)',
 	name: 'TransactionTypeID',

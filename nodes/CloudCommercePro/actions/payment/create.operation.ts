@@ -10,7 +10,7 @@ import { formatAmount, parseAmount } from '../../../shared/money';
 import { refuseAboveMaximum } from '../../../shared/maximumAmount';
 import { buildEnvelope } from '../../transport/credential';
 import { buildHttpRequest, callCcp, describeRequest } from '../../transport';
-import { CCP_ID, CCP_TEXT, paymentAdditionalFields, transactionTypeField } from '../common.descriptions';
+import { CCP_ID, CCP_TEXT, paymentAdditionalFields, paymentDateField, transactionTypeField } from '../common.descriptions';
 import { credentialBrandId, getCcpCredentials, itemKeyOf, paymentDate, readOptions } from '../../helpers/utils';
 import { paymentContentElements } from '../../helpers/payment';
 import type { OutputKeys } from '../../../shared/outputShape';
@@ -68,14 +68,7 @@ export const description: INodeProperties[] = [
 		description: 'The invoice\'s customer (CustomerID in Get Summary for Order, or the ID Add Customer returned)',
 		displayOptions: { show },
 	}),
-	withKind(kinds.dateTime(), {
-		displayName: 'Payment Date (dtPaymentDate)',
-		name: 'dtPaymentDate',
-		type: 'dateTime',
-		default: '',
-		description: 'When the payment was made, sent as 2021-10-22T12:01:44. Empty: now.',
-		displayOptions: { show },
-	}),
+	paymentDateField(show),
 	{ ...transactionTypeField, displayOptions: { show } },
 	additionalFieldsCollection(show, paymentAdditionalFields),
 	optionsCollection(show, [dryRunOption, timeoutOption], { pays: true }),

@@ -5,13 +5,13 @@ import { sendPaymentOnce } from '../../../shared/retrySafety';
 
 import { VendorError } from '../../../shared/errors';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
-import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
+import { readFields, withKind } from '../../../shared/fieldKinds';
 import { optionalText, parseIntegerId } from '../../../shared/input';
 import { amountFromVendor } from '../../../shared/money';
 import { refuseAboveMaximum } from '../../../shared/maximumAmount';
 import { buildEnvelope } from '../../transport/credential';
 import { buildHttpRequest, callCcp, describeRequest } from '../../transport';
-import { CCP_TEXT, paymentAdditionalFields, transactionTypeField, orderIdField } from '../common.descriptions';
+import { CCP_TEXT, orderIdField, paymentAdditionalFields, paymentDateField, transactionTypeField } from '../common.descriptions';
 import { credentialBrandId, getCcpCredentials, itemKeyOf, paymentDate, readOptions } from '../../helpers/utils';
 import { paymentContentElements } from '../../helpers/payment';
 import { readInvoiceSummary } from '../../helpers/invoice';
@@ -35,14 +35,7 @@ export const description: INodeProperties[] = [
 		description: 'Empty: "Payment made against order" followed by the Order ID',
 		displayOptions: { show },
 	}),
-	withKind(kinds.dateTime(), {
-		displayName: 'Payment Date (dtPaymentDate)',
-		name: 'dtPaymentDate',
-		type: 'dateTime',
-		default: '',
-		description: 'When the payment was made, sent as 2021-10-22T12:01:44. Empty: now.',
-		displayOptions: { show },
-	}),
+	paymentDateField(show),
 	{ ...transactionTypeField, displayOptions: { show } },
 	additionalFieldsCollection(show, paymentAdditionalFields.filter((field) => field.name !== 'intBrandID')),
 	optionsCollection(show, [

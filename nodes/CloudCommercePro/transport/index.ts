@@ -119,7 +119,7 @@ function credentialCheckFailure(error: unknown): VendorError | undefined {
 	return reason === undefined ? undefined : new VendorError(`credential check failed: ${reason}`);
 }
 
-/** Sends one SOAP call and returns its result element (Success=true). */
+/** Sends one SOAP call and returns its result element (Success=true); a failure names the call. */
 export async function callCcp(
 	ctx: IExecuteFunctions,
 	credentials: ICredentialDataDecryptedObject,
@@ -127,44 +127,36 @@ export async function callCcp(
 	envelope: string,
 	timeout: number,
 ): Promise<Record<string, XmlNode>> {
-	return await namedCall(operation, async () => await sendCcpCall(ctx, credentials, operation, envelope, timeout));
-}
-
-async function sendCcpCall(
-	ctx: IExecuteFunctions,
-	credentials: ICredentialDataDecryptedObject,
-	operation: CcpOperation,
-	envelope: string,
-	timeout: number,
-): Promise<Record<string, XmlNode>> {
-	const send = async () =>
-		await sendVendorRequest(ctx, {
-			credentialType: CREDENTIAL_TYPE,
-			request: buildHttpRequest(credentials, operation, envelope, timeout),
-			readVendorError: readCcpErrorBody,
-			readOtherFailure: credentialCheckFailure,
-			// The credential data read once for the run serves every request; its check (the
-			// credential's preAuthentication) fills `credentialCheck` in that same data on first use.
-			runCredentials: true,
-		});
-	// New credentials are checked once per run, by the first request alone.
-	const response = await firstSignOnAlone(
-		ctx,
-		CREDENTIAL_TYPE,
-		async () => (await credentialsOnce(ctx, CREDENTIAL_TYPE)).credentialCheck,
-		send,
-	);
-	let failure: unknown;
-	try {
-		return readCcpResult(responseText(response.body), operation);
-	} catch (error) {
-		failure = error;
-	}
-	// A 2xx answer that cannot be read (cut off, not SOAP): a write may have been done.
-	if (failure instanceof VendorError && failure.details.code === undefined && WRITES.has(operation)) {
-		failure.details.outcomeUnknown = true;
-	}
-	throw failure;
+	return await namedCall(operation, async () => {
+		const send = async () =>
+			await sendVendorRequest(ctx, {
+				credentialType: CREDENTIAL_TYPE,
+				request: buildHttpRequest(credentials, operation, envelope, timeout),
+				readVendorError: readCcpErrorBody,
+				readOtherFailure: credentialCheckFailure,
+				// The credential data read once for the run serves every request; its check (the
+				// credential's preAuthentication) fills `credentialCheck` in that same data on first use.
+				runCredentials: true,
+			});
+		// New credentials are checked once per run, by the first request alone.
+		const response = await firstSignOnAlone(
+			ctx,
+			CREDENTIAL_TYPE,
+			async () => (await credentialsOnce(ctx, CREDENTIAL_TYPE)).credentialCheck,
+			send,
+		);
+		let failure: unknown;
+		try {
+			return readCcpResult(responseText(response.body), operation);
+		} catch (error) {
+			failure = error;
+		}
+		// A 2xx answer that cannot be read (cut off, not SOAP): a write may have been done.
+		if (failure instanceof VendorError && failure.details.code === undefined && WRITES.has(operation)) {
+			failure.details.outcomeUnknown = true;
+		}
+		throw failure;
+	});
 }
 
 /** The operations that change something at CCP (an unreadable answer leaves their outcome unknown). */

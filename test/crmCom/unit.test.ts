@@ -123,7 +123,7 @@ describe('identifier resource locators (nodes/shared/identifier.ts)', () => {
 			'json',
 		]);
 		expect(identifierModes(INVOICE).at(-1)?.placeholder).toBe('{"number":"INV001"}');
-		expect(identifierModes(INVOICE).map((mode) => mode.displayName)).toEqual(['ID', 'Number', 'Ref No.', 'BO Code', 'JSON']);
+		expect(identifierModes(INVOICE).map((mode) => mode.displayName)).toEqual(['ID', 'Number', 'Ref No.', 'BO', 'JSON']);
 		expect(identifierModes(INVOICE)[2].hint).toBe("By the invoice's Reference Number (reference_number)");
 	});
 

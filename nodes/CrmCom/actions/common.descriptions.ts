@@ -15,7 +15,7 @@ const id = (placeholder = '83DFE781350877933A6FA2A51EF0F102'): IdentifierKey => 
 
 const name = (placeholder: string): IdentifierKey => ({ key: 'name', displayName: 'Name', placeholder });
 
-const alternativeCode: IdentifierKey = { key: 'alternative_code', displayName: 'Alternative Code', mode: 'Alt Code', placeholder: 'ALT01' };
+const alternativeCode: IdentifierKey = { key: 'alternative_code', displayName: 'Alternative Code', mode: 'Alt', placeholder: 'ALT01' };
 
 export const INVOICE: IdentifierSpec = {
 	name: 'invoice_identifier',
@@ -24,7 +24,7 @@ export const INVOICE: IdentifierSpec = {
 		id('54F3A49F23024C51AFF21B7C728F3549'),
 		{ key: 'number', displayName: 'Number', placeholder: 'INV001' },
 		{ key: 'reference_number', displayName: 'Reference Number', mode: 'Ref No.', placeholder: '328' },
-		{ key: 'back_office_code', displayName: 'Back Office Code', mode: 'BO Code', placeholder: 'BO-INV001' },
+		{ key: 'back_office_code', displayName: 'Back Office Code', mode: 'BO', placeholder: 'BO-INV001' },
 	],
 };
 
@@ -65,7 +65,7 @@ export const PAYMENT_METHOD: IdentifierSpec = {
 export const RECEIVED_BY_USER: IdentifierSpec = {
 	name: 'received_by_user_identifier',
 	displayName: 'Received by User',
-	keys: [id(), { key: 'username', displayName: 'Username', placeholder: 'JackH' }],
+	keys: [id(), { key: 'username', displayName: 'Username', mode: 'User', placeholder: 'JackH' }],
 };
 
 export const RECEIVED_BY_UNIT: IdentifierSpec = {
@@ -79,7 +79,7 @@ export const CARD: IdentifierSpec = {
 	displayName: 'Payment Gateway Card',
 	keys: [
 		id(),
-		{ key: 'payment_gateway_reference_number', displayName: 'Payment Gateway Reference Number', mode: 'PG Ref.', placeholder: 'card_1234' },
+		{ key: 'payment_gateway_reference_number', displayName: 'Payment Gateway Reference Number', mode: 'PG Ref', placeholder: 'card_1234' },
 		{ key: 'last_digits', displayName: 'Last Digits', mode: 'Digits', placeholder: '4242' },
 	],
 };
@@ -94,12 +94,12 @@ export const PAYMENT_PREFERENCE: IdentifierSpec = {
 			displayName: 'Payment Preference',
 			nested: [
 				{ ...id(), mode: 'Pref ID' },
-				{ ...name('Direct Debit Preference'), mode: 'Pref Name' },
+				{ ...name('Direct Debit Preference'), mode: 'Pref' },
 				{ ...alternativeCode, mode: 'Pref Alt' },
 			],
 		},
 		{ key: 'payment_medium_identifier', displayName: 'Payment Medium Identifier', mode: 'Medium', placeholder: 'PM-0001' },
-		{ key: 'bank_account_number', displayName: 'Bank Account Number', mode: 'Account', placeholder: 'CY17002001280000001200527600' },
+		{ key: 'bank_account_number', displayName: 'Bank Account Number', mode: 'Bank', placeholder: 'CY17002001280000001200527600' },
 	],
 };
 

@@ -20,7 +20,7 @@ export interface IdentifierKey {
 	displayName: string;
 	/**
 	 * The mode's label in the editor, when the display name is longer: n8n's mode selector is 92 px
-	 * wide and cuts anything over about eight characters ("By Numb"). The full name is the mode's hint.
+	 * wide and shows about six characters ("By Numb" was cut). The full name is the mode's hint.
 	 */
 	mode?: string;
 	placeholder?: string;

@@ -86,12 +86,32 @@ const crmCom = {
 			await list.first().waitFor();
 			const modes = (await list.allInnerTexts()).map((t) => t.trim());
 			await editor.closeDropdown();
-			expect(modes.some((m) => /number/i.test(m)) && modes.some((m) => /\bID\b/i.test(m)) && modes.some((m) => /reference/i.test(m)), `modes: ${modes.join(', ')}`);
+			expect(modes.some((m) => /number/i.test(m)) && modes.some((m) => /\bID\b/i.test(m)) && modes.some((m) => /^ref/i.test(m)), `modes: ${modes.join(', ')}`);
 			return modes.join(', ');
+		});
+		await check(`${N}: Pay Invoice dry run shows the request without paying`, async () => {
+			await editor.fillLocator('invoice_identifier', 'Number', 'INV002');
+			await editor.fillLocator('accounts_receivable_identifier', 'Number', '192');
+			await editor.fillLocator('type_identifier', 'Name', 'Invoices Balance Payment');
+			await editor.fillLocator('payment_method_identifier', 'Name', 'Direct Debit');
+			await dryRunOn(editor);
+			await shot('crmcom-pay-invoice.png', editor.ndv());
+			const out = await editor.executeStep();
+			expectText(out, [/dry/i, 'pay_invoice']);
+			await shot('dry-run.png', editor.ndv());
 		});
 		await check(`${N}: every identifier mode reads whole in n8n's mode selector`, async () => {
 			const seen = [];
-			for (const name of ['invoice_identifier', 'accounts_receivable_identifier', 'type_identifier']) {
+			// The identifiers under Additional Fields too: the longest key names are there.
+			for (const field of ['Accounts Receivable Payment Preference', 'Payment Gateway Card', 'Received by User']) {
+				await editor.addCollectionOption('Additional Fields', field);
+			}
+			const names = await editor
+				.ndv()
+				.locator('[data-test-id^="resource-locator-"]')
+				.evaluateAll((els) => els.map((el) => el.getAttribute('data-test-id').slice('resource-locator-'.length)));
+			expect(names.length >= 8, `resource locators: ${names.join(', ')}`);
+			for (const name of names) {
 				const selector = editor.ndv().locator(`${T(`resource-locator-${name}`)} ${T('rlc-mode-selector')}`);
 				await selector.click();
 				const list = await editor.openList(selector);
@@ -106,17 +126,6 @@ const crmCom = {
 				}
 			}
 			return seen.join(', ');
-		});
-		await check(`${N}: Pay Invoice dry run shows the request without paying`, async () => {
-			await editor.fillLocator('invoice_identifier', 'Number', 'INV002');
-			await editor.fillLocator('accounts_receivable_identifier', 'Number', '192');
-			await editor.fillLocator('type_identifier', 'Name', 'Invoices Balance Payment');
-			await editor.fillLocator('payment_method_identifier', 'Name', 'Direct Debit');
-			await dryRunOn(editor);
-			await shot('crmcom-pay-invoice.png', editor.ndv());
-			const out = await editor.executeStep();
-			expectText(out, [/dry/i, 'pay_invoice']);
-			await shot('dry-run.png', editor.ndv());
 		});
 		await check(`${N}: Invoice > Get shows only the invoice`, async () => {
 			await operation(editor, 'Invoice', 'Get');

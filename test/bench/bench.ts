@@ -18,7 +18,7 @@
  *     ms_per_payment=<node_ms/N> busy_ms_per_item=<node> n8n_client_busy_ms_per_item=<..> extra_cpu_ms_per_item=<node-n8n client>
  *     raw_ms=<..> ratio=<node/raw> [raw_keepalive_ms=<..> ratio_keepalive=<..>] sign_ons=<..> requests_per_payment=<..>
  *   bench flat <vendor> parallel=10 ms_per_payment n=<N>:<..>,... change_vs_n1000=<..%>
- *   bench memory n=<N> heap_growth_mb=<..> held_after_run_mb=<..> items_out=<..>
+ *   bench memory n=<N> heap_growth_mb=<..> held_after_run_mb=<..> held_without_output_mb=<..> items_out=<..>
  * Every figure is measured in the run (sign_ons and requests_per_payment are the simulator's
  * counts). Adding a vendor is one entry in VENDORS.
  *

@@ -10,15 +10,13 @@ import {
 	run,
 	simulatorForSuite,
 	storeFor,
-} from './helpers';
+} from './fixtures';
 
 const sim = simulatorForSuite();
 
 describe('Invoice > Get Many', () => {
 	test('every filter is sent under its CNBS name, dates as MM-DD-YYYY without a day shift', async () => {
-		const result = await run(
-			sim,
-			listParameters({
+		const result = await run(listParameters({
 				document_search_status: '03',
 				filters: {
 					soldto_number: '3000',
@@ -30,9 +28,7 @@ describe('Invoice > Get Many', () => {
 					date_from: '2017-03-24T00:00:00.000+14:00',
 					date_to: '2017-03-26T23:30:00',
 				},
-			}),
-			{ timezone: 'Pacific/Kiritimati' },
-		);
+			}), undefined, { timezone: 'Pacific/Kiritimati' });
 		expect(result.error).toBeUndefined();
 		const [request] = sim.requestsTo('/cnbs/v1/invoices');
 		expect(request.query).toEqual({
@@ -72,20 +68,20 @@ describe('Invoice > Get Many', () => {
 		expect(await listDocuments(sim)).toHaveLength(2);
 		sim.statusAsArray.other = false;
 		expect(await listDocuments(sim)).toHaveLength(2);
-		const bad = await run(sim, listParameters({ filters: { date_from: '=03/24/2017x' } }));
+		const bad = await run(listParameters({ filters: { date_from: '=03/24/2017x' } }));
 		expect(bad.error?.message).toContain('Date From is not a valid date');
 		expect(sim.requestsTo('/cnbs/v1/invoices')).toHaveLength(2);
 		sim.forcedMessage = { type: 'A', text: 'Customer 3000 is locked', number: 61 };
-		const refused = await run(sim, listParameters());
+		const refused = await run(listParameters());
 		expect(refused.error?.message).toBe('CNBS WebAR GET invoices failed: Customer 3000 is locked [/CNBS/X_API 61]');
 	});
 
 	test('no status at all is not a failure; an I message (nothing found) gives no items', async () => {
 		sim.fail({ kind: 'status', status: 200, contentType: 'application/json', body: JSON.stringify({ document_list: [{ document_number_finance: '1', 'fiscal_year_of_the_relevant invoice': 2020 }] }) });
-		const missing = await run(sim, listParameters());
+		const missing = await run(listParameters());
 		expect(missing.error).toBeUndefined();
 		expect(missing.items.map((item) => item.json)).toEqual([{ document_number_finance: '1', fiscal_year_of_the_relevant_invoice: 2020, company_code: '3000' }]);
-		const none = await run(sim, listParameters({ payer_number: '9999' }));
+		const none = await run(listParameters({ payer_number: '9999' }));
 		expect(none.error).toBeUndefined();
 		expect(none.items).toHaveLength(0);
 	});
@@ -94,7 +90,7 @@ describe('Invoice > Get Many', () => {
 describe('Invoice > Get and Download PDF', () => {
 	test('Get reads header, items, partners and document status; its defaults read Get Many\'s output', async () => {
 		const [document] = await listDocuments(sim);
-		const result = await run(sim, { resource: 'invoice', operation: 'get' }, { items: [document] });
+		const result = await run({ resource: 'invoice', operation: 'get' }, [document]);
 		expect(result.error).toBeUndefined();
 		const [request] = sim.requestsTo('/cnbs/v1/invoices/id');
 		expect(request.query).toMatchObject({ billing_document_number: '90036748', customer_number: '3000', document_type: '01' });
@@ -107,13 +103,13 @@ describe('Invoice > Get and Download PDF', () => {
 	});
 
 	test('an unknown document is a failure with CNBS\'s words', async () => {
-		const result = await run(sim, { resource: 'invoice', operation: 'get', billing_document_number: '123', customer_number: '3000' });
+		const result = await run({ resource: 'invoice', operation: 'get', billing_document_number: '123', customer_number: '3000' });
 		expect(result.error?.message).toBe('CNBS WebAR GET invoices/id failed: Document 123 not found for customer 3000 [/CNBS/X_API 31]');
 	});
 
 	test('Download PDF returns n8n binary data with the file name CNBS gives', async () => {
 		const [document] = await listDocuments(sim);
-		const result = await run(sim, { resource: 'invoice', operation: 'downloadPdf' }, { items: [document] });
+		const result = await run({ resource: 'invoice', operation: 'downloadPdf' }, [document]);
 		expect(result.error).toBeUndefined();
 		const [request] = sim.requestsTo('/cnbs/v1/invoices/id/format/pdf');
 		expect(request.headers.accept).toBe('application/pdf');
@@ -126,14 +122,14 @@ describe('Invoice > Get and Download PDF', () => {
 	});
 
 	test('Download PDF of an unknown document fails with CNBS\'s words, not a broken file', async () => {
-		const result = await run(sim, { resource: 'invoice', operation: 'downloadPdf', billing_document_number: '1', customer_number: '3000' });
+		const result = await run({ resource: 'invoice', operation: 'downloadPdf', billing_document_number: '1', customer_number: '3000' });
 		expect(result.error?.message).toContain('Document 1 not found for customer 3000');
 	});
 });
 
 describe('Payment > Make Deposit and Get Many; Customizing > Get', () => {
 	test('Make Deposit sends payer_data, payment_detail and deposit_detail', async () => {
-		const result = await run(sim, {
+		const result = await run({
 			...payParameters(),
 			operation: 'makeDeposit',
 			customer_number: '3000',
@@ -154,7 +150,7 @@ describe('Payment > Make Deposit and Get Many; Customizing > Get', () => {
 	});
 
 	test('Make Deposit dry run sends nothing and masks the card data', async () => {
-		const result = await run(sim, { ...payParameters(), operation: 'makeDeposit', customer_number: '3000', company_code: '3000', amount_to_process: '10', options: { dryRun: true } });
+		const result = await run({ ...payParameters(), operation: 'makeDeposit', customer_number: '3000', company_code: '3000', amount_to_process: '10', options: { dryRun: true } });
 		expect(sim.requests).toHaveLength(0);
 		const request = result.items[0].json.request as IDataObject;
 		expect(((request.body as IDataObject).payment_detail as IDataObject).payment_card_token).toBe('***000H');
@@ -163,8 +159,8 @@ describe('Payment > Make Deposit and Get Many; Customizing > Get', () => {
 
 	test('Payment > Get Many: one item per payment, the card tokens CNBS echoes are masked', async () => {
 		const documents = await listDocuments(sim);
-		await run(sim, payParameters(), { items: documents });
-		const result = await run(sim, {
+		await run(payParameters(), documents);
+		const result = await run({
 			resource: 'payment',
 			operation: 'getMany',
 			payer_number: '3000',
@@ -184,7 +180,7 @@ describe('Payment > Make Deposit and Get Many; Customizing > Get', () => {
 	});
 
 	test('Customizing > Get returns the customizing as one item', async () => {
-		const result = await run(sim, { resource: 'customizing', operation: 'get' });
+		const result = await run({ resource: 'customizing', operation: 'get' });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json.generel_data).toEqual({ partial_payments_allowed: 'X', cvv_use_control: '' });
@@ -193,7 +189,7 @@ describe('Payment > Make Deposit and Get Many; Customizing > Get', () => {
 
 	test('the system ID never appears in an error, even when CNBS echoes it', async () => {
 		sim.forcedMessage = { type: 'E', text: `System ${DEMO_CNBS_SYSTEM_ID} is locked` };
-		const result = await run(sim, { resource: 'customizing', operation: 'get' });
+		const result = await run({ resource: 'customizing', operation: 'get' });
 		expect(result.error?.message).toBe('CNBS WebAR GET customizing failed: System *** is locked [/CNBS/X_API 99]');
 		expect(JSON.stringify(result.error)).not.toContain(DEMO_CNBS_SYSTEM_ID);
 	});

@@ -10,10 +10,11 @@ import {
 	payParameters,
 	run,
 	simulatorForSuite,
-} from './helpers';
+} from './fixtures';
 import { SEED_ANSWER_TEXT, SEED_PAYMENT_TEXT, SEED_QUERY, SEED_SYSTEM_ID } from './seed';
 
 const sim = simulatorForSuite();
+
 afterEach(() => {
 	sim.latencyMs = 0;
 });
@@ -40,7 +41,7 @@ function customizingReads(): number {
 
 describe('the seed', () => {
 	test('the payment body built from the seed values is the seed JSON payload, sent as the seed cURL sends it', async () => {
-		const result = await run(sim, SEED_PARAMETERS);
+		const result = await run(SEED_PARAMETERS);
 		expect(result.error).toBeUndefined();
 		const [sent] = paymentRequests(sim);
 		expect(sent.json).toEqual(JSON.parse(SEED_PAYMENT_TEXT));
@@ -59,7 +60,7 @@ describe('the seed', () => {
 			contentType: 'application/json',
 			body: SEED_ANSWER_TEXT,
 		}, { when: (req) => req.method === 'POST' });
-		const result = await run(sim, SEED_PARAMETERS);
+		const result = await run(SEED_PARAMETERS);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json).toMatchObject({
@@ -84,7 +85,7 @@ describe('Get Many -> Pay Invoices', () => {
 		const documents = await listDocuments(sim, { payer_number: '4000' });
 		expect(documents).toHaveLength(100);
 		sim.requests.length = 0;
-		const result = await run(sim, payParameters(), { items: documents });
+		const result = await run(payParameters(), documents);
 		expect(result.error).toBeUndefined();
 		expect(paymentRequests(sim)).toHaveLength(1);
 		expect(((paymentRequests(sim)[0].json as IDataObject).documents as IDataObject[])).toHaveLength(100);
@@ -104,7 +105,7 @@ describe('Get Many -> Pay Invoices', () => {
 	test('the same 100 documents, One Request per Item: 100 payment requests', async () => {
 		addDocuments(sim, 100);
 		const documents = await listDocuments(sim, { payer_number: '4000' });
-		const result = await run(sim, payParameters({ requestMode: 'perItem' }), { items: documents });
+		const result = await run(payParameters({ requestMode: 'perItem' }), documents);
 		expect(result.error).toBeUndefined();
 		expect(paymentRequests(sim)).toHaveLength(100);
 		expect(paymentRequests(sim).every((req) => ((req.json as IDataObject).documents as unknown[]).length === 1)).toBe(true);
@@ -115,7 +116,7 @@ describe('Get Many -> Pay Invoices', () => {
 	test('items of different payers go in one request per payer', async () => {
 		const documents = [...(await listDocuments(sim)), ...(await listDocuments(sim, { payer_number: '3100' }))];
 		expect(documents).toHaveLength(3);
-		const result = await run(sim, payParameters(), { items: documents });
+		const result = await run(payParameters(), documents);
 		expect(result.error).toBeUndefined();
 		const requests = paymentRequests(sim);
 		expect(requests.map((req) => ((req.json as IDataObject).payer_data as IDataObject).customer_number)).toEqual(['3000', '3100']);
@@ -129,7 +130,7 @@ describe('Get Many -> Pay Invoices', () => {
 	test('a request where CNBS pays only some documents reports the others as failed items (Continue On Fail)', async () => {
 		const documents = await listDocuments(sim);
 		sim.declineDocuments.set('1400000230', 'Card declined by the payment processor');
-		const result = await run(sim, payParameters(), { items: documents, continueOnFail: true });
+		const result = await run(payParameters(), documents, { continueOnFail: true });
 		expect(paymentRequests(sim)).toHaveLength(1);
 		expect(result.items).toHaveLength(2);
 		expect(result.items[0].json.status).toBe('paid');
@@ -145,7 +146,7 @@ describe('Get Many -> Pay Invoices', () => {
 		const documents = await listDocuments(sim);
 		// The second document is declined: the first one is paid in the same request.
 		sim.declineDocuments.set('1400000230', 'Card declined by the payment processor');
-		const result = await run(sim, payParameters(), { items: documents });
+		const result = await run(payParameters(), documents);
 		expect(result.error?.message).toContain('Card declined by the payment processor');
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(result.error?.description).toContain('These documents WERE paid in this run');
@@ -160,7 +161,7 @@ describe('Get Many -> Pay Invoices', () => {
 			status: { message_type: 'S', message_identification: '/CNBS/X_API', message_number: 10, message_line_string: 'Request successfully processed' },
 		};
 		sim.fail({ kind: 'status', status: 200, contentType: 'application/json', body: JSON.stringify(answer) }, { when: (req) => req.method === 'POST' });
-		const result = await run(sim, payParameters(), { items: documents, continueOnFail: true });
+		const result = await run(payParameters(), documents, { continueOnFail: true });
 		expect(result.items.map((item) => item.json.status ?? 'failed')).toEqual(['paid', 'failed']);
 		expect(result.items[1].json.error).toContain('CNBS did not list document 1400000230 (fiscal year 2017, line 1) as paid: it was not paid');
 	});
@@ -169,7 +170,7 @@ describe('Get Many -> Pay Invoices', () => {
 test('a document with nothing open is skipped with nothing sent (Get Many with search status "both")', async () => {
 	const documents = await listDocuments(sim, { document_search_status: '03' });
 	expect(documents.map((d) => d.open_amount)).toEqual([7000.5, 250, 0]);
-	const result = await run(sim, payParameters(), { items: documents });
+	const result = await run(payParameters(), documents);
 	expect(result.error).toBeUndefined();
 	expect(result.items.map((item) => item.json.status)).toEqual(['paid', 'paid', 'skipped: already paid']);
 	expect(((paymentRequests(sim)[0].json as IDataObject).documents as IDataObject[]).map((d) => d.document_number_finance)).toEqual(['1400000229', '1400000230']);
@@ -177,7 +178,7 @@ test('a document with nothing open is skipped with nothing sent (Get Many with s
 
 test('CNBS\'s own list entries (fiscal-year key with a space) can be paid without Get Many in between', async () => {
 	const raw = { document_number_finance: '1400000229', line_item_in_the_relevant_invoice: 1, 'fiscal_year_of_the_relevant invoice': 2017, open_amount: 7000.5, currency_key: 'USD', payer_number: '3000', company_code: '3000' };
-	const result = await run(sim, payParameters(), { items: [raw] });
+	const result = await run(payParameters(), [raw]);
 	expect(result.error).toBeUndefined();
 	expect(((paymentRequests(sim)[0].json as IDataObject).documents as IDataObject[])[0].fiscal_year_of_the_relevant_invoice).toBe(2017);
 });
@@ -192,26 +193,26 @@ describe.each([
 
 	test('a repeated run of the same documents is refused by CNBS (stale open_amount) and reported as such', async () => {
 		const documents = await listDocuments(sim);
-		const first = await run(sim, pay(), { items: documents });
+		const first = await run(pay(), documents);
 		expect(first.error).toBeUndefined();
 		expect(sim.payments).toHaveLength(2);
-		const again = await run(sim, pay(), { items: documents, continueOnFail: true });
+		const again = await run(pay(), documents, { continueOnFail: true });
 		expect(sim.payments).toHaveLength(2);
 		expect(again.items).toHaveLength(2);
 		for (const item of again.items) {
 			expect(item.json.error).toBe(`CNBS WebAR POST invoices/payments failed: ${STALE} [/CNBS/X_API 49]`);
 			expect(item.json.errorDescription).toMatch(/CNBS: Document 14000002(29|30): the open amount has changed/);
 		}
-		const stopped = await run(sim, pay(), { items: documents });
+		const stopped = await run(pay(), documents);
 		expect(stopped.error?.message).toContain(STALE);
 		expect(sim.payments).toHaveLength(2);
 	});
 
 	test('with Check First, a repeated run skips the documents and sends no payment at all', async () => {
 		const documents = await listDocuments(sim);
-		await run(sim, pay(), { items: documents });
+		await run(pay(), documents);
 		sim.requests.length = 0;
-		const again = await run(sim, pay({ options: { checkFirst: true } }), { items: documents });
+		const again = await run(pay({ options: { checkFirst: true } }), documents);
 		expect(again.error).toBeUndefined();
 		expect(paymentRequests(sim)).toHaveLength(0);
 		// One read of the payer's documents for the whole run.
@@ -224,7 +225,7 @@ describe.each([
 	test('Check First refuses a document that changed since it was read, and pays the others', async () => {
 		const documents = await listDocuments(sim);
 		sim.setOpenAmount('1400000230', '100.00');
-		const result = await run(sim, pay({ options: { checkFirst: true } }), { items: documents, continueOnFail: true });
+		const result = await run(pay({ options: { checkFirst: true } }), documents, { continueOnFail: true });
 		expect(result.items[0].json.status).toBe('paid');
 		expect(result.items[1].json.error).toContain(STALE);
 		expect(result.items[1].json.errorDescription).toContain('CNBS now lists the open amount as 100.00, not 250.00');
@@ -233,16 +234,14 @@ describe.each([
 
 	test('Check First refuses a cancelled document', async () => {
 		sim.addDocument({ document_number_finance: '1400000299', fiscal_year: 2017, payer_number: '3000', company_code: '3000', total_amount: '50.00', cancelled: true });
-		const result = await run(sim, pay({ options: { checkFirst: true } }), {
-			items: [{ document_number_finance: '1400000299', line_item_in_the_relevant_invoice: 1, fiscal_year_of_the_relevant_invoice: 2017, open_amount: 50, currency_key: 'USD', payer_number: '3000', company_code: '3000' }],
-		});
+		const result = await run(pay({ options: { checkFirst: true } }), [{ document_number_finance: '1400000299', line_item_in_the_relevant_invoice: 1, fiscal_year_of_the_relevant_invoice: 2017, open_amount: 50, currency_key: 'USD', payer_number: '3000', company_code: '3000' }]);
 		expect(result.error?.message).toContain('Document 1400000299 (fiscal year 2017, line 1) is cancelled: nothing was paid');
 		expect(paymentRequests(sim)).toHaveLength(0);
 	});
 
 	test('the same document twice in one run is refused before anything is sent', async () => {
 		const [document] = await listDocuments(sim);
-		const result = await run(sim, pay(), { items: [document, document] });
+		const result = await run(pay(), [document, document]);
 		expect(result.error?.message).toContain('is already paid by item 0 of this run');
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(paymentRequests(sim)).toHaveLength(0);
@@ -252,7 +251,7 @@ describe.each([
 		addDocuments(sim, 30);
 		const documents = await listDocuments(sim, { payer_number: '4000' });
 		sim.latencyMs = 30;
-		const result = await run(sim, pay(), { items: documents });
+		const result = await run(pay(), documents);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.status)).toEqual(documents.map(() => 'paid'));
 		expect(result.items.map((item) => item.json.document_number_finance)).toEqual(documents.map((d) => d.document_number_finance));
@@ -268,7 +267,7 @@ describe('One Request per Item with Batching', () => {
 		const documents = await listDocuments(sim, { payer_number: '4000' });
 		sim.declineDocuments.set(String(documents[3].document_number_finance), 'Card declined by the payment processor');
 		sim.latencyMs = 30;
-		const result = await run(sim, withBatching(payParameters({ requestMode: 'perItem' }), BATCH_MODES[1][1]), { items: documents });
+		const result = await run(withBatching(payParameters({ requestMode: 'perItem' }), BATCH_MODES[1][1]), documents);
 		expect(result.error?.message).toContain('Card declined by the payment processor');
 		expect(result.error?.context?.itemIndex).toBe(3);
 		// At most the 10 in flight when it failed were sent; nothing after them, and nothing twice.
@@ -278,30 +277,29 @@ describe('One Request per Item with Batching', () => {
 	});
 });
 
-
 describe('partial payments and overpayments', () => {
 	const document = { document_number_finance: '1400000229', line_item_in_the_relevant_invoice: 1, fiscal_year_of_the_relevant_invoice: 2017, open_amount: 7000.5, currency_key: 'USD', payer_number: '3000', company_code: '3000' };
 
 	test('a partial payment is refused before sending when customizing does not allow it, allowed when it does', async () => {
 		sim.customizing = { partialPaymentsAllowed: false, overpaymentAllowed: false };
-		const refused = await run(sim, payParameters({ amount: 'given', amount_to_process: '100.00' }), { items: [document] });
+		const refused = await run(payParameters({ amount: 'given', amount_to_process: '100.00' }), [document]);
 		expect(refused.error?.message).toContain('amount_to_process 100.00 is less than the open amount 7000.50');
 		expect(refused.error?.description).toContain('Check the "amount_to_process" field: nothing was sent');
 		expect(paymentRequests(sim)).toHaveLength(0);
 
 		sim.customizing = { partialPaymentsAllowed: true, overpaymentAllowed: false };
-		const allowed = await run(sim, payParameters({ amount: 'given', amount_to_process: '100.00' }), { items: [document] });
+		const allowed = await run(payParameters({ amount: 'given', amount_to_process: '100.00' }), [document]);
 		expect(allowed.error).toBeUndefined();
 		expect(sim.openAmount('1400000229')).toBe('6900.50');
 	});
 
 	test('an overpayment is refused before sending when customizing does not allow it, allowed when it does', async () => {
-		const refused = await run(sim, payParameters({ amount: 'given', amount_to_process: '7000.51' }), { items: [document] });
+		const refused = await run(payParameters({ amount: 'given', amount_to_process: '7000.51' }), [document]);
 		expect(refused.error?.message).toContain('amount_to_process 7000.51 is more than the open amount 7000.50');
 		expect(paymentRequests(sim)).toHaveLength(0);
 
 		sim.customizing = { partialPaymentsAllowed: false, overpaymentAllowed: true };
-		const allowed = await run(sim, payParameters({ amount: 'given', amount_to_process: '7000.51' }), { items: [document] });
+		const allowed = await run(payParameters({ amount: 'given', amount_to_process: '7000.51' }), [document]);
 		expect(allowed.error).toBeUndefined();
 		expect(sim.payments[0].amount).toBe('7000.51');
 	});
@@ -310,14 +308,14 @@ describe('partial payments and overpayments', () => {
 		addDocuments(sim, 100);
 		const documents = await listDocuments(sim, { payer_number: '4000' });
 		sim.requests.length = 0;
-		const result = await run(sim, payParameters({ requestMode: 'perItem', amount: 'given', amount_to_process: '0.01' }), { items: documents });
+		const result = await run(payParameters({ requestMode: 'perItem', amount: 'given', amount_to_process: '0.01' }), documents);
 		expect(result.error).toBeUndefined();
 		expect(customizingReads()).toBe(1);
 		expect(paymentRequests(sim)).toHaveLength(100);
 
 		sim.requests.length = 0;
 		const documentsAgain = await listDocuments(sim, { payer_number: '4000' });
-		await run(sim, payParameters(), { items: documentsAgain });
+		await run(payParameters(), documentsAgain);
 		expect(customizingReads()).toBe(0);
 	});
 });
@@ -338,7 +336,7 @@ describe('bad input fails the item, naming the field; nothing is sent', () => {
 
 	test.each(cases)('%s', async (_, itemOverrides, parameterOverrides, field, message) => {
 		const good = { ...base, document_number_finance: '1400000230', open_amount: 250 };
-		const result = await run(sim, payParameters(parameterOverrides), { items: [good, { ...base, ...itemOverrides }], continueOnFail: true });
+		const result = await run(payParameters(parameterOverrides), [good, { ...base, ...itemOverrides }], { continueOnFail: true });
 		// A parameter of the node (not of the item) fails every item; nothing is ever sent for a bad item.
 		const failed = result.items.filter((item) => item.json.error);
 		expect(failed.length).toBeGreaterThanOrEqual(1);
@@ -352,7 +350,7 @@ describe('bad input fails the item, naming the field; nothing is sent', () => {
 
 	test('without Continue On Fail one bad item means nothing at all is sent', async () => {
 		const good = { ...base, document_number_finance: '1400000230', open_amount: 250 };
-		const result = await run(sim, payParameters(), { items: [good, { ...base, fiscal_year_of_the_relevant_invoice: 'x' }] });
+		const result = await run(payParameters(), [good, { ...base, fiscal_year_of_the_relevant_invoice: 'x' }]);
 		expect(result.error?.message).toContain('Fiscal Year must be a fiscal year of 4 digits');
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(sim.requests).toHaveLength(0);
@@ -362,7 +360,7 @@ describe('bad input fails the item, naming the field; nothing is sent', () => {
 test('valid_to given as a date (from a date field or an expression) is sent MM-DD-YYYY without a day shift', async () => {
 	const [document] = await listDocuments(sim);
 	for (const value of ['2027-05-31', '2027-05-31T00:00:00.000+14:00', '={{ DateTime.fromISO("2027-05-31T23:59:00", { zone: "America/Los_Angeles" }) }}']) {
-		const result = await run(sim, payParameters({ valid_to: value, options: { dryRun: true } }), { items: [document], timezone: 'Pacific/Kiritimati' });
+		const result = await run(payParameters({ valid_to: value, options: { dryRun: true } }), [document], { timezone: 'Pacific/Kiritimati' });
 		expect(result.error).toBeUndefined();
 		const body = (result.items[0].json.request as IDataObject).body as IDataObject;
 		expect((body.payment_detail as IDataObject).valid_to).toBe('05-31-2027');
@@ -373,7 +371,7 @@ describe('E, A and X answers are failures with CNBS\'s words; S, W and I are not
 	test.each(['E', 'A', 'X'])('message type %s (status as array) fails every document of the request', async (type) => {
 		const documents = await listDocuments(sim);
 		sim.forcedMessage = { type, text: 'Payment processor not reachable', number: 77, path: 'POST invoices/payments' };
-		const result = await run(sim, payParameters(), { items: documents, continueOnFail: true });
+		const result = await run(payParameters(), documents, { continueOnFail: true });
 		for (const item of result.items) {
 			expect(item.json.error).toBe('CNBS WebAR POST invoices/payments failed: Payment processor not reachable [/CNBS/X_API 77]');
 		}
@@ -387,7 +385,7 @@ describe('E, A and X answers are failures with CNBS\'s words; S, W and I are not
 			status: [{ message_type: 'W', message_identification: '/CNBS/X_API', message_number: 12, message_line_string: 'Settlement is delayed' }],
 		};
 		sim.fail({ kind: 'status', status: 200, contentType: 'application/json', body: JSON.stringify(answer) }, { when: (req) => req.method === 'POST' });
-		const result = await run(sim, payParameters(), { items: [documents[0]] });
+		const result = await run(payParameters(), [documents[0]]);
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({ status: 'paid', authorization_number: 'A9' });
 		expect(result.items[0].json.messages).toEqual([answer.status[0]]);
@@ -398,7 +396,7 @@ describe('transport failures after the request was sent', () => {
 	test('a timeout is reported as possibly paid and never sent again', async () => {
 		const documents = await listDocuments(sim);
 		sim.fail({ kind: 'hang' }, { when: (req) => req.method === 'POST' });
-		const result = await run(sim, payParameters({ options: { timeout: 1000 } }), { items: documents, continueOnFail: true });
+		const result = await run(payParameters({ options: { timeout: 1000 } }), documents, { continueOnFail: true });
 		expect(paymentRequests(sim)).toHaveLength(1);
 		for (const item of result.items) {
 			expect(item.json.error).toContain('No answer before the timeout');
@@ -409,7 +407,7 @@ describe('transport failures after the request was sent', () => {
 	test('an HTML error page (HTTP 500) fails the items with its title', async () => {
 		const documents = await listDocuments(sim);
 		sim.fail({ kind: 'html', status: 500 }, { when: (req) => req.method === 'POST' });
-		const result = await run(sim, payParameters(), { items: documents, continueOnFail: true });
+		const result = await run(payParameters(), documents, { continueOnFail: true });
 		expect(paymentRequests(sim)).toHaveLength(1);
 		expect(result.items[0].json.error).toContain('HTTP 500, an HTML page instead of an API answer: 500 Internal Server Error');
 	});
@@ -419,7 +417,7 @@ describe('dry run and secrets', () => {
 	test('Dry Run returns the exact request, card data and system ID masked, and sends nothing', async () => {
 		const documents = await listDocuments(sim);
 		sim.requests.length = 0;
-		const result = await run(sim, payParameters({ card_validation_code: '123', options: { dryRun: true } }), { items: documents });
+		const result = await run(payParameters({ card_validation_code: '123', options: { dryRun: true } }), documents);
 		expect(result.error).toBeUndefined();
 		expect(sim.requests).toHaveLength(0);
 		const request = result.items[0].json.request as IDataObject;
@@ -436,18 +434,14 @@ describe('dry run and secrets', () => {
 
 	test('no card token, CVV, account number or system ID in outputs, errors or descriptions', async () => {
 		const documents = await listDocuments(sim);
-		const paid = await run(sim, payParameters({ card_validation_code: '4321' }), { items: documents });
+		const paid = await run(payParameters({ card_validation_code: '4321' }), documents);
 		// CNBS echoing the payment data in a refusal is masked too.
 		const echo = `Token ${DEMO_CNBS_CARD.payment_card_token} CVV 4321 system gPuM1VyY1dxlTE2MEs2yajJUkX3/4+2Pw1alRw4BOtI= refused`;
 		sim.forcedMessage = { type: 'E', text: echo, path: 'POST invoices/payments' };
-		const refused = await run(sim, payParameters({ card_validation_code: '4321' }), { items: documents, continueOnFail: true });
-		const stopped = await run(sim, payParameters({ card_validation_code: '4321' }), { items: documents });
+		const refused = await run(payParameters({ card_validation_code: '4321' }), documents, { continueOnFail: true });
+		const stopped = await run(payParameters({ card_validation_code: '4321' }), documents);
 		sim.forcedMessage = { type: 'E', text: 'Bank account 021000021 refused', path: 'POST invoices/payments' };
-		const check = await run(
-			sim,
-			payParameters({ payment_method: 'EC', electronic_check_account_type: 'C', electronic_check_rdfi_number: '021000021' }),
-			{ items: documents, continueOnFail: true },
-		);
+		const check = await run(payParameters({ payment_method: 'EC', electronic_check_account_type: 'C', electronic_check_rdfi_number: '021000021' }), documents, { continueOnFail: true });
 		expect(refused.items[0].json.error).toContain('Token *** CVV *** system *** refused');
 		// A success message that echoes the token is masked in the output too.
 		const [first] = documents;
@@ -458,7 +452,7 @@ describe('dry run and secrets', () => {
 			status: [{ message_type: 'S', message_identification: '/CNBS/X_API', message_number: 10, message_line_string: `Card ${DEMO_CNBS_CARD.payment_card_token} charged` }],
 		};
 		sim.fail({ kind: 'status', status: 200, contentType: 'application/json', body: JSON.stringify(answer) }, { when: (req) => req.method === 'POST' });
-		const echoed = await run(sim, payParameters(), { items: [first] });
+		const echoed = await run(payParameters(), [first]);
 		expect((echoed.items[0].json.messages as IDataObject[])[0].message_line_string).toBe('Card *** charged');
 		expect(everythingShown(echoed)).not.toContain(DEMO_CNBS_CARD.payment_card_token);
 		expect(check.items[0].json.error).toContain('Bank account *** refused');

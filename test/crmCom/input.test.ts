@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { CrmComSimulator } from '../simulators/crmCom';
-import { payParameters, rl, run, simulatorForSuite, storeFor } from './helpers';
+import { payParameters, rl, run, simulatorForSuite } from './fixtures';
 
 const sim: CrmComSimulator = simulatorForSuite();
 
@@ -108,7 +108,7 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 
 describe('bad input fails the item before anything is sent', () => {
 	test.each(BAD_INPUT)('%s', async (_, parameters, field, message) => {
-		const result = await run(storeFor(sim), parameters);
+		const result = await run(parameters);
 		expect(result.items).toHaveLength(0);
 		expect(result.error?.name).toBe('NodeOperationError');
 		if (typeof message === 'string') expect(result.error?.message).toBe(message);
@@ -121,7 +121,7 @@ describe('bad input fails the item before anything is sent', () => {
 	});
 
 	test('a mandatory identifier left empty in the editor: n8n itself refuses to run the node', async () => {
-		await expect(run(storeFor(sim), payParameters({ invoice_identifier: rl('number', '') }))).rejects.toThrow(
+		await expect(run(payParameters({ invoice_identifier: rl('number', '') }))).rejects.toThrow(
 			'Parameter "Invoice" is required',
 		);
 		expect(sim.requests).toHaveLength(0);
@@ -129,14 +129,11 @@ describe('bad input fails the item before anything is sent', () => {
 
 	test('with Continue On Fail only the bad item fails; the good ones are paid', async () => {
 		const parameters = payParameters({ invoice_identifier: rl('json', '={{ $json.invoice }}') });
-		const result = await run(storeFor(sim), parameters, {
-			continueOnFail: true,
-			items: [
+		const result = await run(parameters, [
 				{ invoice: '{"number":"INV001"}' },
 				{ invoice: '{"number":"INV002","reference_number":"2023"}' },
 				{ invoice: '{"reference_number":"2023"}' },
-			],
-		});
+			], { continueOnFail: true });
 		expect(result.items.map((item) => item.json.error ?? item.json.status)).toEqual([
 			'paid',
 			'Invoice: invoice_identifier has 2 keys (number, reference_number): give exactly one of id, number, reference_number, back_office_code',
@@ -148,10 +145,7 @@ describe('bad input fails the item before anything is sent', () => {
 
 	test('an identifier given as an object by an expression is read as JSON', async () => {
 		const parameters = payParameters({ invoice_identifier: rl('json', '={{ $json.invoice }}') });
-		const result = await run(storeFor(sim), parameters, {
-			continueOnFail: true,
-			items: [{ invoice: { number: 'INV001' } }, { invoice: { number: 'INV002', id: 'X' } }],
-		});
+		const result = await run(parameters, [{ invoice: { number: 'INV001' } }, { invoice: { number: 'INV002', id: 'X' } }], { continueOnFail: true });
 		expect(result.items[0].json.status).toBe('paid');
 		expect(result.items[1].json.error).toMatch(/^Invoice: invoice_identifier has 2 keys \(number, id\)/);
 	});

@@ -1,7 +1,7 @@
 import type { INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
 import { CrmComSimulator } from '../simulators/crmCom';
-import { rl, run, simulatorForSuite, storeFor } from './helpers';
+import { rl, run, simulatorForSuite, storeFor } from './fixtures';
 
 const sim: CrmComSimulator = simulatorForSuite();
 
@@ -20,7 +20,7 @@ describe('Invoice > Get (GET invoices/show)', () => {
 		['back_office_code', 'BO-INV002'],
 	])('by %s: the identifier is written key=value in the query, the token as a query parameter', async (mode, value) => {
 		const store = storeFor(sim);
-		const result = await run(store, get(rl(mode, value)));
+		const result = await run(get(rl(mode, value)), undefined, { credentials: store });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({
 			id: '0B1C2D3E4F5061728394A5B6C7D8E9F0',
@@ -35,26 +35,20 @@ describe('Invoice > Get (GET invoices/show)', () => {
 	});
 
 	test('fields_set limits the answer; JSON mode works too', async () => {
-		const result = await run(
-			storeFor(sim),
-			get(rl('json', '{"number":"INV001"}'), { fields_set: 'number, outstanding_amount' }),
-		);
+		const result = await run(get(rl('json', '{"number":"INV001"}'), { fields_set: 'number, outstanding_amount' }));
 		expect(result.items[0].json).toEqual({ number: 'INV001', outstanding_amount: 225 });
 		expect(sim.requestsTo('invoices/show')[0].query.fields_set).toBe('number,outstanding_amount');
 	});
 
 	test('an unknown invoice fails with CRM.COM\'s message and code; Continue On Fail keeps the others', async () => {
-		const result = await run(storeFor(sim), get(rl('number', '={{ $json.invoice }}')), {
-			continueOnFail: true,
-			items: [{ invoice: 'INV404' }, { invoice: 'INV003' }],
-		});
+		const result = await run(get(rl('number', '={{ $json.invoice }}')), [{ invoice: 'INV404' }, { invoice: 'INV003' }], { continueOnFail: true });
 		expect(result.items[0].json.error).toBe('CRM.COM invoices/show failed: Invoice not found: number=INV404 [NOT_FOUND]');
 		expect(result.items[1].json).toMatchObject({ number: 'INV003', outstanding_amount: 0 });
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
 	test('a missing invoice fails before anything is sent', async () => {
-		const result = await run(storeFor(sim), get(rl('number', '={{ $json.invoice }}')), { items: [{ invoice: ' ' }] });
+		const result = await run(get(rl('number', '={{ $json.invoice }}')), [{ invoice: ' ' }]);
 		expect(result.error?.message).toMatch(/^Invoice: invoice_identifier is required/);
 		expect(sim.requests).toHaveLength(0);
 	});

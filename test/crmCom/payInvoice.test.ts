@@ -10,7 +10,7 @@ import {
 	run,
 	storeFor,
 	simulatorForSuite,
-} from './helpers';
+} from './fixtures';
 import {
 	SEED_EXAMPLE_1_REQUEST,
 	SEED_EXAMPLE_2_REQUEST,
@@ -65,7 +65,7 @@ describe('the seed examples', () => {
 
 	test.each(cases)('example %i: the dry run shows the seed body, the token masked, and sends nothing', async (n, seed) => {
 		const parameters = { ...SEED_PARAMETERS[n], options: { dryRun: true } };
-		const result = await run(storeFor(sim), parameters);
+		const result = await run(parameters);
 		expect(result.error).toBeUndefined();
 		const output = result.items[0].json;
 		expect(output.status).toBe('dry run');
@@ -83,7 +83,7 @@ describe('the seed examples', () => {
 
 	test.each(cases)('example %i: the body CRM.COM receives is the seed body with a real token', async (n, seed) => {
 		const store = storeFor(sim);
-		const result = await run(store, SEED_PARAMETERS[n]);
+		const result = await run(SEED_PARAMETERS[n], undefined, { credentials: store });
 		expect(result.error).toBeUndefined();
 		const [sent] = sim.requestsTo('payments/pay_invoice');
 		expect(sent.headers['content-type']).toMatch(/^application\/json/);
@@ -94,7 +94,7 @@ describe('the seed examples', () => {
 	});
 
 	test('example 1 pays INV001 in full and outputs the payment as CRM.COM returns it', async () => {
-		const result = await run(storeFor(sim), SEED_PARAMETERS[1]);
+		const result = await run(SEED_PARAMETERS[1]);
 		const output = result.items[0].json;
 		// Every key of the operation is there (test/shared/outputShape.test.ts); these carry the payment.
 		expect(output).toMatchObject({
@@ -115,7 +115,7 @@ describe('the seed examples', () => {
 	});
 
 	test('example 2 returns only the fields of fields_set', async () => {
-		const result = await run(storeFor(sim), SEED_PARAMETERS[2]);
+		const result = await run(SEED_PARAMETERS[2]);
 		const given = Object.entries(result.items[0].json).filter(([, value]) => value !== null).map(([key]) => key);
 		expect(given.sort()).toEqual(['status', 'number', 'reference_number', 'id', 'issued_on', 'payment_amount', 'invoice_identifier'].sort());
 		expect(result.items[0].json.payment_amount).toBe('12.50');
@@ -146,7 +146,7 @@ describe('every parameter of the seed', () => {
 				fields_set: ' id, number ,payment_amount ',
 			},
 		});
-		const result = await run(storeFor(sim), parameters);
+		const result = await run(parameters);
 		expect(result.error).toBeUndefined();
 		const [body] = bodiesSentTo(sim, 'payments/pay_invoice');
 		expect(body).toEqual({
@@ -203,7 +203,7 @@ describe('every parameter of the seed', () => {
 				),
 			},
 		});
-		const result = await run(storeFor(sim), parameters, { items: [{ invoice: 'INV002' }] });
+		const result = await run(parameters, [{ invoice: 'INV002' }]);
 		expect(result.error).toBeUndefined();
 		const [body] = bodiesSentTo(sim, 'payments/pay_invoice');
 		expect(body.invoice_identifier).toEqual({ number: 'INV002' });
@@ -218,7 +218,7 @@ describe('every parameter of the seed', () => {
 			wallet_identifier: rl('number', ''),
 			additionalFields: { category_identifier: rl('name', ''), card_identifier: rl('json', ''), notes: '' },
 		});
-		const result = await run(storeFor(sim), parameters);
+		const result = await run(parameters);
 		expect(result.error).toBeUndefined();
 		expect(Object.keys(bodiesSentTo(sim, 'payments/pay_invoice')[0]).sort()).toEqual(
 			['accounts_receivable_identifier', 'invoice_identifier', 'payment_method_identifier', 'type_identifier'].sort(),
@@ -235,9 +235,7 @@ describe.each(BATCH_MODES)('paying safely (%s)', (_mode, batching) => {
 			invoice_identifier: rl('number', '={{ $json.invoice }}'),
 			options: { checkFirst: true },
 		});
-		const result = await run(storeFor(sim), parameters, {
-			items: [{ invoice: 'INV003' }, { invoice: 'INV001' }],
-		});
+		const result = await run(parameters, [{ invoice: 'INV003' }, { invoice: 'INV001' }]);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.status)).toEqual(['skipped: already paid', 'paid']);
 		expect(result.items[0].json).toMatchObject({
@@ -262,12 +260,12 @@ describe.each(BATCH_MODES)('paying safely (%s)', (_mode, batching) => {
 			{ invoice: 'INV002', paymentId: 'PAY-2' },
 		];
 		const store = storeFor(sim);
-		const first = await run(store, parameters, { items });
+		const first = await run(parameters, items, { credentials: store });
 		expect(first.items.map((item) => item.json.status)).toEqual(['paid', 'paid']);
 
 		// The same workflow run again (e.g. after a crash): CRM.COM refuses the codes, and the
 		// invoices' balances (read after the refusal) say they are paid.
-		const again = await run(store, parameters, { items });
+		const again = await run(parameters, items, { credentials: store });
 		expect(again.error).toBeUndefined();
 		expect(again.items.map((item) => item.json)).toMatchObject(
 			['PAY-1', 'PAY-2'].map((code, index) => ({
@@ -284,11 +282,7 @@ describe.each(BATCH_MODES)('paying safely (%s)', (_mode, batching) => {
 
 	test('a back_office_code used by a payment of another invoice fails the item, in CRM.COM\'s words: the invoice stays unpaid', async () => {
 		sim.addPayment({ invoice: { number: 'INV001' }, back_office_code: 'BANK-7781' });
-		const result = await run(
-			storeFor(sim),
-			pay({ invoice_identifier: rl('number', 'INV002'), back_office_code: 'BANK-7781' }),
-			{ continueOnFail: true },
-		);
+		const result = await run(pay({ invoice_identifier: rl('number', 'INV002'), back_office_code: 'BANK-7781' }), undefined, { continueOnFail: true });
 		expect(result.items).toHaveLength(1);
 		const failed = result.items[0].json;
 		expect(failed.status).toBe('failed');
@@ -305,14 +299,14 @@ describe.each(BATCH_MODES)('paying safely (%s)', (_mode, batching) => {
 	});
 
 	test('a refusal of an invoice already paid, without a back office code, is a failure with CRM.COM\'s words', async () => {
-		const result = await run(storeFor(sim), pay({ invoice_identifier: rl('number', 'INV003') }));
+		const result = await run(pay({ invoice_identifier: rl('number', 'INV003') }));
 		expect(result.error?.message).toBe(
 			'CRM.COM payments/pay_invoice failed: Invoice INV003 has no outstanding amount [INVOICE_ALREADY_PAID]',
 		);
 	});
 
 	test('dry run with check first still sends nothing, not even a sign-in', async () => {
-		const result = await run(storeFor(sim), pay({ options: { dryRun: true, checkFirst: true } }));
+		const result = await run(pay({ options: { dryRun: true, checkFirst: true } }));
 		expect(result.items[0].json.status).toBe('dry run');
 		expect(sim.requests).toHaveLength(0);
 		expect(sim.signIns).toBe(0);
@@ -320,7 +314,7 @@ describe.each(BATCH_MODES)('paying safely (%s)', (_mode, batching) => {
 
 	test('a payment whose answer is lost is not sent again and is reported as possibly made', async () => {
 		sim.fail({ kind: 'reset', afterProcessing: true }, { when: (request) => request.path.endsWith('pay_invoice') });
-		const result = await run(storeFor(sim), pay());
+		const result = await run(pay());
 		expect(result.error?.message).toMatch(/^CRM\.COM payments\/pay_invoice failed: /);
 		expect(result.error?.description).toMatch(/may have reached the vendor/);
 		expect(sim.requestsTo('payments/pay_invoice')).toHaveLength(1);
@@ -329,7 +323,7 @@ describe.each(BATCH_MODES)('paying safely (%s)', (_mode, batching) => {
 
 	test('a malformed answer to a payment is a failure whose outcome is unknown', async () => {
 		sim.fail({ kind: 'malformed' }, { when: (request) => request.path.endsWith('pay_invoice') });
-		const result = await run(storeFor(sim), pay());
+		const result = await run(pay());
 		expect(result.error?.message).toMatch(/not a CRM\.COM API answer/);
 		expect(result.error?.description).toMatch(/may have reached the vendor/);
 		expect(sim.requestsTo('payments/pay_invoice')).toHaveLength(1);
@@ -337,9 +331,7 @@ describe.each(BATCH_MODES)('paying safely (%s)', (_mode, batching) => {
 
 	test('the same invoice twice in one run with check first is paid once: the second item runs after the first and skips it', async () => {
 		const parameters = pay({ invoice_identifier: rl('number', '={{ $json.invoice }}'), options: { checkFirst: true } });
-		const result = await run(storeFor(sim), parameters, {
-			items: [{ invoice: 'INV001' }, { invoice: 'INV002' }, { invoice: 'INV001' }],
-		});
+		const result = await run(parameters, [{ invoice: 'INV001' }, { invoice: 'INV002' }, { invoice: 'INV001' }]);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.status)).toEqual(['paid', 'paid', 'skipped: already paid']);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -351,7 +343,7 @@ describe.each(BATCH_MODES)('paying safely (%s)', (_mode, batching) => {
 
 describe('CRM.COM error answers', () => {
 	test('NOT_FOUND fails the item with CRM.COM\'s message and code', async () => {
-		const result = await run(storeFor(sim), payParameters({ invoice_identifier: rl('number', 'INV999') }));
+		const result = await run(payParameters({ invoice_identifier: rl('number', 'INV999') }));
 		expect(result.items).toHaveLength(0);
 		expect(result.error?.message).toBe('CRM.COM payments/pay_invoice failed: Invoice not found: number=INV999 [NOT_FOUND]');
 		expect((result.error as unknown as { context: IDataObject }).context.itemIndex).toBe(0);
@@ -360,10 +352,7 @@ describe('CRM.COM error answers', () => {
 
 	test('with Continue On Fail the failing item carries its error and the others are paid, each paired', async () => {
 		const parameters = payParameters({ invoice_identifier: rl('number', '={{ $json.invoice }}') });
-		const result = await run(storeFor(sim), parameters, {
-			continueOnFail: true,
-			items: [{ invoice: 'INV001' }, { invoice: 'INV999' }, { invoice: 'INV002' }],
-		});
+		const result = await run(parameters, [{ invoice: 'INV001' }, { invoice: 'INV999' }, { invoice: 'INV002' }], { continueOnFail: true });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(3);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -386,17 +375,10 @@ describe('CRM.COM error answers', () => {
 			life_cycle_state: 'DRAFT',
 		});
 		const parameters = payParameters({ invoice_identifier: rl('number', '={{ $json.invoice }}') });
-		const result = await run(
-			storeFor(sim),
-			{ ...parameters, accounts_receivable_identifier: rl('number', '={{ $json.ar }}') },
-			{
-				continueOnFail: true,
-				items: [
+		const result = await run({ ...parameters, accounts_receivable_identifier: rl('number', '={{ $json.ar }}') }, [
 					{ invoice: 'INV010', ar: '192' },
 					{ invoice: 'INV001', ar: '999' },
-				],
-			},
-		);
+				], { continueOnFail: true });
 		expect(result.items.map((item) => item.json.error)).toEqual([
 			'CRM.COM payments/pay_invoice failed: Invoice INV010 is DRAFT; only POSTED invoices can be paid [INVALID_INVOICE_STATE]',
 			'CRM.COM payments/pay_invoice failed: accounts_receivable_identifier: invoice INV001 does not belong to accounts receivable number=999 [INVALID_PARAMETER]',
@@ -405,7 +387,7 @@ describe('CRM.COM error answers', () => {
 
 	test('an HTML error page is reported as such, with its HTTP status', async () => {
 		sim.fail({ kind: 'html', status: 502 }, { when: (request) => request.path.endsWith('pay_invoice') });
-		const result = await run(storeFor(sim), payParameters());
+		const result = await run(payParameters());
 		expect(result.error?.message).toBe(
 			'CRM.COM payments/pay_invoice failed: HTTP 502, an HTML page instead of an API answer: 502 Bad Gateway',
 		);
@@ -421,7 +403,7 @@ describe('CRM.COM error answers', () => {
 			},
 			{ when: (request) => request.path.endsWith('pay_invoice') },
 		);
-		const result = await run(storeFor(sim), payParameters());
+		const result = await run(payParameters());
 		expect(result.error?.message).toBe('CRM.COM payments/pay_invoice failed: Database unavailable [GENERAL_ERROR]');
 		expect(sim.requestsTo('payments/pay_invoice')).toHaveLength(1);
 	});

@@ -12,7 +12,7 @@ import {
 	run,
 	storeFor,
 	simulatorForSuite,
-} from './helpers';
+} from './fixtures';
 
 const sim: CrmComSimulator = simulatorForSuite();
 
@@ -67,7 +67,7 @@ describe('one sign-in per run, the token kept in n8n\'s credential store', () =>
 	test('50 invoices are paid with exactly one sign-in; the next run reuses the stored token', async () => {
 		const numbers = addInvoices(50);
 		const store = storeFor(sim);
-		const result = await run(store, byNumber, { items: numbers.map((invoice) => ({ invoice })) });
+		const result = await run(byNumber, numbers.map((invoice) => ({ invoice })), { credentials: store });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(50);
 		expect(result.items.every((item) => item.json.status === 'paid')).toBe(true);
@@ -84,7 +84,7 @@ describe('one sign-in per run, the token kept in n8n\'s credential store', () =>
 		);
 
 		sim.addInvoice({ number: 'C001', reference_number: 'RC1', total_amount: '5.00', outstanding_amount: '5.00' });
-		const next = await run(store, byNumber, { items: [{ invoice: 'C001' }] });
+		const next = await run(byNumber, [{ invoice: 'C001' }], { credentials: store });
 		expect(next.items[0].json.status).toBe('paid');
 		expect(sim.signIns).toBe(1);
 	});
@@ -97,7 +97,7 @@ describe('one sign-in per run, the token kept in n8n\'s credential store', () =>
 		const numbers = addInvoices(50);
 		expireTokensBeforePayment(21);
 		const store = storeFor(sim);
-		const result = await run(store, byNumber, { items: numbers.map((invoice) => ({ invoice })) });
+		const result = await run(byNumber, numbers.map((invoice) => ({ invoice })), { credentials: store });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.status)).toEqual(numbers.map(() => 'paid'));
 		expect(sim.signIns).toBe(2);
@@ -118,7 +118,7 @@ describe('one sign-in per run, the token kept in n8n\'s credential store', () =>
 	test('a token that expired between runs is renewed on the first call', async () => {
 		const store = storeFor(sim, { sessionToken: sim.issueToken() });
 		sim.expireAllTokens();
-		const result = await run(store, payParameters());
+		const result = await run(payParameters(), undefined, { credentials: store });
 		expect(result.items[0].json.status).toBe('paid');
 		expect(sim.signIns).toBe(1);
 		expect(sim.isTokenValid(store.get(CREDENTIAL)?.sessionToken as string)).toBe(true);
@@ -126,7 +126,7 @@ describe('one sign-in per run, the token kept in n8n\'s credential store', () =>
 
 	test('the invoice check (a GET, token in the query) is renewed the same way', async () => {
 		const store = storeFor(sim, { sessionToken: 'A'.repeat(32) });
-		const result = await run(store, payParameters({ options: { checkFirst: true } }));
+		const result = await run(payParameters({ options: { checkFirst: true } }), undefined, { credentials: store });
 		expect(result.items[0].json.status).toBe('paid');
 		const shows = sim.requestsTo('invoices/show');
 		expect(shows.map((request) => request.query.token)).toEqual(['A'.repeat(32), store.get(CREDENTIAL)?.sessionToken]);
@@ -138,7 +138,7 @@ describe('one sign-in per run, the token kept in n8n\'s credential store', () =>
 		async (httpStatus) => {
 			sim.invalidTokenHttpStatus = httpStatus;
 			sim.tokenTtlMs = 0;
-			const result = await run(storeFor(sim), payParameters());
+			const result = await run(payParameters());
 			expect(result.error?.message).toBe(
 				`CRM.COM payments/pay_invoice failed: The token is invalid or has expired [${CRM_INVALID_TOKEN}]`,
 			);
@@ -157,7 +157,7 @@ describe('one sign-in per run, the token kept in n8n\'s credential store', () =>
 			password: '',
 			organisation: '',
 		});
-		const result = await run(store, payParameters());
+		const result = await run(payParameters(), undefined, { credentials: store });
 		expect(result.items[0].json.status).toBe('paid');
 		const [signIn] = sim.requestsTo('authentication/web_api_key/token');
 		expect(signIn.headers.authorization).toBe(`Basic ${Buffer.from(`${DEMO_CRM_WEB_API_KEY}:`).toString('base64')}`);
@@ -165,7 +165,7 @@ describe('one sign-in per run, the token kept in n8n\'s credential store', () =>
 	});
 
 	test('the unit is sent at sign-in when given', async () => {
-		const result = await run(storeFor(sim, { unit: 'EE63A82C4FEBE02FF34E90DD1EBA5ABE' }), payParameters());
+		const result = await run(payParameters(), undefined, { credentials: storeFor(sim, { unit: 'EE63A82C4FEBE02FF34E90DD1EBA5ABE' }) });
 		expect(result.items[0].json.status).toBe('paid');
 		expect(sim.requestsTo('authentication/token')[0].json).toEqual({
 			username: 'demo',
@@ -219,7 +219,7 @@ describe('wrong credentials', () => {
 	});
 
 	test('the node names an unreachable server, and does not retry the sign-in on its own', async () => {
-		const result = await run(storeFor(sim, { serverUrl: 'http://127.0.0.1:1' }), payParameters());
+		const result = await run(payParameters(), undefined, { credentials: storeFor(sim, { serverUrl: 'http://127.0.0.1:1' }) });
 		expect(result.error?.message).toBe(
 			'CRM.COM payments/pay_invoice failed: sign-in failed: the connection to 127.0.0.1:1 was refused (is the Server URL right?)',
 		);
@@ -227,16 +227,13 @@ describe('wrong credentials', () => {
 
 	test('the node fails every item with CRM.COM\'s message; nothing is paid, no secret is shown', async () => {
 		const store = storeFor(sim, { password: WRONG });
-		const failed = await run(store, payParameters());
+		const failed = await run(payParameters(), undefined, { credentials: store });
 		expect(failed.error?.message).toBe(
 			'CRM.COM payments/pay_invoice failed: sign-in failed: Invalid username or password [AUTHENTICATION_FAILED]',
 		);
 		expect(failed.error?.description ?? '').not.toMatch(/may have reached/);
 
-		const continued = await run(store, byNumber, {
-			continueOnFail: true,
-			items: [{ invoice: 'INV001' }, { invoice: 'INV002' }],
-		});
+		const continued = await run(byNumber, [{ invoice: 'INV001' }, { invoice: 'INV002' }], { credentials: store, continueOnFail: true });
 		expect(continued.items.map((item) => item.json.error)).toEqual([
 			'CRM.COM payments/pay_invoice failed: sign-in failed: Invalid username or password [AUTHENTICATION_FAILED]',
 			'CRM.COM payments/pay_invoice failed: sign-in failed: Invalid username or password [AUTHENTICATION_FAILED]',
@@ -255,20 +252,17 @@ describe('secrets', () => {
 		const numbers = addInvoices(3);
 		expireTokensBeforePayment(2);
 		const store = storeFor(sim);
-		const paid = await run(store, byNumber, { items: numbers.map((invoice) => ({ invoice })) });
+		const paid = await run(byNumber, numbers.map((invoice) => ({ invoice })), { credentials: store });
 		expect(paid.items.map((item) => item.json.status)).toEqual(['paid', 'paid', 'paid']);
 
-		const failing = await run(store, byNumber, {
-			continueOnFail: true,
-			items: [{ invoice: 'INV999' }, { invoice: numbers[0] }],
-		});
+		const failing = await run(byNumber, [{ invoice: 'INV999' }, { invoice: numbers[0] }], { credentials: store, continueOnFail: true });
 		expect(failing.items.map((item) => item.json.error)).toEqual([
 			'CRM.COM payments/pay_invoice failed: Invoice not found: number=INV999 [NOT_FOUND]',
 			expect.stringContaining('[INVOICE_ALREADY_PAID]'),
 		]);
-		const dryRun = await run(store, payParameters({ options: { dryRun: true } }));
+		const dryRun = await run(payParameters({ options: { dryRun: true } }), undefined, { credentials: store });
 		const keyStore = storeFor(sim, { authMethod: 'webApiKey', webApiKey: DEMO_CRM_WEB_API_KEY });
-		const byKey = await run(keyStore, payParameters({ invoice_identifier: rl('number', 'INV999') }));
+		const byKey = await run(payParameters({ invoice_identifier: rl('number', 'INV999') }), undefined, { credentials: keyStore });
 		expect(byKey.error?.message).toMatch(/NOT_FOUND/);
 
 		const tokens = issuedTokens();

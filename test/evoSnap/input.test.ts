@@ -2,7 +2,7 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { DEMO_EVO_INVOICES } from '../simulators/evoSnapDemo';
-import { processParameters, run, shown, simulatorForSuite, storeFor } from './helpers';
+import { processParameters, run, shown, simulatorForSuite, storeFor } from './fixtures';
 
 const sim = simulatorForSuite();
 
@@ -116,7 +116,7 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 describe('bad input fails the item before anything is sent', () => {
 	test.each(BAD_INPUT)('%s', async (what, parameters, field, message) => {
 		const overrides: ICredentialDataDecryptedObject = what.startsWith('a merchant profile') ? { merchantProfileId: '' } : {};
-		const result = await run(storeFor(sim, overrides), parameters);
+		const result = await run(parameters, undefined, { credentials: storeFor(sim, overrides) });
 		expect(result.items).toHaveLength(0);
 		expect(result.error?.name).toBe('NodeOperationError');
 		if (typeof message === 'string') expect(result.error?.message).toBe(message);
@@ -129,10 +129,7 @@ describe('bad input fails the item before anything is sent', () => {
 	});
 
 	test('with Continue On Fail, a bad item fails alone and the good ones are created', async () => {
-		const result = await run(storeFor(sim), create({ Amount: '={{ $json.total }}' }), {
-			continueOnFail: true,
-			items: [{ total: '1.00' }, { total: '-1' }, { total: '2.005' }, { total: 3 }],
-		});
+		const result = await run(create({ Amount: '={{ $json.total }}' }), [{ total: '1.00' }, { total: '-1' }, { total: '2.005' }, { total: 3 }], { continueOnFail: true });
 		expect(result.items.map((item) => item.json.error ?? item.json.status)).toEqual([
 			'created',
 			'Amount must be positive, got -1',
@@ -143,7 +140,7 @@ describe('bad input fails the item before anything is sent', () => {
 	});
 
 	test('card numbers are not refused on the Luhn check (the seed\'s own numbers fail it)', async () => {
-		const result = await run(storeFor(sim), create({ PaymentData: { PaymentAccountNumber: CARD, PaymentAccountExpiration: '0520' } }));
+		const result = await run(create({ PaymentData: { PaymentAccountNumber: CARD, PaymentAccountExpiration: '0520' } }));
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.status).toBe('created');
 	});

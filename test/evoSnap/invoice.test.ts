@@ -2,7 +2,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEMO_EVO_INVOICES } from '../simulators/evoSnapDemo';
-import { cmsRequests, everything, run, simulatorForSuite, storeFor } from './helpers';
+import { cmsRequests, everything, run, simulatorForSuite, storeFor } from './fixtures';
 
 const sim = simulatorForSuite();
 
@@ -19,7 +19,7 @@ describe('Get Many (POST Invoices/query)', () => {
 	});
 
 	test('Return All: 120 invoices, one item each, from 3 pages of at most 50', async () => {
-		const result = await run(storeFor(sim), getMany({ returnAll: true }));
+		const result = await run(getMany({ returnAll: true }));
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(120);
 		expect(result.items.map((item) => item.json.MerchantInvoiceId)).toEqual(Array.from({ length: 120 }, (_, index) => `M${index}`));
@@ -41,7 +41,7 @@ describe('Get Many (POST Invoices/query)', () => {
 	});
 
 	test('Limit 10: 10 invoices from 1 request', async () => {
-		const result = await run(storeFor(sim), getMany({ returnAll: false, limit: 10 }));
+		const result = await run(getMany({ returnAll: false, limit: 10 }));
 		expect(result.items).toHaveLength(10);
 		const queries = cmsRequests(sim, '/query');
 		expect(queries).toHaveLength(1);
@@ -49,16 +49,14 @@ describe('Get Many (POST Invoices/query)', () => {
 	});
 
 	test('Limit 70: two pages, 70 items', async () => {
-		const result = await run(storeFor(sim), getMany({ returnAll: false, limit: 70 }));
+		const result = await run(getMany({ returnAll: false, limit: 70 }));
 		expect(result.items).toHaveLength(70);
 		expect(cmsRequests(sim, '/query')).toHaveLength(2);
 	});
 
 	test('filters are sent under their names; a date range as StartDateTime/EndDateTime', async () => {
 		const id = sim.invoices[5].InvoiceReferenceId;
-		const result = await run(
-			storeFor(sim),
-			getMany({
+		const result = await run(getMany({
 				returnAll: true,
 				filters: {
 					InvoiceReferenceId: id,
@@ -66,8 +64,7 @@ describe('Get Many (POST Invoices/query)', () => {
 					StartDateTime: '2017-03-27T00:00:00',
 					EndDateTime: '2017-03-28T00:00:00',
 				},
-			}),
-		);
+			}));
 		expect(result.items.map((item) => item.json.InvoiceReferenceId)).toEqual([id]);
 		expect((cmsRequests(sim, '/query')[0].json as IDataObject).QueryInvoiceParameters).toEqual({
 			CreatedDateRange: { StartDateTime: '2017-03-27T00:00:00', EndDateTime: '2017-03-28T00:00:00' },
@@ -83,7 +80,7 @@ describe('Get Many (POST Invoices/query)', () => {
 describe('Create, Get, Update, Update State', () => {
 	test('Create from fields, then Get echoes it with card data masked (last 4 digits at most)', async () => {
 		const store = storeFor(sim);
-		const created = await run(store, {
+		const created = await run({
 			resource: 'invoice',
 			operation: 'create',
 			Amount: '12.50',
@@ -92,7 +89,7 @@ describe('Create, Get, Update, Update State', () => {
 			BillingData: { Company: 'ACME', Street1: '555 Test Street', City: 'Denver' },
 			Order: { CurrencyCode: 'USD', TaxExempt: 'NotExemptTaxInfoProvided' },
 			PaymentData: { PaymentType: 'Credit', CardType: 'Visa', PaymentAccountNumber: CARD, PaymentAccountExpiration: '0520' },
-		});
+		}, undefined, { credentials: store });
 		expect(created.error).toBeUndefined();
 		const id = created.items[0].json.InvoiceReferenceId as string;
 		expect(created.items[0].json).toEqual({
@@ -109,12 +106,12 @@ describe('Create, Get, Update, Update State', () => {
 		expect((request.json as IDataObject).Invoice).toMatchObject({ Order: { BillingData: { Company: 'ACME', Address: { Street1: '555 Test Street', City: 'Denver' } } } });
 		expect(sim.invoice(id)?.InvoiceState).toBe('Pending');
 
-		const got = await run(store, { resource: 'invoice', operation: 'get', InvoiceReferenceId: id });
+		const got = await run({ resource: 'invoice', operation: 'get', InvoiceReferenceId: id }, undefined, { credentials: store });
 		expect(got.items[0].json).toMatchObject({ InvoiceReferenceId: id, InvoiceState: 'Pending', Amount: 12.5 });
 		expect((got.items[0].json.PaymentData as IDataObject).PaymentAccountNumber).toBe('************3231');
 		expect(cmsRequests(sim).at(-1)?.query).toEqual({ merchantProfileId: 'Dev_Test_28', scope: 'MerchantProfileId' });
 
-		const many = await run(store, getMany({ returnAll: true }));
+		const many = await run(getMany({ returnAll: true }), undefined, { credentials: store });
 		expect(everything(got) + everything(many) + everything(created)).not.toContain(CARD);
 		expect(many.items.find((item) => item.json.InvoiceReferenceId === id)?.json.PaymentData).toMatchObject({
 			PaymentAccountNumber: '************3231',
@@ -123,17 +120,17 @@ describe('Create, Get, Update, Update State', () => {
 
 	test('Create with a token: Get echoes the token masked and never its authentication value', async () => {
 		const store = storeFor(sim);
-		const created = await run(store, {
+		const created = await run({
 			resource: 'invoice',
 			operation: 'create',
 			Amount: '12.50',
 			TokenInformation: { Token: TOKEN, TokenExpirationDate: '1223', TokenCardType: 'Visa', TokenIndicator: '103', TokenAuthenticationValue: TOKEN_AUTH },
-		});
+		}, undefined, { credentials: store });
 		const id = created.items[0].json.InvoiceReferenceId as string;
 		expect((cmsRequests(sim, '/Invoices/')[0].json as IDataObject).Invoice).toMatchObject({
 			PaymentData: { TokenInformation: { Token: TOKEN, TokenAuthenticationValue: TOKEN_AUTH } },
 		});
-		const got = await run(store, { resource: 'invoice', operation: 'get', InvoiceReferenceId: id });
+		const got = await run({ resource: 'invoice', operation: 'get', InvoiceReferenceId: id }, undefined, { credentials: store });
 		expect((got.items[0].json.PaymentData as IDataObject).TokenInformation).toEqual({
 			Token: '************1387',
 			TokenExpirationDate: '1223',
@@ -150,16 +147,12 @@ describe('Create, Get, Update, Update State', () => {
 			{ Amount: 10, Description: 'Widget', Quantity: 5, UnitPrice: '2.0', TaxIncluded: true },
 			{ Amount: '0.30', Description: 'Sticker', Quantity: '1', DiscountAmount: '0.00', Tax: { Amount: '0.0225', Rate: '0.075' } },
 		];
-		const result = await run(
-			storeFor(sim),
-			{
+		const result = await run({
 				resource: 'invoice',
 				operation: 'create',
 				Amount: '={{ $json.total }}',
 				Order: { OrderItemsJson: '={{ $json.lines }}', ItemizedTaxesJson: '={{ JSON.stringify($json.taxes) }}', CurrencyCode: 'USD' },
-			},
-			{ items: [{ total: '10.30', lines, taxes: [{ Amount: '0.0225', Rate: '0.075', Type: 'StateSalesTax' }] }] },
-		);
+			}, [{ total: '10.30', lines, taxes: [{ Amount: '0.0225', Rate: '0.075', Type: 'StateSalesTax' }] }]);
 		expect(result.error).toBeUndefined();
 		const body = cmsRequests(sim, '/Invoices/')[0].body;
 		expect(body).toContain(
@@ -170,7 +163,7 @@ describe('Create, Get, Update, Update State', () => {
 	});
 
 	test('order items as a fixed collection', async () => {
-		await run(storeFor(sim), {
+		await run({
 			resource: 'invoice',
 			operation: 'create',
 			Amount: '2.00',
@@ -187,7 +180,7 @@ describe('Create, Get, Update, Update State', () => {
 	test('Update replaces the invoice (every field, empty ones null); Update State cancels it', async () => {
 		const store = storeFor(sim);
 		const id = DEMO_EVO_INVOICES.pending;
-		const updated = await run(store, {
+		const updated = await run({
 			resource: 'invoice',
 			operation: 'update',
 			InvoiceReferenceId: id,
@@ -195,7 +188,7 @@ describe('Create, Get, Update, Update State', () => {
 			MerchantInvoiceId: '14C4E',
 			AutomationInfo: { EmailInvoice: true },
 			Order: { CurrencyCode: 'USD' },
-		});
+		}, undefined, { credentials: store });
 		expect(updated.error).toBeUndefined();
 		expect(updated.items[0].json).toMatchObject({ status: 'updated', InvoiceReferenceId: id, Amount: '13.75' });
 		const [request] = cmsRequests(sim, `/Invoices/${id}`);
@@ -211,30 +204,27 @@ describe('Create, Get, Update, Update State', () => {
 		});
 		expect(sim.invoice(id)?.invoice.Amount).toBe(13.75);
 
-		const state = await run(store, { resource: 'invoice', operation: 'updateState', InvoiceReferenceId: id, InvoiceState: 'Cancelled' });
+		const state = await run({ resource: 'invoice', operation: 'updateState', InvoiceReferenceId: id, InvoiceState: 'Cancelled' }, undefined, { credentials: store });
 		expect(state.items[0].json).toEqual({ status: 'updated', InvoiceReferenceId: id, InvoiceState: 'Cancelled' });
 		expect(cmsRequests(sim, '/state')[0].json).toEqual({ MerchantProfileId: 'Dev_Test_28', InvoiceState: 'Cancelled' });
 		expect(sim.invoice(id)?.InvoiceState).toBe('Cancelled');
 	});
 
 	test('an unknown invoice fails with EVO\'s fault; Continue On Fail keeps the other items', async () => {
-		const result = await run(storeFor(sim), { resource: 'invoice', operation: 'get', InvoiceReferenceId: '={{ $json.id }}' }, {
-			continueOnFail: true,
-			items: [{ id: 'NOPE0000' }, { id: DEMO_EVO_INVOICES.paid }],
-		});
+		const result = await run({ resource: 'invoice', operation: 'get', InvoiceReferenceId: '={{ $json.id }}' }, [{ id: 'NOPE0000' }, { id: DEMO_EVO_INVOICES.paid }], { continueOnFail: true });
 		expect(result.items[0].json.error).toBe('EVO Snap* GetInvoice failed: Invoice NOPE0000 was not found [500]');
 		expect(result.items[1].json).toMatchObject({ InvoiceReferenceId: DEMO_EVO_INVOICES.paid, InvoiceState: 'Paid' });
 	});
 
 	test('a validation fault names EVO\'s rule; an HTML or empty 500 is reported as such', async () => {
 		const store = storeFor(sim);
-		const bad = await run(store, { resource: 'invoice', operation: 'get', InvoiceReferenceId: DEMO_EVO_INVOICES.paid, additionalFields: { MerchantProfileId: 'Other' } });
+		const bad = await run({ resource: 'invoice', operation: 'get', InvoiceReferenceId: DEMO_EVO_INVOICES.paid, additionalFields: { MerchantProfileId: 'Other' } }, undefined, { credentials: store });
 		expect(bad.error?.message).toBe('EVO Snap* GetInvoice failed: Validation Errors Occurred; merchantProfileId: Unknown merchant profile: Other [0]');
 		sim.fail({ kind: 'status', status: 500 });
-		const empty = await run(store, { resource: 'invoice', operation: 'get', InvoiceReferenceId: DEMO_EVO_INVOICES.paid });
+		const empty = await run({ resource: 'invoice', operation: 'get', InvoiceReferenceId: DEMO_EVO_INVOICES.paid }, undefined, { credentials: store });
 		expect(empty.error?.message).toBe('EVO Snap* GetInvoice failed: HTTP 500');
 		sim.fail({ kind: 'html', status: 502 });
-		const html = await run(store, { resource: 'invoice', operation: 'get', InvoiceReferenceId: DEMO_EVO_INVOICES.paid });
+		const html = await run({ resource: 'invoice', operation: 'get', InvoiceReferenceId: DEMO_EVO_INVOICES.paid }, undefined, { credentials: store });
 		expect(html.error?.message).toBe('EVO Snap* GetInvoice failed: HTTP 502, an HTML page instead of an API answer: 502 Bad Gateway');
 	});
 });

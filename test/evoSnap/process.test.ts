@@ -4,9 +4,10 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { BATCH_MODES, withBatching } from '../harness/batching';
 import { EVO_PAID_STATE } from '../simulators/evoSnap';
 import { DEMO_EVO_IDENTITY_TOKEN, DEMO_EVO_INVOICES } from '../simulators/evoSnapDemo';
-import { CREDENTIAL, cmsRequests, everything, processParameters, run, shown, simulatorForSuite, storeFor } from './helpers';
+import { CREDENTIAL, cmsRequests, everything, processParameters, run, shown, simulatorForSuite, storeFor } from './fixtures';
 
 const sim = simulatorForSuite();
+
 const CARD = '4111111111194053';
 
 // The payment tests run one item at a time and with 10 items in flight at once.
@@ -15,7 +16,7 @@ describe.each(BATCH_MODES)('%s', (_mode, batching) => {
 
 	describe('Process (PUT Invoices/{id}/process) is the payment', () => {
 		test('an approval is "paid" with EVO\'s TransactionId, Status, StatusCode and StatusMessage', async () => {
-			const result = await run(storeFor(sim), pay());
+			const result = await run(pay());
 			expect(result.items[0].json).toMatchObject({
 				status: 'paid',
 				InvoiceReferenceId: DEMO_EVO_INVOICES.pending,
@@ -30,28 +31,22 @@ describe.each(BATCH_MODES)('%s', (_mode, batching) => {
 		test('a decline (HTTP 201, Status Failure) fails that item with EVO\'s code and message; the others are paid', async () => {
 			const second = sim.addInvoice({ Amount: '5.00' }).InvoiceReferenceId;
 			sim.declineRule = (invoice) => (invoice.InvoiceReferenceId === DEMO_EVO_INVOICES.pending ? { code: '051', message: 'Insufficient funds' } : undefined);
-			const result = await run(storeFor(sim), pay({ InvoiceReferenceId: '={{ $json.id }}' }), {
-				continueOnFail: true,
-				items: [{ id: DEMO_EVO_INVOICES.pending }, { id: second }],
-			});
+			const result = await run(pay({ InvoiceReferenceId: '={{ $json.id }}' }), [{ id: DEMO_EVO_INVOICES.pending }, { id: second }], { continueOnFail: true });
 			expect(result.items[0].json.error).toBe('EVO Snap* ProcessInvoice failed: Insufficient funds (Status Failure) [051]');
 			expect(result.items[1].json.status).toBe('paid');
 			expect(sim.payments.map((payment) => payment.InvoiceReferenceId)).toEqual([second]);
 			expect(sim.invoice(DEMO_EVO_INVOICES.pending)?.InvoiceState).toBe('Pending');
 
-			const stopped = await run(storeFor(sim), pay());
+			const stopped = await run(pay());
 			expect(stopped.error?.name).toBe('NodeApiError');
 			expect(stopped.error?.message).toBe('EVO Snap* ProcessInvoice failed: Insufficient funds (Status Failure) [051]');
 		});
 
 		test('paying with a token sends PaymentDataInfo.TokenInformation', async () => {
-			const result = await run(
-				storeFor(sim),
-				pay({
+			const result = await run(pay({
 					PaymentData: {},
 					TokenInformation: { Token: '4658760022341387', TokenExpirationDate: '1223', TokenCardType: 'Visa', TokenAuthenticationValue: 'CgyU4V8BYHn8+Ne1zl5UMAACAAA=' },
-				}),
-			);
+				}));
 			expect(result.items[0].json.status).toBe('paid');
 			expect((cmsRequests(sim, '/process')[0].json as IDataObject).ProcessingInformation).toMatchObject({
 				PaymentDataInfo: { TokenInformation: { Token: '4658760022341387', TokenExpirationDate: '1223' } },
@@ -62,7 +57,7 @@ describe.each(BATCH_MODES)('%s', (_mode, batching) => {
 
 		test('a reset after EVO processed the payment is not sent again', async () => {
 			sim.fail({ kind: 'reset', afterProcessing: true }, { when: (request) => request.path.endsWith('/process') });
-			const result = await run(storeFor(sim), pay());
+			const result = await run(pay());
 			expect(result.error?.message).toBe('EVO Snap* ProcessInvoice failed: The connection was closed before an answer arrived');
 			expect(result.error?.description).toMatch(/may have reached the vendor/);
 			expect(cmsRequests(sim, '/process')).toHaveLength(1);
@@ -74,7 +69,7 @@ describe.each(BATCH_MODES)('%s', (_mode, batching) => {
 		const checked = (overrides: INodeParameters = {}) => pay({ options: { checkFirst: true }, ...overrides });
 
 		test('an invoice in an Already Paid State is skipped: no payment is sent', async () => {
-			const result = await run(storeFor(sim), checked({ InvoiceReferenceId: DEMO_EVO_INVOICES.paid }));
+			const result = await run(checked({ InvoiceReferenceId: DEMO_EVO_INVOICES.paid }));
 			expect(result.items[0].json).toMatchObject({
 				status: 'skipped: already paid',
 				reason: 'The invoice\'s state is Paid',
@@ -88,17 +83,14 @@ describe.each(BATCH_MODES)('%s', (_mode, batching) => {
 
 		test('the paid states are an option: with another list the same invoice is processed', async () => {
 			sim.invoice(DEMO_EVO_INVOICES.pending)!.InvoiceState = 'Settled';
-			const skipped = await run(storeFor(sim), checked({ options: { checkFirst: true, alreadyPaidStates: 'Settled, Paid' } }));
+			const skipped = await run(checked({ options: { checkFirst: true, alreadyPaidStates: 'Settled, Paid' } }));
 			expect(skipped.items[0].json.status).toBe('skipped: already paid');
-			const paid = await run(storeFor(sim), checked());
+			const paid = await run(checked());
 			expect(paid.items[0].json.status).toBe('paid');
 		});
 
 		test('a Cancelled invoice is refused, nothing is processed; a pending one is paid', async () => {
-			const result = await run(storeFor(sim), checked({ InvoiceReferenceId: '={{ $json.id }}' }), {
-				continueOnFail: true,
-				items: [{ id: DEMO_EVO_INVOICES.cancelled }, { id: DEMO_EVO_INVOICES.pending }],
-			});
+			const result = await run(checked({ InvoiceReferenceId: '={{ $json.id }}' }), [{ id: DEMO_EVO_INVOICES.cancelled }, { id: DEMO_EVO_INVOICES.pending }], { continueOnFail: true });
 			expect(result.items[0].json.error).toBe('EVO Snap* ProcessInvoice failed: the invoice is Cancelled: it was not processed [Cancelled]');
 			expect(result.items[1].json.status).toBe('paid');
 			expect(sim.payments.map((payment) => payment.InvoiceReferenceId)).toEqual([DEMO_EVO_INVOICES.pending]);
@@ -106,9 +98,7 @@ describe.each(BATCH_MODES)('%s', (_mode, batching) => {
 	});
 
 	test('the same invoice twice in one run with Check Invoice First is charged once: the second item runs after the first and skips it', async () => {
-		const result = await run(storeFor(sim), pay({ InvoiceReferenceId: '={{ $json.id }}', options: { checkFirst: true } }), {
-			items: [{ id: DEMO_EVO_INVOICES.pending }, { id: DEMO_EVO_INVOICES.pending }],
-		});
+		const result = await run(pay({ InvoiceReferenceId: '={{ $json.id }}', options: { checkFirst: true } }), [{ id: DEMO_EVO_INVOICES.pending }, { id: DEMO_EVO_INVOICES.pending }]);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.status)).toEqual(['paid', 'skipped: already paid']);
 		expect(cmsRequests(sim, '/process')).toHaveLength(1);
@@ -125,7 +115,7 @@ describe('Dry Run sends nothing at all (no sign-on either)', () => {
 		['Update State', { resource: 'invoice', operation: 'updateState', InvoiceReferenceId: DEMO_EVO_INVOICES.pending, InvoiceState: 'Cancelled', options: { dryRun: true } }],
 	])('%s', async (_, parameters) => {
 		const store = storeFor(sim);
-		const result = await run(store, parameters);
+		const result = await run(parameters, undefined, { credentials: store });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.status).toBe('dry run');
 		const request = result.items[0].json.request as IDataObject;
@@ -138,7 +128,7 @@ describe('Dry Run sends nothing at all (no sign-on either)', () => {
 	});
 
 	test('the Process dry run shows the exact body with the card masked', async () => {
-		const result = await run(storeFor(sim), processParameters({ options: { dryRun: true } }));
+		const result = await run(processParameters({ options: { dryRun: true } }));
 		const request = result.items[0].json.request as IDataObject;
 		expect(request.method).toBe('PUT');
 		expect(request.url).toBe(`${sim.baseUrl}/2.1.28/REST/DataServices/CMS.svc/Invoices/${DEMO_EVO_INVOICES.pending}/process`);
@@ -152,7 +142,7 @@ describe('Dry Run sends nothing at all (no sign-on either)', () => {
 describe('no card number, identity token or session token in any output or error', () => {
 	test('faults that echo the card and the token are masked everywhere', async () => {
 		const store = storeFor(sim);
-		const first = await run(store, { resource: 'invoice', operation: 'get', InvoiceReferenceId: DEMO_EVO_INVOICES.paid });
+		const first = await run({ resource: 'invoice', operation: 'get', InvoiceReferenceId: DEMO_EVO_INVOICES.paid }, undefined, { credentials: store });
 		expect(first.error).toBeUndefined();
 		const sessionToken = store.get(CREDENTIAL)?.sessionToken as string;
 		const echo = JSON.stringify({
@@ -164,11 +154,8 @@ describe('no card number, identity token or session token in any output or error
 			ValidationErrors: [{ RuleKey: 'x', RuleLocationKey: 'PaymentAccountNumber', RuleMessage: `${CARD} / ${sessionToken}`, TransactionId: null }],
 		});
 		sim.fail({ kind: 'status', status: 400, body: echo, contentType: 'application/json' }, { when: (request) => request.path.endsWith('/process'), times: 2 });
-		const result = await run(store, processParameters({ InvoiceReferenceId: '={{ $json.id }}' }), {
-			continueOnFail: true,
-			items: [{ id: DEMO_EVO_INVOICES.pending }],
-		});
-		const failed = await run(store, processParameters());
+		const result = await run(processParameters({ InvoiceReferenceId: '={{ $json.id }}' }), [{ id: DEMO_EVO_INVOICES.pending }], { credentials: store, continueOnFail: true });
+		const failed = await run(processParameters(), undefined, { credentials: store });
 		const all = shown(result) + shown(failed) + everything(first);
 		expect(result.items[0].json.error).toBe(
 			'EVO Snap* ProcessInvoice failed: Validation Errors Occurred for ***; Card *** refused for session *** and identity ***; PaymentAccountNumber: *** / *** [0]',

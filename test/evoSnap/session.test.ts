@@ -7,14 +7,14 @@ import {
 	basicUser,
 	CREDENTIAL,
 	cmsRequests,
-	credentialData,
+	credentialsFor,
 	everything,
 	processParameters,
 	run,
 	signOnRequests,
 	simulatorForSuite,
 	storeFor,
-} from './helpers';
+} from './fixtures';
 
 const sim = simulatorForSuite();
 
@@ -40,7 +40,7 @@ describe('sign-on: Basic with the identity token, then the session token as user
 	test('50 Process items sign on exactly once; the next run reuses the stored token', async () => {
 		const ids = addInvoices(50);
 		const store = storeFor(sim);
-		const result = await run(store, byItem, { items: ids.map((invoice) => ({ invoice })) });
+		const result = await run(byItem, ids.map((invoice) => ({ invoice })), { credentials: store });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.status)).toEqual(ids.map(() => 'paid'));
 		expect(result.items.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
@@ -59,7 +59,7 @@ describe('sign-on: Basic with the identity token, then the session token as user
 		expect(new Set(cmsRequests(sim).map((request) => basicUser(request.headers)))).toEqual(new Set([`${token}:`]));
 
 		const [next] = addInvoices(1);
-		const again = await run(store, byItem, { items: [{ invoice: next }] });
+		const again = await run(byItem, [{ invoice: next }], { credentials: store });
 		expect(again.items[0].json.status).toBe('paid');
 		expect(sim.signOns).toBe(1);
 	});
@@ -77,7 +77,7 @@ describe('sign-on: Basic with the identity token, then the session token as user
 			},
 		);
 		const store = storeFor(sim);
-		const result = await run(store, byItem, { items: ids.map((invoice) => ({ invoice })) });
+		const result = await run(byItem, ids.map((invoice) => ({ invoice })), { credentials: store });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.status)).toEqual(ids.map(() => 'paid'));
 		expect(sim.signOns).toBe(2);
@@ -96,7 +96,7 @@ describe('sign-on: Basic with the identity token, then the session token as user
 
 	test('an unknown stored token (ErrorId 5005) is renewed on the first call', async () => {
 		const store = storeFor(sim, { sessionToken: 'A'.repeat(64) });
-		const result = await run(store, processParameters({ options: { checkFirst: true } }));
+		const result = await run(processParameters({ options: { checkFirst: true } }), undefined, { credentials: store });
 		expect(result.items[0].json.status).toBe('paid');
 		const gets = cmsRequests(sim).filter((request) => request.method === 'GET');
 		expect(gets.map((request) => basicUser(request.headers))).toEqual([`${'A'.repeat(64)}:`, `${store.get(CREDENTIAL)?.sessionToken as string}:`]);
@@ -106,7 +106,7 @@ describe('sign-on: Basic with the identity token, then the session token as user
 	test('a token answered with HTTP 401 is renewed by n8n itself', async () => {
 		const store = storeFor(sim, { sessionToken: sim.issueToken() });
 		sim.fail({ kind: 'status', status: 401, body: '{"ErrorId":5000,"Reason":"expired"}', contentType: 'application/json' }, { when: (request) => request.path.endsWith('/process') });
-		const result = await run(store, processParameters());
+		const result = await run(processParameters(), undefined, { credentials: store });
 		expect(result.items[0].json.status).toBe('paid');
 		expect(sim.signOns).toBe(1);
 		expect(cmsRequests(sim, '/process')).toHaveLength(2);
@@ -115,7 +115,7 @@ describe('sign-on: Basic with the identity token, then the session token as user
 
 	test('a token refused right after sign-on is not renewed again: the item fails clearly, nothing is paid', async () => {
 		sim.tokenTtlMs = 0;
-		const result = await run(storeFor(sim), processParameters());
+		const result = await run(processParameters());
 		expect(result.error?.message).toBe('EVO Snap* ProcessInvoice failed: The session token has expired. [5000]');
 		expect(result.error?.description).toMatch(/EVO Snap\* refused a token it had just issued: the request was not processed/);
 		expect(sim.signOns).toBe(2);
@@ -128,7 +128,7 @@ describe('credential test and a wrong identity token', () => {
 	const WRONG = 'WRONG-IDENTITY-TOKEN-0123456789abcdef';
 
 	test('passes with valid credentials: a real sign-on, then one read-only query with the new token', async () => {
-		const result = await testCredential(CREDENTIAL, credentialData(sim));
+		const result = await testCredential(CREDENTIAL, credentialsFor(sim));
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(sim.signOns).toBe(1);
 		const [query] = cmsRequests(sim);
@@ -139,7 +139,7 @@ describe('credential test and a wrong identity token', () => {
 	});
 
 	test('fails on a wrong identity token, in EVO\'s words, without showing it', async () => {
-		const result = await testCredential(CREDENTIAL, credentialData(sim, { identityToken: WRONG }));
+		const result = await testCredential(CREDENTIAL, credentialsFor(sim, { identityToken: WRONG }));
 		expect(result).toEqual({
 			status: 'Error',
 			message: 'EVO Snap* sign-on failed: Authentication failed: the identity token is not valid [5001]',
@@ -148,12 +148,12 @@ describe('credential test and a wrong identity token', () => {
 	});
 
 	test('fails on a wrong URL: a refused connection, or a host that is not EVO', async () => {
-		const refused = await testCredential(CREDENTIAL, credentialData(sim, { customUrl: 'http://127.0.0.1:1' }));
+		const refused = await testCredential(CREDENTIAL, credentialsFor(sim, { customUrl: 'http://127.0.0.1:1' }));
 		expect(refused).toEqual({
 			status: 'Error',
 			message: 'EVO Snap* sign-on failed: the connection to 127.0.0.1:1 was refused (is the URL right?)',
 		});
-		const wrongPath = await testCredential(CREDENTIAL, credentialData(sim, { customUrl: `${sim.baseUrl}/evo` }));
+		const wrongPath = await testCredential(CREDENTIAL, credentialsFor(sim, { customUrl: `${sim.baseUrl}/evo` }));
 		expect(wrongPath).toEqual({
 			status: 'Error',
 			message: `EVO Snap* sign-on failed: HTTP 404 from ${sim.baseUrl}/evo/2.1.28/REST/SIS.svc/token (is the URL or the API version right?)`,
@@ -162,19 +162,16 @@ describe('credential test and a wrong identity token', () => {
 
 	test('fails when EVO refuses the session token it issued, or the merchant profile', async () => {
 		sim.tokenTtlMs = 0;
-		expect((await testCredential(CREDENTIAL, credentialData(sim))).status).toBe('Error');
+		expect((await testCredential(CREDENTIAL, credentialsFor(sim))).status).toBe('Error');
 		sim.tokenTtlMs = 60000;
-		const profile = await testCredential(CREDENTIAL, credentialData(sim, { merchantProfileId: 'Nobody' }));
+		const profile = await testCredential(CREDENTIAL, credentialsFor(sim, { merchantProfileId: 'Nobody' }));
 		expect(profile.status).toBe('Error');
 		expect(profile.message).toMatch(/Merchant Profile ID/);
 	});
 
 	test('the node fails every item with EVO\'s message; nothing is sent to the CMS, no secret shown', async () => {
 		const store = storeFor(sim, { identityToken: WRONG });
-		const result = await run(store, processParameters({ InvoiceReferenceId: '={{ $json.invoice }}' }), {
-			continueOnFail: true,
-			items: [{ invoice: '6177CCEE97C84FF7B1CFF11EAA347DBE' }, { invoice: '6177CCEE97C84FF7B1CFF11EAA347DBE' }],
-		});
+		const result = await run(processParameters({ InvoiceReferenceId: '={{ $json.invoice }}' }), [{ invoice: '6177CCEE97C84FF7B1CFF11EAA347DBE' }, { invoice: '6177CCEE97C84FF7B1CFF11EAA347DBE' }], { credentials: store, continueOnFail: true });
 		expect(result.items.map((item) => item.json.error)).toEqual([
 			'EVO Snap* ProcessInvoice failed: sign-on failed: Authentication failed: the identity token is not valid [5001]',
 			'EVO Snap* ProcessInvoice failed: sign-on failed: Authentication failed: the identity token is not valid [5001]',
@@ -186,7 +183,7 @@ describe('credential test and a wrong identity token', () => {
 	});
 
 	test('the node names an unreachable server and does not retry the sign-on on its own', async () => {
-		const result = await run(storeFor(sim, { customUrl: 'http://127.0.0.1:1' }), processParameters());
+		const result = await run(processParameters(), undefined, { credentials: storeFor(sim, { customUrl: 'http://127.0.0.1:1' }) });
 		expect(result.error?.message).toBe(
 			'EVO Snap* ProcessInvoice failed: sign-on failed: the connection to 127.0.0.1:1 was refused (is the URL right?)',
 		);

@@ -1,45 +1,24 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { RunNodeOptions, RunNodeResult } from '../harness';
-import { CredentialStore, runNode } from '../harness';
+import type { RunNodeResult } from '../harness';
+import { vendorFixtures } from '../harness/suite';
 import type { EvoSnapSimulator } from '../simulators/evoSnap';
 import { createEvoSnapDemo, evoSnapDemoCredentialData, seedEvoSnapDemo } from '../simulators/evoSnapDemo';
 
 export const NODE = 'evoSnap';
 export const CREDENTIAL = 'evoSnapApi';
 
-export function credentialData(sim: EvoSnapSimulator, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return { ...evoSnapDemoCredentialData(sim.baseUrl), ...overrides } as ICredentialDataDecryptedObject;
-}
-
-export function storeFor(sim: EvoSnapSimulator, overrides: ICredentialDataDecryptedObject = {}): CredentialStore {
-	return new CredentialStore({ [CREDENTIAL]: credentialData(sim, overrides) });
-}
-
-export async function run(
-	credentials: CredentialStore,
-	parameters: INodeParameters,
-	options: Partial<RunNodeOptions> = {},
-): Promise<RunNodeResult> {
-	return await runNode({ nodeType: NODE, parameters, credentials, ...options });
-}
-
-/** A demo simulator started for the test file, stopped after it, reset with the demo ledger before each test. */
-export function simulatorForSuite(): EvoSnapSimulator {
-	const sim = createEvoSnapDemo();
-	beforeAll(async () => {
-		await sim.start();
-	});
-	afterAll(async () => {
-		await sim.stop();
-	});
-	beforeEach(() => {
+export const { simulatorForSuite, credentialsFor, storeFor, run } = vendorFixtures<EvoSnapSimulator>({
+	nodeType: NODE,
+	credential: CREDENTIAL,
+	create: createEvoSnapDemo,
+	reset: (sim) => {
 		sim.reset();
 		sim.tokenTtlMs = 30 * 60 * 1000;
 		seedEvoSnapDemo(sim);
-	});
-	return sim;
-}
+	},
+	credentialData: (sim) => evoSnapDemoCredentialData(sim.baseUrl),
+});
 
 /** Requests to the CMS service (not the sign-on), optionally of one operation's path suffix. */
 export function cmsRequests(sim: EvoSnapSimulator, suffix?: string) {

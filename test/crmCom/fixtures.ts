@@ -5,8 +5,7 @@ import type {
 	INodeParameters,
 } from 'n8n-workflow';
 
-import type { RunNodeOptions, RunNodeResult } from '../harness';
-import { CredentialStore, runNode } from '../harness';
+import { vendorFixtures } from '../harness/suite';
 import { CrmComSimulator } from '../simulators/crmCom';
 import {
 	DEMO_CRM_ORGANISATION,
@@ -49,9 +48,13 @@ export function passwordCredentials(sim: CrmComSimulator, overrides: ICredential
 	} as ICredentialDataDecryptedObject;
 }
 
-export function storeFor(sim: CrmComSimulator, overrides: ICredentialDataDecryptedObject = {}): CredentialStore {
-	return new CredentialStore({ [CREDENTIAL]: passwordCredentials(sim, overrides) });
-}
+export const { simulatorForSuite, storeFor, run } = vendorFixtures<CrmComSimulator>({
+	nodeType: NODE,
+	credential: CREDENTIAL,
+	create: createSimulator,
+	reset: resetSimulator,
+	credentialData: (sim) => passwordCredentials(sim),
+});
 
 /** A resourceLocator value as n8n stores it. */
 export function rl(mode: string, value: string | number): INodeParameterResourceLocator {
@@ -71,14 +74,6 @@ export function payParameters(overrides: INodeParameters = {}): INodeParameters 
 	} as INodeParameters;
 }
 
-export async function run(
-	credentials: CredentialStore,
-	parameters: INodeParameters,
-	options: Partial<RunNodeOptions> = {},
-): Promise<RunNodeResult> {
-	return await runNode({ nodeType: NODE, parameters, credentials, ...options });
-}
-
 /** Payments the simulator made per invoice ID. */
 export function paymentsPerInvoice(sim: CrmComSimulator): Map<string, number> {
 	const counts = new Map<string, number>();
@@ -93,17 +88,4 @@ export function bodiesSentTo(sim: CrmComSimulator, method: string): IDataObject[
 		delete body.token;
 		return body;
 	});
-}
-
-/** A simulator started for the test file, stopped after it, and reset (with demo data) before each test. */
-export function simulatorForSuite(): CrmComSimulator {
-	const sim = createSimulator();
-	beforeAll(async () => {
-		await sim.start();
-	});
-	afterAll(async () => {
-		await sim.stop();
-	});
-	beforeEach(() => resetSimulator(sim));
-	return sim;
 }

@@ -1,9 +1,10 @@
 import { LoadOptionsContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import type { RunNodeOptions, RunNodeResult } from '../harness';
-import { createAdditionalData, CredentialStore, HarnessCredentialsHelper, loadPackage, runNode } from '../harness';
+import type { CredentialStore, RunNodeResult } from '../harness';
+import { createAdditionalData, HarnessCredentialsHelper, loadPackage } from '../harness';
+import { vendorFixtures } from '../harness/suite';
 import type { CnbsWebArSimulator } from '../simulators/cnbsWebAr';
 import {
 	cnbsWebArDemoCredentialData,
@@ -17,21 +18,16 @@ import {
 export const NODE = 'cnbsWebAr';
 export const CREDENTIAL = 'cnbsWebArApi';
 
-export function credentialsFor(sim: CnbsWebArSimulator, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return { ...cnbsWebArDemoCredentialData(sim.baseUrl), ...overrides } as ICredentialDataDecryptedObject;
-}
-
-export function storeFor(sim: CnbsWebArSimulator, overrides: ICredentialDataDecryptedObject = {}): CredentialStore {
-	return new CredentialStore({ [CREDENTIAL]: credentialsFor(sim, overrides) });
-}
-
-export async function run(
-	sim: CnbsWebArSimulator,
-	parameters: INodeParameters,
-	options: Partial<RunNodeOptions> = {},
-): Promise<RunNodeResult> {
-	return await runNode({ nodeType: NODE, parameters, credentials: options.credentials ?? storeFor(sim), ...options });
-}
+export const { simulatorForSuite, credentialsFor, storeFor, run } = vendorFixtures<CnbsWebArSimulator>({
+	nodeType: NODE,
+	credential: CREDENTIAL,
+	create: createCnbsWebArDemo,
+	reset: (sim) => {
+		sim.reset();
+		loadCnbsWebArDemoLedger(sim);
+	},
+	credentialData: (sim) => cnbsWebArDemoCredentialData(sim.baseUrl),
+});
 
 /** Get Many of a payer's open documents. */
 export function listParameters(overrides: INodeParameters = {}): INodeParameters {
@@ -59,7 +55,7 @@ export function payParameters(overrides: INodeParameters = {}): INodeParameters 
 
 /** Runs Get Many and returns its output items' JSON (the input of a following Pay Invoices). */
 export async function listDocuments(sim: CnbsWebArSimulator, overrides: INodeParameters = {}): Promise<IDataObject[]> {
-	const result = await run(sim, listParameters(overrides));
+	const result = await run(listParameters(overrides), undefined, { credentials: storeFor(sim) });
 	if (result.error) throw new Error(`Get Many failed: ${result.error.message}`);
 	return result.items.map((item) => item.json);
 }
@@ -67,22 +63,6 @@ export async function listDocuments(sim: CnbsWebArSimulator, overrides: INodePar
 /** The payment requests the simulator received. */
 export function paymentRequests(sim: CnbsWebArSimulator) {
 	return sim.requestsTo((req) => req.method === 'POST' && req.path === '/cnbs/v1/invoices/payments');
-}
-
-/** A demo simulator started for the test file, stopped after it, reset to the demo ledger before each test. */
-export function simulatorForSuite(): CnbsWebArSimulator {
-	const sim = createCnbsWebArDemo();
-	beforeAll(async () => {
-		await sim.start();
-	});
-	afterAll(async () => {
-		await sim.stop();
-	});
-	beforeEach(() => {
-		sim.reset();
-		loadCnbsWebArDemoLedger(sim);
-	});
-	return sim;
 }
 
 /** Adds `count` open documents for payer 4000 (company code 3000): 1500000000.. with amounts 10.01, 10.02 ... */

@@ -1,7 +1,7 @@
 import type { INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
-import { CrmComSimulator } from '../simulators/crmCom';
-import { rl, run, simulatorForSuite, storeFor } from './fixtures';
+import { CrmComSimulator } from '../../simulators/crmCom';
+import { rl, run, simulatorForSuite, storeFor } from '../fixtures';
 
 const sim: CrmComSimulator = simulatorForSuite();
 
@@ -53,3 +53,4 @@ describe('Invoice > Get (GET invoices/show)', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 });
+

@@ -1,11 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node and jest, never ships to n8n */
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { automationInfo, invoiceRequestBody, type InvoiceParameters } from '../../nodes/EvoSnap/helpers/invoiceBody';
 import { queryParameters } from '../../nodes/EvoSnap/helpers/invoice';
 import { processBody, readProcessAnswer } from '../../nodes/EvoSnap/helpers/payment';
-import { describeEvoRequest, buildEvoRequest, parseEvoAnswer, readEvoErrorBody } from '../../nodes/EvoSnap/transport';
-import { readSessionToken } from '../../nodes/EvoSnap/transport/credential';
+import { parseEvoAnswer } from '../../nodes/EvoSnap/transport';
 import { VendorError } from '../../nodes/shared/errors';
 import { toJsonText } from '../../nodes/shared/jsonText';
 import * as seed from './seed';
@@ -211,21 +210,6 @@ describe('money is sent with exactly the digits written', () => {
 });
 
 describe('the seed\'s answers read as documented', () => {
-	test('CreateInvoice: the bare invoice reference id; sign-on: a quoted JSON string', () => {
-		expect(parseEvoAnswer(seed.SEED_CREATE_ANSWER)).toBe('6177CCEE97C84FF7B1CFF11EAA347DBE');
-		expect(parseEvoAnswer('"6177CCEE97C84FF7B1CFF11EAA347DBE"')).toBe('6177CCEE97C84FF7B1CFF11EAA347DBE');
-		expect(readSessionToken('"PHNhbWw6QXNzZXJ0aW9u+/="')).toBe('PHNhbWw6QXNzZXJ0aW9u+/=');
-		expect(readSessionToken('<html>nope</html>')).toBeUndefined();
-	});
-
-	test('GetInvoice and QueryInvoices', () => {
-		const invoice = parseEvoAnswer(seed.SEED_GET_ANSWER) as IDataObject;
-		expect(invoice).toMatchObject({ InvoiceState: 'Pending', Amount: 12.5, InvoiceReferenceId: '6177CCEE97C84FF7B1CFF11EAA347DBE' });
-		const page = parseEvoAnswer(seed.SEED_QUERY_ANSWER) as IDataObject;
-		expect(page).toMatchObject({ PageNumber: 0, TotalPages: 1, TotalFound: 1 });
-		expect((page.Invoices as IDataObject[])[0]).toEqual(invoice);
-	});
-
 	test('ProcessInvoice: Success with 000 is approved; Failure carries StatusCode and StatusMessage', () => {
 		expect(readProcessAnswer(parseEvoAnswer(seed.SEED_PROCESS_ANSWER))).toMatchObject({ Status: 'Success', StatusCode: '000', StatusMessage: 'Approved' });
 		expect(readProcessAnswer({ Status: 'Successful', StatusCode: '000' })).toMatchObject({ Status: 'Successful' });
@@ -238,43 +222,5 @@ describe('the seed\'s answers read as documented', () => {
 		expect(error).toBeInstanceOf(VendorError);
 		expect((error as VendorError).message).toBe('Insufficient funds (Status Failure)');
 		expect((error as VendorError).details.code).toBe('051');
-	});
-
-	test('a fault is read with its ErrorId, Reason and validation rules', () => {
-		const fault = readEvoErrorBody(
-			JSON.stringify({
-				ErrorId: 0,
-				HelpUrl: 'x',
-				Messages: [],
-				Operation: 'CreateInvoice',
-				Reason: 'Validation Errors Occurred',
-				ValidationErrors: [{ RuleKey: 'R', RuleLocationKey: 'Invoice.Amount', RuleMessage: 'Amount is required', TransactionId: null }],
-			}),
-			400,
-		);
-		expect(fault?.message).toBe('Validation Errors Occurred; Invoice.Amount: Amount is required');
-		expect(fault?.details).toMatchObject({ code: '0', httpCode: 400 });
-		expect(readEvoErrorBody('Endpoint not found.', 404)).toBeUndefined();
-	});
-
-	test('the dry-run description masks the session token and card data', () => {
-		const call = {
-			method: 'POST' as const,
-			path: '/',
-			body: invoiceRequestBody(SEED_CREATE_PARAMETERS, credentials, 'given'),
-			timeout: 1000,
-			secrets: ['4111111111193231'],
-		};
-		const described = describeEvoRequest(buildEvoRequest(credentials, call), call);
-		expect(described.url).toBe('https://api.cipcert.goevo.com/2.1.28/REST/DataServices/CMS.svc/Invoices/');
-		expect((described.headers as IDataObject).Authorization).toBe('Basic ***');
-		expect(JSON.stringify(described)).not.toContain('4111111111193231');
-		expect(((described.body as IDataObject).Invoice as IDataObject).PaymentData).toEqual({
-			PaymentType: 'Credit',
-			CardType: 'Visa',
-			PaymentAccountNumber: '************3231',
-			PaymentAccountExpiration: '0520',
-		});
-		expect(described.bodyText).toContain('"Amount":12.50');
 	});
 });

@@ -1,18 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { testCredential } from '../harness';
 import { CRM_INVALID_TOKEN, CrmComSimulator } from '../simulators/crmCom';
 import { DEMO_CRM_ACCOUNTS_RECEIVABLE, DEMO_CRM_PASSWORD, DEMO_CRM_WEB_API_KEY } from '../simulators/serve';
-import {
-	CREDENTIAL,
-	passwordCredentials,
-	paymentsPerInvoice,
-	payParameters,
-	rl,
-	run,
-	storeFor,
-	simulatorForSuite,
-} from './fixtures';
+import { CREDENTIAL, paymentsPerInvoice, payParameters, rl, run, storeFor, simulatorForSuite } from './fixtures';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+import { CrmComApi } from '../../credentials/CrmComApi.credentials';
+import { apiBaseUrl, isTokenRefused, parseSignInFailure } from '../../nodes/CrmCom/transport/credential';
+import { buildCrmRequest, describeCrmRequest, readCrmAnswer, readCrmErrorBody } from '../../nodes/CrmCom/transport';
+import { VendorError } from '../../nodes/shared/errors';
+import { SEED_EXAMPLE_1_RESPONSE, SEED_EXAMPLE_2_RESPONSE, SEED_EXAMPLE_3_RESPONSE } from './seed';
 
 const sim: CrmComSimulator = simulatorForSuite();
 
@@ -176,77 +172,6 @@ describe('one sign-in per run, the token kept in n8n\'s credential store', () =>
 	});
 });
 
-describe('wrong credentials', () => {
-	const WRONG = 'wrong-password-1234';
-
-	test('the credential test reports CRM.COM\'s refusal, without the password', async () => {
-		const result = await testCredential(CREDENTIAL, passwordCredentials(sim, { password: WRONG }));
-		expect(result).toEqual({
-			status: 'Error',
-			message: 'CRM.COM sign-in failed: Invalid username or password [AUTHENTICATION_FAILED]',
-		});
-		expect(JSON.stringify(result)).not.toContain(WRONG);
-	});
-
-	test('the credential test passes with valid credentials, by a real call with the new token', async () => {
-		const result = await testCredential(CREDENTIAL, passwordCredentials(sim));
-		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sim.signIns).toBe(1);
-		const [show] = sim.requestsTo('invoices/show');
-		expect(sim.tokens.has(show.query.token)).toBe(true);
-	});
-
-	test('the credential test passes with a web API key and fails with a wrong one', async () => {
-		const key = { authMethod: 'webApiKey', webApiKey: DEMO_CRM_WEB_API_KEY };
-		expect((await testCredential(CREDENTIAL, passwordCredentials(sim, key))).status).toBe('OK');
-		const wrong = await testCredential(CREDENTIAL, passwordCredentials(sim, { ...key, webApiKey: 'not-the-key-42' }));
-		expect(wrong).toEqual({ status: 'Error', message: 'CRM.COM sign-in failed: Invalid web API key [AUTHENTICATION_FAILED]' });
-	});
-
-	test('the credential test fails when CRM.COM refuses the token it issued', async () => {
-		sim.tokenTtlMs = 0;
-		const result = await testCredential(CREDENTIAL, passwordCredentials(sim));
-		expect(result).toEqual({
-			status: 'Error',
-			message: 'CRM.COM signed in but refused the session token (INVALID_TOKEN)',
-		});
-	});
-
-	test('the credential test names an unreachable server', async () => {
-		const result = await testCredential(CREDENTIAL, passwordCredentials(sim, { serverUrl: 'http://127.0.0.1:1' }));
-		expect(result.status).toBe('Error');
-		expect(result.message).toBe('CRM.COM sign-in failed: the connection to 127.0.0.1:1 was refused (is the Server URL right?)');
-	});
-
-	test('the node names an unreachable server, and does not retry the sign-in on its own', async () => {
-		const result = await run(payParameters(), undefined, { credentials: storeFor(sim, { serverUrl: 'http://127.0.0.1:1' }) });
-		expect(result.error?.message).toBe(
-			'CRM.COM payments/pay_invoice failed: sign-in failed: the connection to 127.0.0.1:1 was refused (is the Server URL right?)',
-		);
-	});
-
-	test('the node fails every item with CRM.COM\'s message; nothing is paid, no secret is shown', async () => {
-		const store = storeFor(sim, { password: WRONG });
-		const failed = await run(payParameters(), undefined, { credentials: store });
-		expect(failed.error?.message).toBe(
-			'CRM.COM payments/pay_invoice failed: sign-in failed: Invalid username or password [AUTHENTICATION_FAILED]',
-		);
-		expect(failed.error?.description ?? '').not.toMatch(/may have reached/);
-
-		const continued = await run(byNumber, [{ invoice: 'INV001' }, { invoice: 'INV002' }], { credentials: store, continueOnFail: true });
-		expect(continued.items.map((item) => item.json.error)).toEqual([
-			'CRM.COM payments/pay_invoice failed: sign-in failed: Invalid username or password [AUTHENTICATION_FAILED]',
-			'CRM.COM payments/pay_invoice failed: sign-in failed: Invalid username or password [AUTHENTICATION_FAILED]',
-		]);
-		expect(continued.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(sim.requestsTo('payments/pay_invoice')).toHaveLength(0);
-		expect(sim.payments).toHaveLength(0);
-		expect(everything(failed)).not.toContain(WRONG);
-		expect(everything(continued)).not.toContain(WRONG);
-		expect(store.get(CREDENTIAL)?.sessionToken ?? '').toBe('');
-	});
-});
-
 describe('secrets', () => {
 	test('password, web API key and tokens appear in no output and no error', async () => {
 		const numbers = addInvoices(3);
@@ -273,5 +198,117 @@ describe('secrets', () => {
 			expect(text).not.toContain(DEMO_CRM_WEB_API_KEY);
 			for (const token of tokens) expect(text).not.toContain(token);
 		}
+	});
+});
+
+describe('reading CRM.COM answers', () => {
+	test('the seed\'s three answers are read as successes with their payment data', () => {
+		expect(readCrmAnswer(SEED_EXAMPLE_1_RESPONSE, 'POST')).toEqual({
+			status: { code: 'OK', message: '', description: '' },
+			data: {
+				payment_amount: 225,
+				issued_on: '2014-07-14T16:49:11',
+				life_cycle_state: 'POSTED',
+				number: '100',
+				id: '83DFE781350877933A6FA2A51EF0F102',
+				reference_number: '115',
+				posted_on: '2014-07-14T16:49:11',
+			},
+		});
+		expect(readCrmAnswer(JSON.parse(SEED_EXAMPLE_2_RESPONSE), 'POST').data).toEqual({
+			payment_amount: 55,
+			issued_on: '2016-06-09T13:15:44',
+			number: '367',
+			id: '10303722803F4FAAAF420243C30889F9',
+			reference_number: '388',
+		});
+		expect(readCrmAnswer(SEED_EXAMPLE_3_RESPONSE, 'POST').data.currency_rate_period).toBeNull();
+	});
+
+	test('an answer without status.code is an error whose outcome is unknown after a POST only', () => {
+		const post = (() => {
+			try {
+				readCrmAnswer('<html>', 'POST');
+			} catch (error) {
+				return error as VendorError;
+			}
+			return undefined;
+		})();
+		expect(post).toBeInstanceOf(VendorError);
+		expect(post?.details.outcomeUnknown).toBe(true);
+		expect(() => readCrmAnswer({ data: {} }, 'GET')).toThrow('not a CRM.COM API answer');
+	});
+
+	test('an error body keeps CRM.COM\'s message, code and description', () => {
+		const error = readCrmErrorBody(
+			JSON.stringify({ status: { code: 'NOT_FOUND', message: 'Invoice not found', description: 'number=X' } }),
+			404,
+		);
+		expect(error?.message).toBe('Invoice not found');
+		expect(error?.details).toMatchObject({ code: 'NOT_FOUND', description: 'number=X', httpCode: 404 });
+		expect(readCrmErrorBody('Bad gateway', 502)).toBeUndefined();
+	});
+});
+
+describe('token refusals (CRM.COM\'s code list is not public)', () => {
+	const status = (code: string, message = '', description = '') => ({ code, message, description });
+	test.each([
+		['INVALID_TOKEN', ''],
+		['TOKEN_EXPIRED', ''],
+		['invalid_session', ''],
+		['E1001', 'The token is invalid or has expired'],
+		['GENERAL_ERROR', 'Session expired, please login again'],
+		['ERROR', 'Invalid token provided'],
+	])('%s "%s" is a refused token', (code, message) => {
+		expect(isTokenRefused(status(code, message))).toBe(true);
+	});
+	test.each([
+		['OK', ''],
+		['AUTHENTICATION_FAILED', 'Invalid username or password'],
+		['NOT_FOUND', 'Invoice not found: number=INV404'],
+		['DUPLICATE_BACK_OFFICE_CODE', 'back_office_code X already exists'],
+		['INVALID_PARAMETER', 'card_identifier: unknown card of the payment gateway'],
+	])('%s "%s" is not', (code, message) => {
+		expect(isTokenRefused(status(code, message))).toBe(false);
+	});
+});
+
+describe('credential and transport details', () => {
+	const credential = new CrmComApi();
+
+	test('the API base URL accepts a trailing slash or the API path itself', () => {
+		for (const serverUrl of ['https://crm.example.com', 'https://crm.example.com/', 'https://crm.example.com/crmapi/rest/v2/']) {
+			expect(apiBaseUrl({ serverUrl })).toBe('https://crm.example.com/crmapi/rest/v2/');
+		}
+	});
+
+	test('authenticate: the token first in a POST body (a copy), in the query of a GET', async () => {
+		const post: IHttpRequestOptions = { method: 'POST', url: 'u', body: { token: 'old', a: 1 } };
+		const sent = await credential.authenticate({ sessionToken: 'T1' }, post);
+		expect(sent.body).toEqual({ token: 'T1', a: 1 });
+		expect(Object.keys(sent.body as object)[0]).toBe('token');
+		expect(post.body).toEqual({ token: 'old', a: 1 });
+		const getRequest = await credential.authenticate({ sessionToken: 'T2' }, { method: 'GET', url: 'u', qs: { x: 'y' } });
+		expect(getRequest.qs).toEqual({ x: 'y', token: 'T2' });
+	});
+
+	test('the sign-in failure message is read back into message and code', () => {
+		expect(parseSignInFailure('CRM.COM sign-in failed: Invalid username or password [AUTHENTICATION_FAILED]')).toEqual({
+			message: 'Invalid username or password',
+			code: 'AUTHENTICATION_FAILED',
+		});
+		expect(parseSignInFailure('CRM.COM sign-in failed: the answer had no token')).toEqual({ message: 'the answer had no token' });
+		expect(parseSignInFailure('something else')).toBeUndefined();
+	});
+
+	test('a dry-run GET shows the query with the token masked', () => {
+		const request = buildCrmRequest(
+			{ serverUrl: 'https://crm.example.com' },
+			{ method: 'GET', resource: 'invoices/show', qs: { invoice_identifier: 'number=INV001' }, timeout: 1000 },
+		);
+		expect(describeCrmRequest(request)).toEqual({
+			method: 'GET',
+			url: 'https://crm.example.com/crmapi/rest/v2/invoices/show?invoice_identifier=number%3DINV001&token=***',
+		});
 	});
 });

@@ -1,12 +1,16 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node and jest, never ships to n8n */
-import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DEMO_EVO_INVOICES } from '../simulators/evoSnapDemo';
-import { processParameters, run, shown, simulatorForSuite, storeFor } from './fixtures';
+import { DEMO_EVO_INVOICES } from '../../simulators/evoSnapDemo';
+import { cmsRequests, everything, processParameters, run, shown, simulatorForSuite, storeFor } from '../fixtures';
 
 const sim = simulatorForSuite();
 
 const CARD = '4111111111193231';
+const TOKEN = '4658760022341387';
+const TOKEN_AUTH = 'CgyU4V8BYHn8+Ne1zl5UMAACAAA=';
+
+const getMany = (parameters: INodeParameters = {}): INodeParameters => ({ resource: 'invoice', operation: 'getMany', ...parameters });
 const create = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'invoice',
 	operation: 'create',
@@ -145,3 +149,105 @@ describe('bad input fails the item before anything is sent', () => {
 		expect(result.items[0].json.status).toBe('created');
 	});
 });
+
+describe('Create, Get, Update, Update State', () => {
+	test('Create from fields, then Get echoes it with card data masked (last 4 digits at most)', async () => {
+		const store = storeFor(sim);
+		const created = await run({
+			resource: 'invoice',
+			operation: 'create',
+			Amount: '12.50',
+			MerchantInvoiceId: '14C4E',
+			AutomationInfo: { NoAutomation: true },
+			BillingData: { Company: 'ACME', Street1: '555 Test Street', City: 'Denver' },
+			Order: { CurrencyCode: 'USD', TaxExempt: 'NotExemptTaxInfoProvided' },
+			PaymentData: { PaymentType: 'Credit', CardType: 'Visa', PaymentAccountNumber: CARD, PaymentAccountExpiration: '0520' },
+		}, undefined, { credentials: store });
+		expect(created.error).toBeUndefined();
+		const id = created.items[0].json.InvoiceReferenceId as string;
+		expect(created.items[0].json).toEqual({
+			status: 'created',
+			InvoiceReferenceId: id,
+			Amount: '12.50',
+			MerchantInvoiceId: '14C4E',
+			CustomerReferenceId: null,
+			CurrencyCode: 'USD',
+			MerchantProfileId: 'Dev_Test_28',
+		});
+		const [request] = cmsRequests(sim, '/Invoices/');
+		expect(request.body).toContain('"Amount":12.50,');
+		expect((request.json as IDataObject).Invoice).toMatchObject({ Order: { BillingData: { Company: 'ACME', Address: { Street1: '555 Test Street', City: 'Denver' } } } });
+		expect(sim.invoice(id)?.InvoiceState).toBe('Pending');
+
+		const got = await run({ resource: 'invoice', operation: 'get', InvoiceReferenceId: id }, undefined, { credentials: store });
+		expect(got.items[0].json).toMatchObject({ InvoiceReferenceId: id, InvoiceState: 'Pending', Amount: 12.5 });
+		expect((got.items[0].json.PaymentData as IDataObject).PaymentAccountNumber).toBe('************3231');
+		expect(cmsRequests(sim).at(-1)?.query).toEqual({ merchantProfileId: 'Dev_Test_28', scope: 'MerchantProfileId' });
+
+		const many = await run(getMany({ returnAll: true }), undefined, { credentials: store });
+		expect(everything(got) + everything(many) + everything(created)).not.toContain(CARD);
+		expect(many.items.find((item) => item.json.InvoiceReferenceId === id)?.json.PaymentData).toMatchObject({
+			PaymentAccountNumber: '************3231',
+		});
+	});
+
+	test('Create with a token: Get echoes the token masked and never its authentication value', async () => {
+		const store = storeFor(sim);
+		const created = await run({
+			resource: 'invoice',
+			operation: 'create',
+			Amount: '12.50',
+			TokenInformation: { Token: TOKEN, TokenExpirationDate: '1223', TokenCardType: 'Visa', TokenIndicator: '103', TokenAuthenticationValue: TOKEN_AUTH },
+		}, undefined, { credentials: store });
+		const id = created.items[0].json.InvoiceReferenceId as string;
+		expect((cmsRequests(sim, '/Invoices/')[0].json as IDataObject).Invoice).toMatchObject({
+			PaymentData: { TokenInformation: { Token: TOKEN, TokenAuthenticationValue: TOKEN_AUTH } },
+		});
+		const got = await run({ resource: 'invoice', operation: 'get', InvoiceReferenceId: id }, undefined, { credentials: store });
+		expect((got.items[0].json.PaymentData as IDataObject).TokenInformation).toEqual({
+			Token: '************1387',
+			TokenExpirationDate: '1223',
+			TokenCardType: 'Visa',
+			TokenIndicator: '103',
+			TokenAuthenticationValue: '***',
+		});
+		expect(everything(got) + everything(created)).not.toContain(TOKEN);
+		expect(everything(got) + everything(created)).not.toContain(TOKEN_AUTH);
+	});
+
+	test('order items and itemized taxes from a JSON expression (an order\'s lines from a webhook)', async () => {
+		const lines = [
+			{ Amount: 10, Description: 'Widget', Quantity: 5, UnitPrice: '2.0', TaxIncluded: true },
+			{ Amount: '0.30', Description: 'Sticker', Quantity: '1', DiscountAmount: '0.00', Tax: { Amount: '0.0225', Rate: '0.075' } },
+		];
+		const result = await run({
+				resource: 'invoice',
+				operation: 'create',
+				Amount: '={{ $json.total }}',
+				Order: { OrderItemsJson: '={{ $json.lines }}', ItemizedTaxesJson: '={{ JSON.stringify($json.taxes) }}', CurrencyCode: 'USD' },
+			}, [{ total: '10.30', lines, taxes: [{ Amount: '0.0225', Rate: '0.075', Type: 'StateSalesTax' }] }]);
+		expect(result.error).toBeUndefined();
+		const body = cmsRequests(sim, '/Invoices/')[0].body;
+		expect(body).toContain(
+			'"OrderItems":[{"Amount":10,"Description":"Widget","Quantity":5,"TaxIncluded":true,"UnitPrice":2.0},{"Amount":0.30,"Description":"Sticker","DiscountAmount":0.00,"Quantity":1,"Tax":{"Amount":0.0225,"Rate":0.075}}]',
+		);
+		expect(body).toContain('"ItemizedTaxes":[{"Amount":0.0225,"Rate":0.075,"Type":"StateSalesTax"}]');
+		expect(body).toContain('"Amount":10.30,');
+	});
+
+	test('order items as a fixed collection', async () => {
+		await run({
+			resource: 'invoice',
+			operation: 'create',
+			Amount: '2.00',
+			OrderItems: { item: [{ Amount: '2.00', Description: 'A', Quantity: '1', UnitPrice: '2.00', DiscountIncluded: false, TaxIncluded: false }] },
+			ItemizedTaxes: { tax: [{ Amount: '0.10', Rate: '0.05', Type: 'VAT' }] },
+		});
+		const invoice = (cmsRequests(sim, '/Invoices/')[0].json as IDataObject).Invoice as IDataObject;
+		expect(invoice.Order).toEqual({
+			ItemizedTaxes: [{ Amount: 0.1, Rate: 0.05, Type: 'VAT' }],
+			OrderItems: [{ Amount: 2, Description: 'A', DiscountIncluded: false, Quantity: 1, TaxIncluded: false, UnitPrice: 2 }],
+		});
+	});
+});
+

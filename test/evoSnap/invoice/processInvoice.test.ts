@@ -1,10 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node and jest, never ships to n8n */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { BATCH_MODES, withBatching } from '../harness/batching';
-import { EVO_PAID_STATE } from '../simulators/evoSnap';
-import { DEMO_EVO_IDENTITY_TOKEN, DEMO_EVO_INVOICES } from '../simulators/evoSnapDemo';
-import { CREDENTIAL, cmsRequests, everything, processParameters, run, shown, simulatorForSuite, storeFor } from './fixtures';
+import { BATCH_MODES, withBatching } from '../../harness/batching';
+import { EVO_PAID_STATE } from '../../simulators/evoSnap';
+import { DEMO_EVO_IDENTITY_TOKEN, DEMO_EVO_INVOICES } from '../../simulators/evoSnapDemo';
+import { CREDENTIAL, cmsRequests, everything, processParameters, run, shown, simulatorForSuite, storeFor } from '../fixtures';
 
 const sim = simulatorForSuite();
 
@@ -164,3 +164,4 @@ describe('no card number, identity token or session token in any output or error
 		expect(failed.error?.message).toContain('***');
 	});
 });
+

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { BATCH_MODES, withBatching } from '../harness/batching';
-import { DEMO_CNBS_CARD, loadCnbsWebArDemoLedger } from '../simulators/cnbsWebArDemo';
+import { BATCH_MODES, withBatching } from '../../harness/batching';
+import { DEMO_CNBS_CARD, loadCnbsWebArDemoLedger } from '../../simulators/cnbsWebArDemo';
 import {
 	addDocuments,
 	everythingShown,
@@ -10,8 +10,8 @@ import {
 	payParameters,
 	run,
 	simulatorForSuite,
-} from './fixtures';
-import { SEED_ANSWER_TEXT, SEED_PAYMENT_TEXT, SEED_QUERY, SEED_SYSTEM_ID } from './seed';
+} from '../fixtures';
+import { SEED_ANSWER_TEXT, SEED_PAYMENT_TEXT, SEED_QUERY, SEED_SYSTEM_ID } from '../seed';
 
 const sim = simulatorForSuite();
 
@@ -462,3 +462,4 @@ describe('dry run and secrets', () => {
 		}
 	});
 });
+

@@ -7,9 +7,8 @@ import { CredentialStore, runNode } from '../harness';
 import { BATCH_MODES, withBatching } from '../harness/batching';
 import { DEMO_ADILAS_PASSWORD } from '../simulators/adilasDemo';
 import { ADD, run as runSuite, simulatorForSuite, storeFor } from './fixtures';
-import { SEED_RESULTS } from './seed';
 import { AdilasSimulator } from '../simulators/adilas';
-import { SEED_ADD_PARAMETERS, SEED_SAMPLE, SEED_SAMPLE_JSON } from './seed';
+import { SEED_ADD_PARAMETERS, SEED_RESULTS, SEED_SAMPLE, SEED_SAMPLE_JSON } from './seed';
 
 const sim = simulatorForSuite();
 

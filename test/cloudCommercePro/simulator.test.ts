@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: runs in Node and jest, never ships to n8n */
 import axios, { AxiosError, type AxiosResponse } from 'axios';
 import { XMLParser } from 'fast-xml-parser';
 

@@ -1,12 +1,12 @@
 // The wire: the SOAP envelope built and read, CCP's failures mapped, timeouts and retries.
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
 import { paymentContentElements } from '../../nodes/CloudCommercePro/helpers/payment';
 import { buildEnvelope } from '../../nodes/CloudCommercePro/transport/credential';
 import { readCcpResult } from '../../nodes/CloudCommercePro/transport';
-import { SEED_SECURITY_HASH, SEED_SUCCESS_RESPONSE } from './seed';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { SEED_REQUEST, SEED_SECURITY_HASH, SEED_SUCCESS_RESPONSE } from './seed';
 import { run, seedPayment, simulatorForSuite, testCredentials } from './fixtures';
 import { elementsInOrder } from './xmlOrder';
-import { SEED_REQUEST } from './seed';
 
 const sim = simulatorForSuite();
 

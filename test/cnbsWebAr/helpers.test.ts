@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node and jest, never ships to n8n */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CnbsDocument } from '../../nodes/CnbsWebAr/helpers/document';

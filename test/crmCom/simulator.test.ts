@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: runs in Node and jest, never ships to n8n */
 import axios from 'axios';
 
 import { CRM_INVALID_TOKEN_MESSAGE, CRM_STATUS, CrmComSimulator } from '../simulators/crmCom';

@@ -1,9 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { CRM_INVALID_TOKEN, CrmComSimulator } from '../simulators/crmCom';
 import { DEMO_CRM_ACCOUNTS_RECEIVABLE, DEMO_CRM_PASSWORD, DEMO_CRM_WEB_API_KEY } from '../simulators/serve';
 import { CREDENTIAL, paymentsPerInvoice, payParameters, rl, run, storeFor, simulatorForSuite } from './fixtures';
-import type { IHttpRequestOptions } from 'n8n-workflow';
 import { CrmComApi } from '../../credentials/CrmComApi.credentials';
 import { apiBaseUrl, isTokenRefused, parseSignInFailure } from '../../nodes/CrmCom/transport/credential';
 import { buildCrmRequest, describeCrmRequest, readCrmAnswer, readCrmErrorBody } from '../../nodes/CrmCom/transport';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in Node and jest, never ships to n8n */
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { CredentialStore } from '../../harness';

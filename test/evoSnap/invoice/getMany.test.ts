@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node and jest, never ships to n8n */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { cmsRequests, run, simulatorForSuite } from '../fixtures';

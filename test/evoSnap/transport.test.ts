@@ -49,7 +49,7 @@ const seedTaxes = [
 ];
 
 /** The node's values that the seed's CreateInvoice example was written from. */
-export const SEED_CREATE_PARAMETERS: InvoiceParameters = {
+const SEED_CREATE_PARAMETERS: InvoiceParameters = {
 	Amount: '12.50',
 	MerchantInvoiceId: '14C4E',
 	CustomerReferenceId: 'D1342986EA7646148EF29AB1EDC7A170',

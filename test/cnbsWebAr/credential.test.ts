@@ -1,7 +1,7 @@
 import { testCredential } from '../harness';
 import { CnbsWebArSimulator } from '../simulators/cnbsWebAr';
 import { DEMO_CNBS_SYSTEM_ID, loadCnbsWebArDemoLedger } from '../simulators/cnbsWebArDemo';
-import { CREDENTIAL, credentialsFor, listParameters, run, simulatorForSuite, storeFor } from './helpers';
+import { CREDENTIAL, credentialsFor, listParameters, run, simulatorForSuite, storeFor } from './fixtures';
 
 const sim = simulatorForSuite();
 
@@ -84,10 +84,10 @@ describe('HTTP Basic (SAP user and password)', () => {
 	});
 
 	test('the node sends Basic with every call; a refused logon names no secret', async () => {
-		const ok = await run(basicSim, listParameters(), { credentials: storeFor(basicSim, basic) });
+		const ok = await run(listParameters(), undefined, { credentials: storeFor(basicSim, basic) });
 		expect(ok.error).toBeUndefined();
 		expect(ok.items.length).toBeGreaterThan(0);
-		const refused = await run(basicSim, listParameters(), { credentials: storeFor(basicSim, { ...basic, password: 'Wrong-Passw0rd' }) });
+		const refused = await run(listParameters(), undefined, { credentials: storeFor(basicSim, { ...basic, password: 'Wrong-Passw0rd' }) });
 		expect(refused.error?.message).toContain('HTTP 401');
 		expect(JSON.stringify(refused.error)).not.toContain('Wrong-Passw0rd');
 		expect(JSON.stringify(refused.error)).not.toContain(Buffer.from('N8N_RFC:Wrong-Passw0rd').toString('base64'));

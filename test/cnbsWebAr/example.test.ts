@@ -5,7 +5,7 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { CredentialStore, REPO_ROOT, runNode } from '../harness';
 import { cnbsWebArDemoCredentialData, createCnbsWebArDemo } from '../simulators/cnbsWebArDemo';
-import { CREDENTIAL, paymentRequests } from './helpers';
+import { CREDENTIAL, paymentRequests } from './fixtures';
 
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'cnbs-pay-open-invoices.json');
 const NODE_TYPE = 'n8n-nodes-invoice-payments.cnbsWebAr';

@@ -1,6 +1,6 @@
 import axios from 'axios';
 
-import { simulatorForSuite } from './helpers';
+import { simulatorForSuite } from './fixtures';
 import { SEED_ANSWER_TEXT, SEED_PAYMENT_TEXT, SEED_QUERY, SEED_SYSTEM_ID } from './seed';
 
 const sim = simulatorForSuite();

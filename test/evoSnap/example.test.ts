@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { CredentialStore, REPO_ROOT } from '../harness';
 import type { EvoSnapSimulator } from '../simulators/evoSnap';
 import { createEvoSnapDemo, evoSnapDemoCredentialData } from '../simulators/evoSnapDemo';
-import { CREDENTIAL, run, shown } from './helpers';
+import { CREDENTIAL, run, shown } from './fixtures';
 
 interface ExampleNode {
 	name: string;
@@ -46,7 +46,7 @@ describe('example: create an invoice from an order, then process it', () => {
 		const orders = (new Function(code)() as Array<{ json: IDataObject }>).map((item) => item.json);
 
 		const store = new CredentialStore({ [CREDENTIAL]: evoSnapDemoCredentialData(sim.baseUrl) });
-		const created = await run(store, node('Create Invoice').parameters, { items: orders, nodeName: 'Create Invoice' });
+		const created = await run(node('Create Invoice').parameters, orders, { credentials: store, nodeName: 'Create Invoice' });
 		expect(created.error).toBeUndefined();
 		expect(created.items[0].json).toMatchObject({ status: 'created', Amount: '10.30', MerchantInvoiceId: 'ORD-1001', CurrencyCode: 'USD' });
 		const id = created.items[0].json.InvoiceReferenceId as string;
@@ -56,10 +56,7 @@ describe('example: create an invoice from an order, then process it', () => {
 		});
 		expect(sim.invoice(id)?.rawBody).toContain('"Amount":10.30,');
 
-		const processed = await run(store, node('Process Invoice').parameters, {
-			items: created.items.map((item) => item.json),
-			nodeName: 'Process Invoice',
-		});
+		const processed = await run(node('Process Invoice').parameters, created.items.map((item) => item.json), { credentials: store, nodeName: 'Process Invoice' });
 		expect(processed.error).toBeUndefined();
 		expect(processed.items[0].json).toMatchObject({ status: 'paid', InvoiceReferenceId: id, Status: 'Success', StatusCode: '000' });
 		expect(sim.payments.map((payment) => payment.InvoiceReferenceId)).toEqual([id]);

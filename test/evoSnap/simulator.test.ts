@@ -1,6 +1,6 @@
 import { EVO_TOKEN_FAULT } from '../simulators/evoSnap';
 import { DEMO_EVO_IDENTITY_TOKEN, DEMO_EVO_INVOICES } from '../simulators/evoSnapDemo';
-import { simulatorForSuite } from './helpers';
+import { simulatorForSuite } from './fixtures';
 
 const sim = simulatorForSuite();
 

@@ -7,6 +7,10 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '..', '..');
 const NODES = path.join(ROOT, 'nodes');
 const VENDORS = ['Adilas', 'CloudCommercePro', 'CnbsWebAr', 'CrmCom', 'EvoSnap'];
+const TEST = path.join(ROOT, 'test');
+/** nodes/CrmCom -> test/crmCom. */
+const testFolder = (vendor: string) => path.join(TEST, vendor[0].toLowerCase() + vendor.slice(1));
+const exists = (file: string) => !!statSync(file, { throwIfNoEntry: false });
 
 function filesUnder(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -49,5 +53,44 @@ describe('the house', () => {
 				expect(`${vendor}/${room}: ${statSync(path.join(dir, room), { throwIfNoEntry: false }) ? 'present' : 'missing'}`).toBe(`${vendor}/${room}: present`);
 			}
 		}
+	});
+
+	it('every operation has its test, mirrored: test/<vendor>/<resource>/<op>.test.ts', () => {
+		const missing = VENDORS.flatMap((vendor) =>
+			filesUnder(path.join(NODES, vendor, 'actions'))
+				.filter((file) => file.endsWith('.operation.ts'))
+				.map((file) => path.relative(path.join(NODES, vendor, 'actions'), file).replace(/\.operation\.ts$/, '.test.ts'))
+				.map((test) => path.join(testFolder(vendor), test))
+				.filter((test) => !exists(test))
+				.map((test) => path.relative(ROOT, test)),
+		);
+		expect(missing).toEqual([]);
+	});
+
+	it('every vendor test folder has fixtures.ts and transport, credential, simulator and example tests (methods where the node has methods/)', () => {
+		for (const vendor of VENDORS) {
+			const rooms = ['fixtures.ts', 'transport.test.ts', 'credential.test.ts', 'simulator.test.ts', 'example.test.ts'];
+			if (exists(path.join(NODES, vendor, 'methods'))) rooms.push('methods.test.ts');
+			for (const room of rooms) {
+				const file = path.join(testFolder(vendor), room);
+				expect(`${path.relative(ROOT, file)}: ${exists(file) ? 'present' : 'missing'}`).toBe(`${path.relative(ROOT, file)}: present`);
+			}
+		}
+	});
+
+	it('no test file in a vendor test folder outside the mirrored layout', () => {
+		const known = new Set(['fixtures.ts', 'seed.ts', 'xmlOrder.ts', 'transport.test.ts', 'credential.test.ts', 'simulator.test.ts', 'example.test.ts', 'helpers.test.ts', 'methods.test.ts']);
+		const strays = VENDORS.flatMap((vendor) => {
+			const operations = new Set(
+				filesUnder(path.join(NODES, vendor, 'actions'))
+					.filter((file) => file.endsWith('.operation.ts'))
+					.map((file) => path.relative(path.join(NODES, vendor, 'actions'), file).replace(/\.operation\.ts$/, '.test.ts')),
+			);
+			return filesUnder(testFolder(vendor))
+				.map((file) => path.relative(testFolder(vendor), file).split(path.sep).join('/'))
+				.filter((file) => !known.has(file) && !operations.has(file))
+				.map((file) => `${path.relative(ROOT, testFolder(vendor))}/${file}`);
+		});
+		expect(strays).toEqual([]);
 	});
 });

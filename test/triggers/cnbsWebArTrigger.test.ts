@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { PollHarness } from '../harness/run-poll';
-import { CREDENTIAL, simulatorForSuite, storeFor } from '../cnbsWebAr/helpers';
+import { CREDENTIAL, simulatorForSuite, storeFor } from '../cnbsWebAr/fixtures';
 import { CnbsWebArSimulator } from '../simulators/cnbsWebAr';
 import { DEMO_CNBS_CARD, DEMO_CNBS_COMPANY_CODE, DEMO_CNBS_PAYER } from '../simulators/cnbsWebArDemo';
 import { NOT_THE_CLOCK } from './clock';
@@ -12,6 +12,7 @@ import { NOT_THE_CLOCK } from './clock';
  */
 
 const sim = simulatorForSuite();
+
 afterEach(() => jest.useRealTimers());
 const DAY = 24 * 60 * 60 * 1000;
 

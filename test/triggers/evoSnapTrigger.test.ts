@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { PollHarness } from '../harness/run-poll';
-import { CREDENTIAL, simulatorForSuite, storeFor } from '../evoSnap/helpers';
+import { CREDENTIAL, simulatorForSuite, storeFor } from '../evoSnap/fixtures';
 import type { EvoSnapSimulator } from '../simulators/evoSnap';
 import { DEMO_EVO_INVOICES } from '../simulators/evoSnapDemo';
 import { NOT_THE_CLOCK } from './clock';
@@ -12,6 +12,7 @@ import { NOT_THE_CLOCK } from './clock';
  */
 
 const sim = simulatorForSuite();
+
 afterEach(() => jest.useRealTimers());
 const HOUR = 60 * 60 * 1000;
 

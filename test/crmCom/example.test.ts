@@ -1,0 +1,40 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node and jest, never ships to n8n */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { REPO_ROOT } from '../harness';
+import { run, simulatorForSuite } from './fixtures';
+
+interface ExampleNode {
+	name: string;
+	type: string;
+	parameters: INodeParameters & { jsCode?: string };
+	onError?: string;
+	credentials?: Record<string, { id: string; name: string }>;
+}
+
+const example = JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', 'crmcom-pay-invoices.json'), 'utf8')) as { nodes: ExampleNode[] };
+const node = (name: string) => example.nodes.find((entry) => entry.name === name)!;
+
+const sim = simulatorForSuite();
+
+describe('examples/crmcom-pay-invoices.json against a fresh demo simulator', () => {
+	test('its node references the simulator credential and runs, with the Code node\'s items, as the README says', async () => {
+		expect(example.nodes[0].type).toBe('n8n-nodes-base.manualTrigger');
+		const vendorNode = node('Pay Invoice');
+		expect(vendorNode.credentials).toEqual({ crmComApi: { id: 'crmComSimulator', name: 'CRM.COM (simulator)' } });
+		// The Code node's items (plain JavaScript standing in for a sheet).
+		const items = (new Function(node('Payments to record').parameters.jsCode!)() as Array<{ json: IDataObject }>).map((item) => item.json);
+		const result = await run(vendorNode.parameters, items, { continueOnFail: vendorNode.onError === 'continueRegularOutput', nodeName: 'Pay Invoice' });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.status)).toEqual(['paid', 'paid', 'skipped: already paid']);
+		expect(result.items.map((item) => item.json.payment_amount).slice(0, 2)).toEqual(['225.00', '12.50']);
+		expect(sim.payments.map((payment) => payment.invoice_id)).toEqual(['54F3A49F23024C51AFF21B7C728F3549', '0B1C2D3E4F5061728394A5B6C7D8E9F0']);
+		// Run again (Check First): the invoices are paid, nothing more is paid.
+		const again = await run(vendorNode.parameters, items, { continueOnFail: true });
+		expect(again.items.map((item) => item.json.status)).toEqual(['skipped: already paid', 'skipped: already paid', 'skipped: already paid']);
+		expect(sim.payments).toHaveLength(2);
+	});
+});

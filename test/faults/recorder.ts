@@ -37,8 +37,9 @@ export function recordResult(label: string, result: RunNodeResult): void {
 
 function matcher(secret: string): RegExp {
 	const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	// A short digit secret (a CVV) is a leak only where it stands alone, not inside a longer number.
-	return /^\d{1,6}$/.test(secret) ? new RegExp(`(?<!\\d)${escaped}(?!\\d)`) : new RegExp(escaped);
+	// A short digit secret (a CVV) is a leak only where it stands alone as a value, not inside a
+	// longer number or word: a random UUID's "-8461-" group or an ID like "a8461" is not the CVV.
+	return /^\d{1,6}$/.test(secret) ? new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`) : new RegExp(escaped);
 }
 
 /** The leaks found: [label, secret] pairs (empty when none). */

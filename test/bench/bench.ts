@@ -293,7 +293,7 @@ async function runThroughNode(vendor: VendorBench, sim: RemoteSimulator, n: numb
 			`debug ${vendor.name} parallel=${parallel}: first request after ${times[0] - startedAt} ms, last request ${times[times.length - 1] - startedAt} ms, run ${Math.round(ms)} ms`,
 		);
 	}
-	const failed = result.items.filter((item) => item.json.error !== undefined);
+	const failed = result.items.filter((item) => item.json.error !== undefined && item.json.error !== null);
 	if (result.items.length !== n || stats.payments !== n || failed.length > 0) {
 		throw new Error(
 			`${vendor.name}: ${result.items.length} items out (${failed.length} not paid: ${JSON.stringify(failed[0]?.json ?? {}).slice(0, 300)}) and ${stats.payments} payments for ${n} items`,

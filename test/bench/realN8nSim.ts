@@ -52,7 +52,7 @@ async function prepare(name: string) {
 	const credentials = new CredentialStore({ [vendor.credentialType]: credentialData });
 	const probe = items[total - 1];
 	const result = await runNode({ nodeType: vendor.nodeType, packageDir: PACKAGE_DIR, credentials, items: [probe], parameters: vendor.parameters });
-	if (result.error || result.items[0]?.json.error !== undefined) {
+	if (result.error || (result.items[0]?.json.error ?? null) !== null) {
 		throw new Error(`${name}: the template payment failed: ${result.error?.message ?? String(result.items[0]?.json.error)}`);
 	}
 	const recorded = sim.requests.filter((request: RecordedRequest) => vendor.isPayment(request)).pop();

@@ -121,7 +121,7 @@ async function soakVendor(vendor: VendorEntry, count: number, rng: () => number,
 				const json = outputs.get(index);
 				const status = String(json?.status ?? '');
 				if (!json) tally.lost++;
-				else if (json.error !== undefined && String(json.error).trim() !== '') {
+				else if (json.error !== undefined && json.error !== null && String(json.error).trim() !== '') {
 					tally.failed++;
 					if (/may have reached the vendor/.test(String(json.errorDescription ?? ''))) tally.failedUnknown++;
 					const reason = String(json.error).replace(/\d{2,}|"[^"]*"/g, '#').slice(0, 90);

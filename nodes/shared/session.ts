@@ -29,25 +29,32 @@ import { perRun } from './runState';
 /** What one attempt gave: the vendor's answer, or the error it threw. */
 export type SessionOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-export interface SessionCall<T> {
+/** A vendor's session: declared once in its transport, the same for every call. */
+export interface VendorSession<T> {
 	/** The vendor's name, in the note of a token refused twice. */
 	vendor: string;
 	credentialType: string;
 	/** The hidden expirable field holding the session token. */
 	tokenField: string;
-	/** The credentials as read before the call (a renewed token is read again for masking). */
-	credentials: ICredentialDataDecryptedObject;
-	/** Sends the request once through `sendVendorRequest`, with these credential options. */
-	send: (credentialOptions: IAdditionalCredentialOptions) => Promise<T>;
 	/** Did the vendor refuse the session token (so that signing in again helps)? */
 	tokenRefused: (outcome: SessionOutcome<T>) => boolean;
 	/** The error for an answer (not a thrown error) that refused the token. */
 	refusalError?: (value: T) => VendorError;
 	/** The credential's secrets (tokens, keys, passwords), masked in every error. */
 	secretsOf: (credentials: ICredentialDataDecryptedObject) => Array<string | undefined>;
+}
+
+/** One call in a vendor's session. */
+export interface SessionRequest<T> {
+	/** The credentials as read before the call (a renewed token is read again for masking). */
+	credentials: ICredentialDataDecryptedObject;
+	/** Sends the request once through `sendVendorRequest`, with these credential options. */
+	send: (credentialOptions: IAdditionalCredentialOptions) => Promise<T>;
 	/** Other values of this call that errors must not show (card data...). */
 	extraSecrets?: Array<string | undefined>;
 }
+
+export type SessionCall<T> = VendorSession<T> & SessionRequest<T>;
 
 async function settle<T>(attempt: Promise<T>): Promise<SessionOutcome<T>> {
 	try {
@@ -132,7 +139,13 @@ async function renewOnce<T>(ctx: IExecuteFunctions, call: SessionCall<T>): Promi
  * credential's secrets (the token read before the call and the one renewed during it) and the
  * call's own secrets in any VendorError it throws.
  */
-export async function callWithSessionToken<T>(ctx: IExecuteFunctions, call: SessionCall<T>, itemIndex: number): Promise<T> {
+export async function callWithSessionToken<T>(
+	ctx: IExecuteFunctions,
+	session: VendorSession<T>,
+	request: SessionRequest<T>,
+	itemIndex: number,
+): Promise<T> {
+	const call: SessionCall<T> = { ...session, ...request };
 	const refused = (outcome: SessionOutcome<T>) => call.tokenRefused(outcome) || (!outcome.ok && unauthorized(outcome.error));
 	try {
 		let outcome = await firstSignOnAlone(

@@ -3,6 +3,7 @@ import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject, IDat
 import { namedCall, VendorError } from '../../shared/errors';
 import { sendVendorRequest } from '../../shared/http';
 import { MASK } from '../../shared/redact';
+import type { VendorSession } from '../../shared/session';
 import { callWithSessionToken, maskSessionError } from '../../shared/session';
 import type { CrmStatus } from './credential';
 import { apiBaseUrl, isTokenRefused, parseAnswer, parseSignInFailure, readStatus } from './credential';
@@ -122,6 +123,16 @@ export function secretsOf(credentials: ICredentialDataDecryptedObject): string[]
 	);
 }
 
+/** CRM.COM's session: an answer with status INVALID_TOKEN refuses the token. */
+const SESSION: VendorSession<CrmAnswer> = {
+	vendor: VENDOR,
+	credentialType: CREDENTIAL_TYPE,
+	tokenField: 'sessionToken',
+	tokenRefused: (outcome) => outcome.ok && isTokenRefused(outcome.value.status),
+	refusalError: (value) => vendorErrorFromStatus(value.status),
+	secretsOf,
+};
+
 /**
  * Sends one CRM.COM call and returns its data (status.code OK).
  *
@@ -141,16 +152,8 @@ async function sendCrmCall(ctx: IExecuteFunctions, call: CrmCall, itemIndex: num
 	const request = buildCrmRequest(credentials, call);
 	const answer = await callWithSessionToken(
 		ctx,
-		{
-			vendor: VENDOR,
-			credentialType: CREDENTIAL_TYPE,
-			tokenField: 'sessionToken',
-			credentials,
-			send: async (options) => await send(ctx, request, options),
-			tokenRefused: (outcome) => outcome.ok && isTokenRefused(outcome.value.status),
-			refusalError: (value) => vendorErrorFromStatus(value.status),
-			secretsOf,
-		},
+		SESSION,
+		{ credentials, send: async (options) => await send(ctx, request, options) },
 		itemIndex,
 	);
 	if (answer.status.code !== 'OK') {

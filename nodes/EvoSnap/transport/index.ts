@@ -5,6 +5,7 @@ import { responseText, sendVendorRequest } from '../../shared/http';
 import type { JsonTextValue } from '../../shared/jsonText';
 import { JsonDecimal, toJsonText } from '../../shared/jsonText';
 import { MASK, maskCardNumber, redactValue } from '../../shared/redact';
+import type { VendorSession } from '../../shared/session';
 import { callWithSessionToken } from '../../shared/session';
 import { faultText, invoicesUrl, parseSignOnFailure, readFault, TOKEN_FAULT_IDS } from './credential';
 
@@ -149,6 +150,15 @@ async function send(
 	return answer;
 }
 
+/** EVO's session: a token fault (HTTP 401, or ErrorId 5000/5005 as HTTP 400) refuses the token. */
+const SESSION: VendorSession<unknown> = {
+	vendor: VENDOR,
+	credentialType: CREDENTIAL_TYPE,
+	tokenField: 'sessionToken',
+	tokenRefused: (outcome) => !outcome.ok && isTokenFault(outcome.error),
+	secretsOf,
+};
+
 /**
  * Sends one call to EVO's CMS invoices service and returns its answer (parsed JSON, or text),
  * card data and secrets masked.
@@ -164,16 +174,8 @@ export async function callEvo(ctx: IExecuteFunctions, call: EvoCall, itemIndex: 
 	const request = buildEvoRequest(credentials, call);
 	const answer = await callWithSessionToken(
 		ctx,
-		{
-			vendor: VENDOR,
-			credentialType: CREDENTIAL_TYPE,
-			tokenField: 'sessionToken',
-			credentials,
-			send: async (options) => await send(ctx, request, options),
-			tokenRefused: (outcome) => !outcome.ok && isTokenFault(outcome.error),
-			secretsOf,
-			extraSecrets: call.secrets,
-		},
+		SESSION,
+		{ credentials, send: async (options) => await send(ctx, request, options), extraSecrets: call.secrets },
 		itemIndex,
 	);
 	// EVO's answers carry no token; card data it echoes is masked by key and by value.

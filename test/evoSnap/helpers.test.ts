@@ -1,5 +1,4 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node and jest, never ships to n8n */
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { automationInfo, invoiceRequestBody, type InvoiceParameters } from '../../nodes/EvoSnap/helpers/invoiceBody';
 import { queryParameters } from '../../nodes/EvoSnap/helpers/invoice';
@@ -29,68 +28,9 @@ function compact(text: string): string {
 	return out;
 }
 
-const credentials: ICredentialDataDecryptedObject = {
-	environment: 'certification',
-	apiVersion: '2.1.28',
-	identityToken: 'IDENTITY-TOKEN-SECRET-0001',
-	merchantProfileId: 'Dev_Test_28',
-	serviceId: '39C6700001',
-	applicationProfileId: '772763',
-};
-
-const billingData = {
-	Company: 'billing data company 14C4E',
-	FirstName: 'FirstName_14C4E',
-	LastName: 'LastName_14C4E',
-	Street1: '555 Test Street',
-	City: 'Denver',
-	StateProvince: 'CO',
-	PostalCode: '80202',
-	CountryCode: 'USA',
-	AddressType: 'Billing',
-};
-
-const seedItem = {
-	Amount: '10.00',
-	CommodityCode: 'commodity code',
-	Description: 'item description',
-	DiscountAmount: '1.00',
-	DiscountIncluded: true,
-	ProductCode: 'product code',
-	Quantity: '5.00',
-	TaxIncluded: true,
-	UnitOfMeasure: 'Item',
-	UnitPrice: '2.0',
-};
-
-const seedTaxes = [
-	{ Amount: '1.75', Rate: '0.0725', Type: 'FederalTax' },
-	{ Amount: '0.075', Rate: '0.06', Type: 'StateLocalSalesTax' },
-];
-
-/** The node's values that the seed's CreateInvoice example was written from. */
-export const SEED_CREATE_PARAMETERS: InvoiceParameters = {
-	Amount: '12.50',
-	MerchantInvoiceId: '14C4E',
-	CustomerReferenceId: 'D1342986EA7646148EF29AB1EDC7A170',
-	AutomationInfo: { NoAutomation: true },
-	BillingData: billingData,
-	Order: {
-		CurrencyCode: 'USD',
-		Description: 'invoice order description 14C4E',
-		TaxAmount: '1.47',
-		TaxRate: '0.041',
-		TaxExempt: 'NotExemptTaxInfoProvided',
-		OrderTimeStamp: '2017-03-27T11:00:53.9271639-06:00',
-	},
-	OrderItems: { item: [seedItem] },
-	ItemizedTaxes: { tax: seedTaxes },
-	PaymentData: { PaymentType: 'Credit', CardType: 'Visa', PaymentAccountNumber: '4111111111193231', PaymentAccountExpiration: '0520' },
-};
-
 describe('request bodies built from the seed\'s values equal the seed\'s bodies', () => {
 	test('CreateInvoice (POST Invoices/), money written with the seed\'s digits (12.50, 0.075, 0.0725, 2.0)', () => {
-		const body = toJsonText(invoiceRequestBody(SEED_CREATE_PARAMETERS, credentials, 'given'));
+		const body = toJsonText(invoiceRequestBody(seed.SEED_CREATE_PARAMETERS, seed.SEED_CREDENTIALS, 'given'));
 		expect(body).toBe(compact(seed.SEED_CREATE_BODY));
 	});
 
@@ -100,7 +40,7 @@ describe('request bodies built from the seed\'s values equal the seed\'s bodies'
 			MerchantInvoiceId: '14C4E',
 			CustomerReferenceId: 'FC07A7978DC8486FA3F4B929FCD19C0E',
 			AutomationInfo: { NoAutomation: true },
-			BillingData: billingData,
+			BillingData: seed.SEED_BILLING_DATA,
 			Order: { CurrencyCode: 'USD', Description: 'invoice order description 14C4E', TaxExempt: 'NotExemptTaxInfoProvided' },
 			TokenInformation: {
 				Token: '4658760022341387',
@@ -111,17 +51,17 @@ describe('request bodies built from the seed\'s values equal the seed\'s bodies'
 			},
 			additionalFields: { ServiceId: '{{BCPServiceId}}' },
 		};
-		expect(toJsonText(invoiceRequestBody(parameters, credentials, 'given'))).toBe(compact(seed.SEED_CREATE_WITH_TOKEN_BODY));
+		expect(toJsonText(invoiceRequestBody(parameters, seed.SEED_CREDENTIALS, 'given'))).toBe(compact(seed.SEED_CREATE_WITH_TOKEN_BODY));
 	});
 
 	test('UpdateInvoice (PUT Invoices/{id}): every field, empty ones null, as EVO\'s sample', () => {
 		const parameters: InvoiceParameters = {
-			...SEED_CREATE_PARAMETERS,
+			...seed.SEED_CREATE_PARAMETERS,
 			Amount: '12.5',
 			AutomationInfo: { NoAutomation: true, CreateInvoice: false, EmailInvoice: true, ProcessPayment: false },
-			BillingData: { ...billingData, Company: 'updated company name' },
+			BillingData: { ...seed.SEED_BILLING_DATA, Company: 'updated company name' },
 			Order: {
-				...SEED_CREATE_PARAMETERS.Order,
+				...seed.SEED_CREATE_PARAMETERS.Order,
 				ShippingTotal: '0.00',
 				DiscountTotal: '0.00',
 				DutyAmount: '0.00',
@@ -136,7 +76,7 @@ describe('request bodies built from the seed\'s values equal the seed\'s bodies'
 				PaymentAccountExpiration: '0520',
 			},
 		};
-		expect(toJsonText(invoiceRequestBody(parameters, credentials, 'full'))).toBe(compact(seed.SEED_UPDATE_BODY));
+		expect(toJsonText(invoiceRequestBody(parameters, seed.SEED_CREDENTIALS, 'full'))).toBe(compact(seed.SEED_UPDATE_BODY));
 	});
 
 	test('ProcessInvoice (PUT Invoices/{id}/process) with card data', () => {
@@ -179,7 +119,7 @@ describe('money is sent with exactly the digits written', () => {
 		[4.35, '4.35'],
 		[0.3, '0.3'],
 	])('Amount %p is sent as %s', (amount, text) => {
-		const body = toJsonText(invoiceRequestBody({ Amount: amount }, credentials, 'given'));
+		const body = toJsonText(invoiceRequestBody({ Amount: amount }, seed.SEED_CREDENTIALS, 'given'));
 		expect(body).toBe(`{"Invoice":{"Amount":${text}},"Scope":"MerchantProfileId","MerchantProfileId":"Dev_Test_28","ServiceId":"39C6700001","ApplicationProfileId":"772763"}`);
 	});
 
@@ -191,7 +131,7 @@ describe('money is sent with exactly the digits written', () => {
 					Order: { TaxAmount: '8.675', TaxRate: '0.000001' },
 					ItemizedTaxes: { tax: [{ Amount: '0.075', Rate: '0.0725', Type: 'VAT' }] },
 				},
-				credentials,
+				seed.SEED_CREDENTIALS,
 				'given',
 			),
 		);
@@ -205,7 +145,7 @@ describe('money is sent with exactly the digits written', () => {
 		['Tax.Amount', { Amount: '1', Order: { TaxAmount: 0.1 + 0.7 } }, 'Tax.Amount has more than 4 decimal places: 0.7999999999999999'],
 		['ItemizedTaxes[0].Rate', { Amount: '1', ItemizedTaxes: { tax: [{ Rate: 0.0725 * 3 }] } }, 'ItemizedTaxes[0].Rate has more than 6 decimal places: 0.21749999999999997'],
 	])('a float artefact in %s is refused, never rounded', (_, parameters, message) => {
-		expect(() => invoiceRequestBody(parameters as InvoiceParameters, credentials, 'given')).toThrow(message);
+		expect(() => invoiceRequestBody(parameters as InvoiceParameters, seed.SEED_CREDENTIALS, 'given')).toThrow(message);
 	});
 });
 

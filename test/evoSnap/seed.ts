@@ -1,4 +1,8 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node and jest, never ships to n8n */
 /** The seed's (003) request bodies and answers, as its text shows them; its two JSON typos mended. */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import type { InvoiceParameters } from '../../nodes/EvoSnap/helpers/invoiceBody';
 
 export const SEED_CREATE_BODY = '{ "Invoice": { "Amount": 12.50, "MerchantInvoiceId": "14C4E", "AutomationInfo": { "NoAutomation": true }, "Order": { "BillingData": { "Company": "billing data company 14C4E", "FirstName": "FirstName_14C4E", "LastName": "LastName_14C4E", "Address": { "Street1": "555 Test Street", "City": "Denver", "StateProvince": "CO", "PostalCode": "80202", "CountryCode": "USA", "AddressType": "Billing" } }, "CurrencyCode": "USD", "Description": "invoice order description 14C4E", "Tax": { "Amount": 1.47, "Rate": 0.041 }, "ItemizedTaxes": [ { "Amount": 1.75, "Rate": 0.0725, "Type": "FederalTax" }, { "Amount": 0.075, "Rate": 0.06, "Type": "StateLocalSalesTax" } ], "TaxExempt": "NotExemptTaxInfoProvided", "OrderItems": [ { "Amount": 10.00, "CommodityCode": "commodity code", "Description": "item description", "DiscountAmount": 1.00, "DiscountIncluded": true, "ProductCode": "product code", "Quantity": 5.00, "TaxIncluded": true, "UnitOfMeasure": "Item", "UnitPrice": 2.0 } ], "OrderTimeStamp": "2017-03-27T11:00:53.9271639-06:00" }, "CustomerReferenceId": "D1342986EA7646148EF29AB1EDC7A170", "PaymentData": { "PaymentType": "Credit", "CardType": "Visa", "PaymentAccountNumber": "4111111111193231", "PaymentAccountExpiration": "0520" } }, "Scope": "MerchantProfileId", "MerchantProfileId": "Dev_Test_28", "ServiceId": "39C6700001", "ApplicationProfileId": "772763" }';
 
@@ -21,3 +25,64 @@ export const SEED_QUERY_ANSWER = '{ "Invoices": [ { "InvoiceState": "Pending", "
 export const SEED_PROCESS_ANSWER = '{ "InvoiceReferenceId": "6177CCEE97C84FF7B1CFF11EAA347DBE", "TransactionId": "62C6DB8545A04C2BA08A02AECCFD3F0E", "Status": "Success", "StatusCode": "000", "StatusMessage": "Approved" }';
 
 export const SEED_CREATE_WITH_TOKEN_ANSWER = 'The response is the TransactionId:"6D5C87DDC1274F6A9F98C3A3AA241E57"';
+
+/** The credential the seed's bodies were made with. */
+export const SEED_CREDENTIALS: ICredentialDataDecryptedObject = {
+	environment: 'certification',
+	apiVersion: '2.1.28',
+	identityToken: 'IDENTITY-TOKEN-SECRET-0001',
+	merchantProfileId: 'Dev_Test_28',
+	serviceId: '39C6700001',
+	applicationProfileId: '772763',
+};
+
+export const SEED_BILLING_DATA = {
+	Company: 'billing data company 14C4E',
+	FirstName: 'FirstName_14C4E',
+	LastName: 'LastName_14C4E',
+	Street1: '555 Test Street',
+	City: 'Denver',
+	StateProvince: 'CO',
+	PostalCode: '80202',
+	CountryCode: 'USA',
+	AddressType: 'Billing',
+};
+
+const seedItem = {
+	Amount: '10.00',
+	CommodityCode: 'commodity code',
+	Description: 'item description',
+	DiscountAmount: '1.00',
+	DiscountIncluded: true,
+	ProductCode: 'product code',
+	Quantity: '5.00',
+	TaxIncluded: true,
+	UnitOfMeasure: 'Item',
+	UnitPrice: '2.0',
+};
+
+const seedTaxes = [
+	{ Amount: '1.75', Rate: '0.0725', Type: 'FederalTax' },
+	{ Amount: '0.075', Rate: '0.06', Type: 'StateLocalSalesTax' },
+];
+
+/** The node's values that the seed's CreateInvoice example was written from. */
+/** The Create fields that give SEED_CREATE_BODY. */
+export const SEED_CREATE_PARAMETERS: InvoiceParameters = {
+	Amount: '12.50',
+	MerchantInvoiceId: '14C4E',
+	CustomerReferenceId: 'D1342986EA7646148EF29AB1EDC7A170',
+	AutomationInfo: { NoAutomation: true },
+	BillingData: SEED_BILLING_DATA,
+	Order: {
+		CurrencyCode: 'USD',
+		Description: 'invoice order description 14C4E',
+		TaxAmount: '1.47',
+		TaxRate: '0.041',
+		TaxExempt: 'NotExemptTaxInfoProvided',
+		OrderTimeStamp: '2017-03-27T11:00:53.9271639-06:00',
+	},
+	OrderItems: { item: [seedItem] },
+	ItemizedTaxes: { tax: seedTaxes },
+	PaymentData: { PaymentType: 'Credit', CardType: 'Visa', PaymentAccountNumber: '4111111111193231', PaymentAccountExpiration: '0520' },
+};

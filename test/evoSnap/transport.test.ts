@@ -1,72 +1,12 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node and jest, never ships to n8n */
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { invoiceRequestBody, type InvoiceParameters } from '../../nodes/EvoSnap/helpers/invoiceBody';
+import { invoiceRequestBody } from '../../nodes/EvoSnap/helpers/invoiceBody';
 import { describeEvoRequest, buildEvoRequest, parseEvoAnswer, readEvoErrorBody } from '../../nodes/EvoSnap/transport';
 import { readSessionToken } from '../../nodes/EvoSnap/transport/credential';
 import { EVO_PAID_STATE } from '../simulators/evoSnap';
 import { DEMO_EVO_IDENTITY_TOKEN } from '../simulators/evoSnapDemo';
 import { basicUser, CREDENTIAL, cmsRequests, processParameters, run, signOnRequests, simulatorForSuite, storeFor } from './fixtures';
 import * as seed from './seed';
-
-const credentials: ICredentialDataDecryptedObject = {
-	environment: 'certification',
-	apiVersion: '2.1.28',
-	identityToken: 'IDENTITY-TOKEN-SECRET-0001',
-	merchantProfileId: 'Dev_Test_28',
-	serviceId: '39C6700001',
-	applicationProfileId: '772763',
-};
-
-const billingData = {
-	Company: 'billing data company 14C4E',
-	FirstName: 'FirstName_14C4E',
-	LastName: 'LastName_14C4E',
-	Street1: '555 Test Street',
-	City: 'Denver',
-	StateProvince: 'CO',
-	PostalCode: '80202',
-	CountryCode: 'USA',
-	AddressType: 'Billing',
-};
-
-const seedItem = {
-	Amount: '10.00',
-	CommodityCode: 'commodity code',
-	Description: 'item description',
-	DiscountAmount: '1.00',
-	DiscountIncluded: true,
-	ProductCode: 'product code',
-	Quantity: '5.00',
-	TaxIncluded: true,
-	UnitOfMeasure: 'Item',
-	UnitPrice: '2.0',
-};
-
-const seedTaxes = [
-	{ Amount: '1.75', Rate: '0.0725', Type: 'FederalTax' },
-	{ Amount: '0.075', Rate: '0.06', Type: 'StateLocalSalesTax' },
-];
-
-/** The node's values that the seed's CreateInvoice example was written from. */
-const SEED_CREATE_PARAMETERS: InvoiceParameters = {
-	Amount: '12.50',
-	MerchantInvoiceId: '14C4E',
-	CustomerReferenceId: 'D1342986EA7646148EF29AB1EDC7A170',
-	AutomationInfo: { NoAutomation: true },
-	BillingData: billingData,
-	Order: {
-		CurrencyCode: 'USD',
-		Description: 'invoice order description 14C4E',
-		TaxAmount: '1.47',
-		TaxRate: '0.041',
-		TaxExempt: 'NotExemptTaxInfoProvided',
-		OrderTimeStamp: '2017-03-27T11:00:53.9271639-06:00',
-	},
-	OrderItems: { item: [seedItem] },
-	ItemizedTaxes: { tax: seedTaxes },
-	PaymentData: { PaymentType: 'Credit', CardType: 'Visa', PaymentAccountNumber: '4111111111193231', PaymentAccountExpiration: '0520' },
-};
 
 const sim = simulatorForSuite();
 
@@ -125,11 +65,11 @@ describe('the seed\'s answers read as documented', () => {
 		const call = {
 			method: 'POST' as const,
 			path: '/',
-			body: invoiceRequestBody(SEED_CREATE_PARAMETERS, credentials, 'given'),
+			body: invoiceRequestBody(seed.SEED_CREATE_PARAMETERS, seed.SEED_CREDENTIALS, 'given'),
 			timeout: 1000,
 			secrets: ['4111111111193231'],
 		};
-		const described = describeEvoRequest(buildEvoRequest(credentials, call), call);
+		const described = describeEvoRequest(buildEvoRequest(seed.SEED_CREDENTIALS, call), call);
 		expect(described.url).toBe('https://api.cipcert.goevo.com/2.1.28/REST/DataServices/CMS.svc/Invoices/');
 		expect((described.headers as IDataObject).Authorization).toBe('Basic ***');
 		expect(JSON.stringify(described)).not.toContain('4111111111193231');

@@ -1,32 +1,17 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node and jest, never ships to n8n */
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-
-import { REPO_ROOT } from '../harness';
+import { readExample } from '../harness/examples';
 import { run, simulatorForSuite } from './fixtures';
 
-interface ExampleNode {
-	name: string;
-	type: string;
-	parameters: INodeParameters & { jsCode?: string };
-	onError?: string;
-	credentials?: Record<string, { id: string; name: string }>;
-}
-
-const example = JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', 'crmcom-pay-invoices.json'), 'utf8')) as { nodes: ExampleNode[] };
-const node = (name: string) => example.nodes.find((entry) => entry.name === name)!;
+const { nodes, node, codeItems } = readExample('crmcom-pay-invoices.json');
 
 const sim = simulatorForSuite();
 
 describe('examples/crmcom-pay-invoices.json against a fresh demo simulator', () => {
 	test('its node references the simulator credential and runs, with the Code node\'s items, as the README says', async () => {
-		expect(example.nodes[0].type).toBe('n8n-nodes-base.manualTrigger');
+		expect(nodes[0].type).toBe('n8n-nodes-base.manualTrigger');
 		const vendorNode = node('Pay Invoice');
 		expect(vendorNode.credentials).toEqual({ crmComApi: { id: 'crmComSimulator', name: 'CRM.COM (simulator)' } });
 		// The Code node's items (plain JavaScript standing in for a sheet).
-		const items = (new Function(node('Payments to record').parameters.jsCode!)() as Array<{ json: IDataObject }>).map((item) => item.json);
+		const items = codeItems('Payments to record');
 		const result = await run(vendorNode.parameters, items, { continueOnFail: vendorNode.onError === 'continueRegularOutput', nodeName: 'Pay Invoice' });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.status)).toEqual(['paid', 'paid', 'skipped: already paid']);

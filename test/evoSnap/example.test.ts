@@ -1,26 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node and jest, never ships to n8n */
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-
-import { CredentialStore, REPO_ROOT } from '../harness';
+import { CredentialStore } from '../harness';
+import { readExample } from '../harness/examples';
 import type { EvoSnapSimulator } from '../simulators/evoSnap';
 import { createEvoSnapDemo, evoSnapDemoCredentialData } from '../simulators/evoSnapDemo';
 import { CREDENTIAL, run, shown } from './fixtures';
 
-interface ExampleNode {
-	name: string;
-	type: string;
-	typeVersion: number;
-	parameters: INodeParameters & { jsCode?: string };
-	credentials?: Record<string, { id: string; name: string }>;
-}
-
-const example = JSON.parse(
-	readFileSync(path.join(REPO_ROOT, 'examples', 'evosnap-create-and-process-invoice.json'), 'utf8'),
-) as { nodes: ExampleNode[] };
-const node = (name: string) => example.nodes.find((entry) => entry.name === name)!;
+const { nodes, node, codeItems } = readExample('evosnap-create-and-process-invoice.json');
 
 describe('example: create an invoice from an order, then process it', () => {
 	let sim: EvoSnapSimulator;
@@ -33,17 +17,16 @@ describe('example: create an invoice from an order, then process it', () => {
 	});
 
 	test('its nodes reference the simulator credential and run green against a fresh demo simulator', async () => {
-		const evoNodes = example.nodes.filter((entry) => entry.type === 'n8n-nodes-invoice-payments.evoSnap');
+		const evoNodes = nodes.filter((entry) => entry.type === 'n8n-nodes-invoice-payments.evoSnap');
 		expect(evoNodes.map((entry) => entry.name)).toEqual(['Create Invoice', 'Process Invoice']);
 		for (const entry of evoNodes) {
 			expect(entry.typeVersion).toBe(1);
 			expect(entry.credentials).toEqual({ evoSnapApi: { id: 'evoSnapSimulator', name: 'EVO Snap* (simulator)' } });
 		}
-		expect(example.nodes[0].type).toBe('n8n-nodes-base.manualTrigger');
+		expect(nodes[0].type).toBe('n8n-nodes-base.manualTrigger');
 
 		// The Code node's items (plain JavaScript returning the order).
-		const code = node('Order from the shop').parameters.jsCode!;
-		const orders = (new Function(code)() as Array<{ json: IDataObject }>).map((item) => item.json);
+		const orders = codeItems('Order from the shop');
 
 		const store = new CredentialStore({ [CREDENTIAL]: evoSnapDemoCredentialData(sim.baseUrl) });
 		const created = await run(node('Create Invoice').parameters, orders, { credentials: store, nodeName: 'Create Invoice' });

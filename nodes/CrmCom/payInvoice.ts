@@ -160,7 +160,7 @@ export const crmComPayInvoiceAdapter: PayInvoiceAdapter = {
 		const mustRead = request.checkBalanceFirst || request.needAmount || request.currency !== undefined;
 		if (request.dryRun || !mustRead) return prepared;
 
-		const invoice = await readInvoice(this, body.invoice_identifier as IdentifierValue, undefined, request.timeout, itemIndex);
+		const invoice = await readInvoice(this, body.invoice_identifier as IdentifierValue, undefined, request.timeout);
 		const currency = String((invoice.currency as IDataObject | undefined)?.code ?? '');
 		// pay_invoice takes no currency: the invoice must be in the one asked for.
 		if (request.currency !== undefined && currency.toUpperCase() !== request.currency) {

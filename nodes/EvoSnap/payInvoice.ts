@@ -70,7 +70,7 @@ export const evoSnapPayInvoiceAdapter: PayInvoiceAdapter = {
 	extraFields,
 	secretsOf,
 
-	async prepare(this: IExecuteFunctions, request: PayInvoiceRequest, itemIndex: number): Promise<PreparedPayment> {
+	async prepare(this: IExecuteFunctions, request: PayInvoiceRequest): Promise<PreparedPayment> {
 		const id = invoiceReferenceId(request.invoiceReference, 'invoiceReference');
 		const card = (request.extra[FIELD.card] ?? {}) as IDataObject;
 		const token = (request.extra[FIELD.token] ?? {}) as IDataObject;
@@ -90,7 +90,7 @@ export const evoSnapPayInvoiceAdapter: PayInvoiceAdapter = {
 		const prepared: PreparedPayment = {
 			request: describeEvoRequest(buildEvoRequest(credentials, call), call),
 			send: async () => {
-				const answer = readProcessAnswer(await callEvo(this, call, itemIndex));
+				const answer = readProcessAnswer(await callEvo(this, call));
 				return {
 					amount: prepared.amount,
 					paymentId: optionalText(answer.TransactionId),
@@ -101,7 +101,7 @@ export const evoSnapPayInvoiceAdapter: PayInvoiceAdapter = {
 		// Read first (except in a dry run): ProcessInvoice's answer names no amount, and a Cancelled
 		// invoice is refused before anything is sent.
 		if (request.dryRun) return prepared;
-		const invoice = await readInvoice(this, id, { MerchantProfileId: merchantProfileId }, request.timeout, itemIndex);
+		const invoice = await readInvoice(this, id, { MerchantProfileId: merchantProfileId }, request.timeout);
 		const state = String(invoice.InvoiceState ?? '');
 		if (request.checkBalanceFirst && stateList(request.extra[FIELD.alreadyPaidStates]).includes(state)) {
 			prepared.alreadyPaid = { reason: `The invoice's state is ${state}`, vendorResponse: { InvoiceState: state } };

@@ -174,7 +174,6 @@ export class EvoSnapTrigger implements INodeType {
 						},
 						timeout,
 					},
-					0,
 				)) as IDataObject;
 				const list = answer?.Invoices;
 				if (!Array.isArray(list)) {

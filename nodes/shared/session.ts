@@ -6,7 +6,7 @@ import type {
 
 import { VendorError } from './errors';
 import { redactText } from './redact';
-import { perRun } from './runState';
+import { credentialsOnce, nodeOnce, perRun } from './runState';
 
 /**
  * Calls of vendors whose session token n8n keeps (a hidden `expirable` credential field filled by
@@ -24,6 +24,11 @@ import { perRun } from './runState';
  * state lives for the run only, see runState.ts). n8n's own renewal on 401 is switched off for
  * these calls, because n8n would renew once per request; a 401 is handled here like any other
  * refused token.
+ *
+ * Every call of a run hands n8n the same credential data, read once for the run
+ * (`credentialsOnce`): without it n8n reads and decrypts the credential again for every request
+ * (a database query in real n8n). n8n's preAuthentication writes the token it gets into that
+ * object (and saves it in the credential store), so the next calls of the run send it.
  */
 
 /** What one attempt gave: the vendor's answer, or the error it threw. */
@@ -46,15 +51,19 @@ export interface VendorSession<T> {
 
 /** One call in a vendor's session. */
 export interface SessionRequest<T> {
-	/** The credentials as read before the call (a renewed token is read again for masking). */
-	credentials: ICredentialDataDecryptedObject;
 	/** Sends the request once through `sendVendorRequest`, with these credential options. */
 	send: (credentialOptions: IAdditionalCredentialOptions) => Promise<T>;
 	/** Other values of this call that errors must not show (card data...). */
 	extraSecrets?: Array<string | undefined>;
 }
 
-export type SessionCall<T> = VendorSession<T> & SessionRequest<T>;
+export type SessionCall<T> = VendorSession<T> &
+	SessionRequest<T> & {
+		/** The run's credential data (`credentialsOnce`), where n8n writes the token it gets. */
+		credentials: ICredentialDataDecryptedObject;
+		/** The credential's secrets as they were when the call started (a renewal replaces the token). */
+		secretsBefore: Array<string | undefined>;
+	};
 
 async function settle<T>(attempt: Promise<T>): Promise<SessionOutcome<T>> {
 	try {
@@ -64,8 +73,21 @@ async function settle<T>(attempt: Promise<T>): Promise<SessionOutcome<T>> {
 	}
 }
 
-/** n8n's own renewal (on 401, once per request in flight) is off: this module renews once per run. */
-const NO_N8N_RENEWAL: IAdditionalCredentialOptions = { preAuthenticationRetryStatusCode: [] };
+/**
+ * The options of every session call: n8n's own renewal (on 401, once per request in flight) is
+ * off, this module renews once per run; `data` is what n8n authenticates the request with.
+ */
+function sessionOptions(
+	ctx: IExecuteFunctions,
+	credentialType: string,
+	data: ICredentialDataDecryptedObject,
+): IAdditionalCredentialOptions {
+	const reference = nodeOnce(ctx).credentials?.[credentialType];
+	return {
+		preAuthenticationRetryStatusCode: [],
+		credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: credentialType, data },
+	};
+}
 
 function unauthorized(error: unknown): boolean {
 	return error instanceof VendorError && error.details.httpCode === 401;
@@ -107,29 +129,23 @@ export async function firstSignOnAlone<T>(
 
 /**
  * Renews a refused token once for all the requests that were refused with it: the first one is
- * sent again with the token emptied (n8n signs on, stores the new token and sends it); the
- * others wait for that, then are sent again with the stored token.
+ * sent again with a copy of the credential data whose token is emptied (n8n signs on, writes the
+ * new token into the copy, stores it and sends the request with it), and the new token goes into
+ * the run's data; the others wait for that, then are sent again with the run's data.
  */
-async function renewOnce<T>(ctx: IExecuteFunctions, call: SessionCall<T>): Promise<SessionOutcome<T>> {
+async function renewOnce<T>(ctx: IExecuteFunctions, call: SessionCall<T>, refusedToken: string): Promise<SessionOutcome<T>> {
 	const renewals = perRun(ctx, `renewal:${call.credentialType}`, () => new Map<string, Promise<SessionOutcome<T>>>());
-	const refusedToken = String(call.credentials[call.tokenField] ?? '');
 	const renewal = renewals.get(refusedToken);
 	if (renewal) {
 		await renewal;
-		return await settle(call.send(NO_N8N_RENEWAL));
+		return await settle(call.send(sessionOptions(ctx, call.credentialType, call.credentials)));
 	}
-	const reference = ctx.getNode().credentials?.[call.credentialType];
-	const attempt = settle(
-		call.send({
-			...NO_N8N_RENEWAL,
-			credentialsDecrypted: {
-				id: reference?.id ?? '',
-				name: reference?.name ?? '',
-				type: call.credentialType,
-				data: { ...call.credentials, [call.tokenField]: '' },
-			},
-		}),
-	);
+	const renewed: ICredentialDataDecryptedObject = { ...call.credentials, [call.tokenField]: '' };
+	const attempt = (async () => {
+		const outcome = await settle(call.send(sessionOptions(ctx, call.credentialType, renewed)));
+		if (String(renewed[call.tokenField] ?? '') !== '') call.credentials[call.tokenField] = renewed[call.tokenField];
+		return outcome;
+	})();
 	renewals.set(refusedToken, attempt);
 	return await attempt;
 }
@@ -143,25 +159,26 @@ export async function callWithSessionToken<T>(
 	ctx: IExecuteFunctions,
 	session: VendorSession<T>,
 	request: SessionRequest<T>,
-	itemIndex: number,
 ): Promise<T> {
-	const call: SessionCall<T> = { ...session, ...request };
+	const credentials = await credentialsOnce(ctx, session.credentialType);
+	const call: SessionCall<T> = { ...session, ...request, credentials, secretsBefore: session.secretsOf(credentials) };
 	const refused = (outcome: SessionOutcome<T>) => call.tokenRefused(outcome) || (!outcome.ok && unauthorized(outcome.error));
+	const token = () => String(credentials[call.tokenField] ?? '');
 	try {
-		let outcome = await firstSignOnAlone(
-			ctx,
-			call.credentialType,
-			async () => (await ctx.getCredentials(call.credentialType, itemIndex))[call.tokenField],
-			async () => await settle(call.send(NO_N8N_RENEWAL)),
-		);
+		let tokenSent = '';
+		let outcome = await firstSignOnAlone(ctx, call.credentialType, async () => token(), async () => {
+			tokenSent = token();
+			return await settle(call.send(sessionOptions(ctx, call.credentialType, credentials)));
+		});
 		if (refused(outcome)) {
-			outcome = await renewOnce(ctx, call);
+			// A request sent without a token was refused with the one n8n signed on for.
+			outcome = await renewOnce(ctx, call, tokenSent || token());
 			if (refused(outcome)) throw refusedTwice(call, outcome);
 		}
 		if (!outcome.ok) throw outcome.error;
 		return outcome.value;
 	} catch (error) {
-		throw await maskSessionError(ctx, error, call, itemIndex);
+		throw await maskSessionError(ctx, error, call);
 	}
 }
 
@@ -189,13 +206,18 @@ function refusedTwice<T>(call: SessionCall<T>, outcome: SessionOutcome<T>): unkn
 export async function maskSessionError<T>(
 	ctx: IExecuteFunctions,
 	error: unknown,
-	call: Pick<SessionCall<T>, 'credentialType' | 'credentials' | 'secretsOf' | 'extraSecrets'>,
-	itemIndex: number,
+	call: Pick<SessionCall<T>, 'credentialType' | 'secretsOf' | 'extraSecrets'> & { secretsBefore?: Array<string | undefined> },
 ): Promise<unknown> {
 	if (!(error instanceof VendorError)) return error;
-	// The token may have been renewed during this call.
-	const current = await ctx.getCredentials(call.credentialType, itemIndex).catch(() => call.credentials);
-	const secrets = [...call.secretsOf(call.credentials), ...call.secretsOf(current), ...(call.extraSecrets ?? [])];
+	const current = await credentialsOnce(ctx, call.credentialType);
+	// The credential store too: another run may have renewed the token meanwhile.
+	const stored = await ctx.getCredentials(call.credentialType).catch(() => current);
+	const secrets = [
+		...(call.secretsBefore ?? []),
+		...call.secretsOf(current),
+		...call.secretsOf(stored),
+		...(call.extraSecrets ?? []),
+	];
 	error.message = redactText(error.message, secrets);
 	if (error.details.description) error.details.description = redactText(error.details.description, secrets);
 	return error;

@@ -46,6 +46,9 @@ export class CredentialStore {
 	/** How many times each credential type's stored data was written by the helper. */
 	readonly updates: Record<string, number> = {};
 
+	/** How many times each credential type was read and decrypted (in n8n, a database query each). */
+	readonly decryptions: Record<string, number> = {};
+
 	constructor(initial: Record<string, ICredentialDataDecryptedObject> = {}) {
 		for (const [type, value] of Object.entries(initial)) this.set(type, value);
 	}
@@ -77,6 +80,11 @@ export class CredentialStore {
 	/** @internal used by the credentials helper */
 	countPreAuthentication(type: string): void {
 		this.preAuthenticationCalls[type] = (this.preAuthenticationCalls[type] ?? 0) + 1;
+	}
+
+	/** @internal used by the credentials helper */
+	countDecryption(type: string): void {
+		this.decryptions[type] = (this.decryptions[type] ?? 0) + 1;
 	}
 
 	/** @internal used by the credentials helper */
@@ -319,6 +327,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const credentials = await this.getCredentials(nodeCredentials, type);
 		const decryptedDataOriginal = await credentials.getData();
+		this.store.countDecryption(type);
 		if (raw === true) return decryptedDataOriginal;
 		return await this.applyDefaultsAndOverwrites(
 			additionalData,

@@ -11,7 +11,6 @@ export async function readInvoice(
 	invoice: IdentifierValue,
 	fieldsSet: string | undefined,
 	timeout: number,
-	itemIndex: number,
 ): Promise<IDataObject> {
 	const answer = await callCrm(
 		ctx,
@@ -24,7 +23,6 @@ export async function readInvoice(
 			},
 			timeout,
 		},
-		itemIndex,
 	);
 	return answer.data;
 }

@@ -137,7 +137,7 @@ export async function payInvoice(
 	}
 	// The whole outstanding amount is paid: with a Maximum Amount it is read first, to know it.
 	if (options.checkFirst || hasMaximum(options.maximum)) {
-		const found = await readInvoice(ctx, invoice, undefined, options.timeout, itemIndex);
+		const found = await readInvoice(ctx, invoice, undefined, options.timeout);
 		if (options.checkFirst && nothingOutstanding(found)) {
 			return {
 				status: 'skipped: already paid',
@@ -150,12 +150,12 @@ export async function payInvoice(
 	}
 	// A refusal is read here rather than thrown: a duplicate back_office_code needs the invoice's balance.
 	const result = await sendPaymentOnce(ctx, [itemIndex], async () =>
-		await callCrm(ctx, { method: 'POST', resource: 'payments/pay_invoice', body, timeout: options.timeout }, itemIndex),
+		await callCrm(ctx, { method: 'POST', resource: 'payments/pay_invoice', body, timeout: options.timeout }),
 	).catch((error: unknown) => ({ error }));
 	if ('error' in result) {
 		const { error } = result;
 		if (error instanceof VendorError && body.back_office_code !== undefined && isDuplicateBackOfficeCode(error)) {
-			return await afterDuplicateBackOfficeCode(ctx, error, body, options.timeout, itemIndex);
+			return await afterDuplicateBackOfficeCode(ctx, error, body, options.timeout);
 		}
 		throw error;
 	}
@@ -180,12 +180,11 @@ async function afterDuplicateBackOfficeCode(
 	refusal: VendorError,
 	body: IDataObject,
 	timeout: number,
-	itemIndex: number,
 ): Promise<PayInvoiceOutcome> {
 	const invoice = body.invoice_identifier as IdentifierValue;
 	const code = String(body.back_office_code);
 	const usedBefore = `${refusal.message} (the back office code ${code} was used before, by a payment CRM.COM already has)`;
-	const read = await readInvoice(ctx, invoice, undefined, timeout, itemIndex).then(
+	const read = await readInvoice(ctx, invoice, undefined, timeout).then(
 		(found) => ({ found, paid: nothingOutstanding(found) }),
 		(readError: unknown) => ({ readError }),
 	).catch((readError: unknown) => ({ readError }));

@@ -2,6 +2,7 @@ import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject, IDat
 
 import { namedCall, VendorError } from '../../shared/errors';
 import { sendVendorRequest } from '../../shared/http';
+import { credentialsOnce } from '../../shared/runState';
 import { MASK } from '../../shared/redact';
 import type { VendorSession } from '../../shared/session';
 import { callWithSessionToken, maskSessionError } from '../../shared/session';
@@ -143,26 +144,20 @@ const SESSION: VendorSession<CrmAnswer> = {
  * (nodes/shared/session.ts). A refused request was not processed, so sending it again cannot pay
  * twice.
  */
-export async function callCrm(ctx: IExecuteFunctions, call: CrmCall, itemIndex: number): Promise<CrmAnswer> {
-	return await namedCall(call.resource, async () => await sendCrmCall(ctx, call, itemIndex));
+export async function callCrm(ctx: IExecuteFunctions, call: CrmCall): Promise<CrmAnswer> {
+	return await namedCall(call.resource, async () => await sendCrmCall(ctx, call));
 }
 
-async function sendCrmCall(ctx: IExecuteFunctions, call: CrmCall, itemIndex: number): Promise<CrmAnswer> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	const request = buildCrmRequest(credentials, call);
-	const answer = await callWithSessionToken(
-		ctx,
-		SESSION,
-		{ credentials, send: async (options) => await send(ctx, request, options) },
-		itemIndex,
-	);
+async function sendCrmCall(ctx: IExecuteFunctions, call: CrmCall): Promise<CrmAnswer> {
+	const request = buildCrmRequest(await credentialsOnce(ctx, CREDENTIAL_TYPE), call);
+	const answer = await callWithSessionToken(ctx, SESSION, {
+		send: async (options) => await send(ctx, request, options),
+	});
 	if (answer.status.code !== 'OK') {
-		throw await maskSessionError(
-			ctx,
-			vendorErrorFromStatus(answer.status),
-			{ credentialType: CREDENTIAL_TYPE, credentials, secretsOf },
-			itemIndex,
-		);
+		throw await maskSessionError(ctx, vendorErrorFromStatus(answer.status), {
+			credentialType: CREDENTIAL_TYPE,
+			secretsOf,
+		});
 	}
 	return answer;
 }

@@ -17,7 +17,6 @@ export async function readInvoice(
 	id: string,
 	additional: IDataObject,
 	timeout: number,
-	itemIndex: number,
 ): Promise<IDataObject> {
 	const credentials = await credentialsOnce(ctx, CREDENTIAL_TYPE);
 	const merchantProfileId = profileId(additional.MerchantProfileId, credentials, 'merchantProfileId', 'MerchantProfileId', true)!;
@@ -30,7 +29,6 @@ export async function readInvoice(
 				qs: { merchantProfileId, scope: optionalText(additional.Scope) ?? 'MerchantProfileId' },
 				timeout,
 			},
-			itemIndex,
 		),
 	);
 	if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) {
@@ -78,7 +76,7 @@ export async function createInvoice(
 	if (dryRun) {
 		return { status: 'dry run', ...figures, request: describeEvoRequest(buildEvoRequest(credentials, call), call) };
 	}
-	const answer = await callEvo(ctx, call, itemIndex);
+	const answer = await callEvo(ctx, call);
 	return { status: 'created', InvoiceReferenceId: referenceId(answer), ...figures };
 }
 

@@ -5,6 +5,7 @@ import { responseText, sendVendorRequest } from '../../shared/http';
 import type { JsonTextValue } from '../../shared/jsonText';
 import { JsonDecimal, toJsonText } from '../../shared/jsonText';
 import { MASK, maskCardNumber, redactValue } from '../../shared/redact';
+import { credentialsOnce } from '../../shared/runState';
 import type { VendorSession } from '../../shared/session';
 import { callWithSessionToken } from '../../shared/session';
 import { faultText, invoicesUrl, parseSignOnFailure, readFault, TOKEN_FAULT_IDS } from './credential';
@@ -169,15 +170,13 @@ const SESSION: VendorSession<unknown> = {
  * once per run however many requests were in flight (nodes/shared/session.ts). A refused request was not
  * processed, so sending it again cannot charge twice.
  */
-export async function callEvo(ctx: IExecuteFunctions, call: EvoCall, itemIndex: number): Promise<unknown> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+export async function callEvo(ctx: IExecuteFunctions, call: EvoCall): Promise<unknown> {
+	const credentials = await credentialsOnce(ctx, CREDENTIAL_TYPE);
 	const request = buildEvoRequest(credentials, call);
-	const answer = await callWithSessionToken(
-		ctx,
-		SESSION,
-		{ credentials, send: async (options) => await send(ctx, request, options), extraSecrets: call.secrets },
-		itemIndex,
-	);
+	const answer = await callWithSessionToken(ctx, SESSION, {
+		send: async (options) => await send(ctx, request, options),
+		extraSecrets: call.secrets,
+	});
 	// EVO's answers carry no token; card data it echoes is masked by key and by value.
 	return redactValue(maskCardData(answer), [...secretsOf(credentials), ...(call.secrets ?? [])]);
 }

@@ -21,5 +21,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const additional = (fields.additionalFields ?? {}) as IDataObject;
 	const fieldsSet = optionalFieldsSet(additional.fields_set);
 	const { timeout } = readOptions(this, itemIndex);
-	return await readInvoice(this, invoice, fieldsSet, timeout, itemIndex);
+	return await readInvoice(this, invoice, fieldsSet, timeout);
 }

@@ -19,5 +19,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = invoiceReferenceId(fields.InvoiceReferenceId);
 	const additional = (fields.additionalFields ?? {}) as IDataObject;
 	const { timeout } = readOptions(this, itemIndex);
-	return await readInvoice(this, id, additional, timeout, itemIndex);
+	return await readInvoice(this, id, additional, timeout);
 }

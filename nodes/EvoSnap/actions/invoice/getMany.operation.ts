@@ -102,7 +102,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				},
 				timeout,
 			},
-			itemIndex,
 		);
 		const result = (answer ?? {}) as IDataObject;
 		if (!Array.isArray(result.Invoices)) {

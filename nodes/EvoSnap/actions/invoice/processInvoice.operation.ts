@@ -117,7 +117,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Process pays the whole invoice: with a Maximum Amount, its amount is read first, to know it.
 	const maximum = parameters.maximumAmount;
 	if (options.checkFirst || hasMaximum(maximum)) {
-		const invoice = await readInvoice(this, id, { MerchantProfileId: merchantProfileId }, options.timeout, itemIndex);
+		const invoice = await readInvoice(this, id, { MerchantProfileId: merchantProfileId }, options.timeout);
 		const state = String(invoice.InvoiceState ?? '');
 		if (options.checkFirst && options.alreadyPaidStates.includes(state)) {
 			return {
@@ -134,7 +134,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		refuseAboveMaximum(maximum, formatAmount(amountFromVendor(invoice.Amount ?? '', 'Amount')));
 	}
 	// A decline (Status Failure) is read inside: a refused payment may be sent again, an approved one never.
-	const result = await sendPaymentOnce(this, [itemIndex], async () => readProcessAnswer(await callEvo(this, call, itemIndex)));
+	const result = await sendPaymentOnce(this, [itemIndex], async () => readProcessAnswer(await callEvo(this, call)));
 	return { status: 'paid', ...result, InvoiceReferenceId: String(result.InvoiceReferenceId ?? id) };
 }
 

@@ -46,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			request: describeEvoRequest(buildEvoRequest(credentials, call), call),
 		};
 	}
-	const answer = await callEvo(this, call, itemIndex);
+	const answer = await callEvo(this, call);
 	return {
 		status: 'updated',
 		InvoiceReferenceId: id,

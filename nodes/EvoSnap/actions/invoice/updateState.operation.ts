@@ -47,7 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (dryRun) {
 		return { status: 'dry run', InvoiceReferenceId: id, InvoiceState: state, request: describeEvoRequest(buildEvoRequest(credentials, call), call) };
 	}
-	const answer = await callEvo(this, call, itemIndex);
+	const answer = await callEvo(this, call);
 	return {
 		status: 'updated',
 		InvoiceReferenceId: id,

@@ -139,12 +139,18 @@ class N8nClientLoop implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const job = clientJob!;
+		// Like the HTTP Request node: one request per input item, its answer as that item's output.
+		const output: INodeExecutionData[] = [];
 		let next = 0;
 		const worker = async () => {
-			while (next < job.requests.length) await this.helpers.httpRequestWithAuthentication.call(this, job.credentialType, job.requests[next++]);
+			while (next < job.requests.length) {
+				const index = next++;
+				const answer = (await this.helpers.httpRequestWithAuthentication.call(this, job.credentialType, job.requests[index])) as unknown;
+				output[index] = { json: typeof answer === 'object' && answer !== null ? (answer as IDataObject) : { data: answer as string }, pairedItem: { item: index } };
+			}
 		};
 		await Promise.all(Array.from({ length: Math.min(job.parallel, job.requests.length) }, worker));
-		return [[{ json: { sent: job.requests.length } }]];
+		return [output];
 	}
 }
 
@@ -343,7 +349,15 @@ async function runN8nClient(vendor: VendorBench, sim: RemoteSimulator, n: number
 	// The session token filled, as a credential that signed on before holds it (the sign-on is timed).
 	if (vendor.signOn) data.sessionToken = await vendor.signOn(rawSender(sim.baseUrl, agent));
 	clientJob = { credentialType: vendor.credentialType, requests, parallel };
-	const result = await runNode({ nodeType, packageDir: PACKAGE_DIR, credentials: new CredentialStore({ [vendor.credentialType]: data }), credentialType: vendor.credentialType, parameters: {} });
+	// The same input items as the node's run: the engine's work on items in and out is in both.
+	const result = await runNode({
+		nodeType,
+		packageDir: PACKAGE_DIR,
+		credentials: new CredentialStore({ [vendor.credentialType]: data }),
+		credentialType: vendor.credentialType,
+		items: vendor.items(n),
+		parameters: {},
+	});
 	const ms = performance.now() - started;
 	const busy = busyMs(elu);
 	clientJob = undefined;
@@ -356,8 +370,17 @@ async function runN8nClient(vendor: VendorBench, sim: RemoteSimulator, n: number
 
 /** One run of each: the node, n8n's client, the plain loop(s); prints the bench line. */
 async function benchOne(vendor: VendorBench, sim: RemoteSimulator, n: number, latency: number, parallel: number, baselines: RawMode[]) {
+	const mark = (what: string) => process.env.BENCH_MARKS && console.error(`mark ${what} ${process.hrtime.bigint() / 1000n}`);
+	mark('node');
 	const node = await runThroughNode(vendor, sim, n, parallel);
+	mark('client');
+	if (process.argv.includes('--node-only')) {
+		// For a CPU profile of the node's path alone: no baseline is run.
+		console.log(`bench ${vendor.name} n=${n} latency=${latency} parallel=${parallel} node_ms=${Math.round(node.ms)} busy_ms_per_item=${(node.busy / n).toFixed(2)}`);
+		return node.ms / n;
+	}
 	const client = await runN8nClient(vendor, sim, n, parallel, node.payments);
+	mark('end');
 	const perItem = (ms: number) => ms / n;
 	const fixed = (value: number) => value.toFixed(2);
 	let raw = '';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyColl
 import { DateTime } from 'luxon';
 
 import { DATE_FORMATS } from './dates';
-import { hasControlCharacters } from './input';
+import { hiddenCharacter } from './input';
 import { holdsExpression, itemParameter } from './itemParameter';
 import { InvalidInputError } from './errors';
 import { parseAmount } from './money';
@@ -172,10 +172,14 @@ function readText(value: unknown, field: string, kind: { maxLength?: number; xml
 
 function readIdentifierText(value: unknown, field: string, kind: { maxLength: number; pattern?: string; expected?: string }, secret: boolean): string {
 	const expected = kind.expected ?? `an identifier of at most ${kind.maxLength} characters`;
+	if (typeof value === 'number' && !Number.isInteger(value)) {
+		throw new InvalidInputError(field, `${field} got the number ${String(value)}, which is not a whole number: expected ${expected}`);
+	}
 	const written = textOf(value, field, expected, secret);
 	refuseSurroundingWhitespace(written, field, expected, secret);
-	if (hasControlCharacters(written, { lineBreaks: false }) || notXmlCharacter(written) !== undefined) {
-		throw new InvalidInputError(field, `${field} contains control characters: expected ${expected}`);
+	const hidden = hiddenCharacter(written);
+	if (hidden !== undefined) {
+		throw new InvalidInputError(field, `${field} contains the control or invisible character ${hidden}: expected ${expected}`);
 	}
 	if (written.length > kind.maxLength) {
 		throw new InvalidInputError(field, `${field} is ${written.length} characters long: expected ${expected}`);

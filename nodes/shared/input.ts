@@ -29,6 +29,21 @@ export function hasControlCharacters(text: string, { lineBreaks = true } = {}): 
 }
 
 /**
+ * Characters no identifier holds, however it was typed or pasted: every control character (C0,
+ * DEL and C1, line breaks and tabs included), the invisible format characters (zero-width space
+ * and joiners, soft hyphen, byte order mark, left-to-right and right-to-left marks and overrides),
+ * the line and paragraph separators, lone surrogates and the non-characters U+FFFE and U+FFFF. A
+ * vendor would look up, or store, an identifier that only looks like the one meant.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFE\uFFFF]/u;
+
+/** The first hidden character of an identifier (see HIDDEN), as U+XXXX; undefined when there is none. */
+export function hiddenCharacter(text: string): string | undefined {
+	const found = HIDDEN.exec(text);
+	return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+
+/**
  * A text field's value must be text or a number: a boolean, an object or a list is refused
  * naming the field (rather than sent as "true" or "[object Object]"). Empty values pass.
  */

@@ -246,6 +246,26 @@ const notText: Case[] = [
 	{ label: '1e21', value: 1e21, outcome: REFUSED },
 ];
 
+/**
+ * Characters an identifier never holds, however it looks: C1 controls, invisible format characters
+ * (zero-width space, soft hyphen, bidi marks and overrides, a byte order mark inside) and the line
+ * separator, inside the sample or after it (where trimming does not see them).
+ */
+function hiddenCharacterCases(sample: string): Case[] {
+	const inside = (character: string) => `${sample.slice(0, 1)}${character}${sample.slice(1)}`;
+	return [
+		{ label: 'a zero-width space inside', value: inside('\u200b'), outcome: REFUSED },
+		{ label: 'a zero-width space after', value: `${sample}\u200b`, outcome: REFUSED },
+		{ label: 'a soft hyphen', value: `${sample}\u00ad`, outcome: REFUSED },
+		{ label: 'a right-to-left mark', value: `\u200f${sample}`, outcome: REFUSED },
+		{ label: 'a right-to-left override inside', value: inside('\u202e'), outcome: REFUSED },
+		{ label: 'a byte order mark inside', value: inside('\ufeff'), outcome: REFUSED },
+		{ label: 'a line separator inside', value: inside('\u2028'), outcome: REFUSED },
+		{ label: 'a C1 control (NEL)', value: `${sample}\u0085`, outcome: REFUSED },
+		{ label: 'a C1 control (CSI) inside', value: inside('\u009b'), outcome: REFUSED },
+	];
+}
+
 function identifierSample(kind: { maxLength: number; pattern?: string }): string {
 	const fits = (text: string) => text.length <= kind.maxLength && (kind.pattern === undefined || new RegExp(kind.pattern).test(text));
 	return ['ID-7', 'A1B2', 'USD', '2017', 'A', '7'].find(fits) ?? 'A';
@@ -285,6 +305,8 @@ function casesFor(field: Field, kind: Kind, xml: boolean, sampleOverride?: strin
 				{ label: 'a NUL character', value: `${sample}\u0000`, outcome: REFUSED },
 				{ label: 'overlong', value: 'A'.repeat(kind.maxLength + 1), outcome: REFUSED },
 				{ label: 'unicode digits', value: UNICODE_DIGITS, outcome: either(UNICODE_DIGITS) },
+				...hiddenCharacterCases(sample),
+				{ label: 'a fractional number', value: 1.5, outcome: REFUSED },
 				{ label: 'a string of 20 digits', value: '12345678901234567890', outcome: either('12345678901234567890') },
 				{ label: 'a sample', value: sample, outcome: valid(equalText(sample)) },
 			];
@@ -412,6 +434,7 @@ function casesFor(field: Field, kind: Kind, xml: boolean, sampleOverride?: strin
 				{ label: 'a number past 2^53', value: BIG, outcome: REFUSED },
 				{ label: 'spaces around', value: ' ID-7 ', outcome: REFUSED },
 				{ label: 'a control character', value: 'ID\u0001', outcome: REFUSED },
+				...hiddenCharacterCases('ID-7'),
 				{ label: 'a sample', value: 'ID-7', outcome: valid(equalText('ID-7')) },
 			];
 		case 'json':

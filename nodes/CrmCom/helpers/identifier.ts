@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
-import { hasControlCharacters, isEmpty } from '../../shared/input';
+import { hiddenCharacter, isEmpty } from '../../shared/input';
 import { InvalidInputError } from '../../shared/errors';
 
 /** fieldKinds.ts's INPUT_KIND_KEY (not imported: fieldKinds reads identifiers through this module). */
@@ -147,8 +147,9 @@ function leafText(value: unknown, field: string, path: string): string {
 	}
 	if (typeof value === 'string') {
 		// An identifier never holds control characters: refuse them rather than look up garbage.
-		if (hasControlCharacters(value, { lineBreaks: false })) {
-			throw new InvalidInputError(field, `${path} must not contain control characters`);
+		const hidden = hiddenCharacter(value);
+		if (hidden !== undefined) {
+			throw new InvalidInputError(field, `${path} must not contain control or invisible characters (${hidden})`);
 		}
 		// Refused rather than trimmed: what is sent is what was written.
 		if (value.trim() !== value) {

@@ -229,6 +229,25 @@ function readAmountText(value: unknown, field: string, kind: { digits?: number; 
 const ISO_DATE_TIME = "yyyy-MM-dd'T'HH:mm:ss";
 
 /**
+ * What luxon reads but no vendor means: the hour 24 (ISO's end of day, which luxon turns into the
+ * next day, so 2021-10-22T24:00 would be sent as the 23rd) and an offset beyond ±18:00 or with 60+
+ * minutes (+25:00, +05:99), which luxon keeps. Undefined when the text has neither.
+ */
+function clockProblem(text: string): string | undefined {
+	const clock = /^[+-]?\d{4,6}-\d{2}-\d{2}[T ](.*)$/.exec(text)?.[1];
+	if (clock === undefined) return undefined;
+	if (/^24(?!\d)/.test(clock)) return 'the hour 24 is not a time of day (write 00:00 of the next day)';
+	const offset = /([+-])(\d{2}):?(\d{2})?$/.exec(clock.replace(/\[[^\]]*\]$/, ''));
+	if (offset && /\d{2}:\d{2}/.test(clock.slice(0, offset.index)) && (Number(offset[2]) > 18 || Number(offset[3] ?? 0) > 59)) {
+		return `the offset ${offset[0]} does not exist (offsets go from -18:00 to +18:00)`;
+	}
+	if (offset && !/:/.test(clock.slice(0, offset.index)) && Number(offset[2]) > 18) {
+		return `the offset ${offset[0]} does not exist (offsets go from -18:00 to +18:00)`;
+	}
+	return undefined;
+}
+
+/**
  * A date from what n8n gives a node, as a wall-clock DateTime: an ISO string (an offset in it is
  * kept, not converted), `yyyy-MM-dd HH:mm:ss`, the field's own vendor format, a luxon DateTime as
  * it is, a JS Date read in the workflow's time zone. Day-month orders other than the field's own
@@ -243,6 +262,8 @@ function readDateTime(value: unknown, field: string, zone: string, vendorFormat?
 		parsed = value;
 	} else if (typeof value === 'string') {
 		refuseSurroundingWhitespace(value, field, expected);
+		const problem = clockProblem(value);
+		if (problem) throw new InvalidInputError(field, `${field} is not a valid date: ${describeReceived(value)} (${problem})`);
 		if (/^\d{4}-\d{2}-\d{2} \d/.test(value)) {
 			parsed = DateTime.fromFormat(value, DATE_FORMATS.isoDateSpaceTime, { setZone: true });
 		} else if (/^\d{4}-\d{2}-\d{2}(T|$)/.test(value)) {
@@ -260,6 +281,7 @@ function readDateTime(value: unknown, field: string, zone: string, vendorFormat?
 			`${field} is not a valid date: ${describeReceived(value)} (${parsed.invalidExplanation ?? parsed.invalidReason ?? 'invalid'})`,
 		);
 	}
+	if (parsed.year < 1) throw new InvalidInputError(field, `${field} is not a valid date: ${describeReceived(value)} (there is no year ${parsed.year})`);
 	return parsed;
 }
 
@@ -282,9 +304,11 @@ function readTimestamp(value: unknown, field: string, zone: string): string {
 	}
 	if (typeof value !== 'string') throw new InvalidInputError(field, `${field} must be ${expected}, got ${describeReceived(value)}`);
 	refuseSurroundingWhitespace(value, field, expected);
+	const problem = clockProblem(value);
+	if (problem) throw new InvalidInputError(field, `${field} is not a valid date: ${describeReceived(value)} (${problem})`);
 	// Luxon reads milliseconds only: the extra fraction digits are checked by the pattern.
 	const parsed = DateTime.fromISO(value.replace(/(\.\d{3})\d+/, '$1'), { setZone: true });
-	if (!ISO_TIMESTAMP.test(value) || !parsed.isValid) {
+	if (!ISO_TIMESTAMP.test(value) || !parsed.isValid || parsed.year < 1) {
 		throw new InvalidInputError(field, `${field} must be ${expected}, got ${describeReceived(value)}`);
 	}
 	return value;
@@ -334,13 +358,19 @@ function readCard(value: unknown, field: string, part: 'number' | 'expiry' | 'cv
 function readJson(value: unknown, field: string): unknown {
 	if (typeof value === 'object' && value !== null) return value;
 	if (typeof value !== 'string') throw new InvalidInputError(field, `${field} must be a JSON object or list, got ${describeReceived(value)}`);
+	let parsed: unknown;
 	let problem: string | undefined;
 	try {
-		return JSON.parse(value) as unknown;
+		parsed = JSON.parse(value) as unknown;
 	} catch (error) {
 		problem = (error as Error).message;
 	}
-	throw new InvalidInputError(field, `${field} is not valid JSON: ${problem}`);
+	if (problem !== undefined) throw new InvalidInputError(field, `${field} is not valid JSON: ${problem}`);
+	// JSON text of a number, a string, true or null is valid JSON, but not the object or list the field takes.
+	if (typeof parsed !== 'object' || parsed === null) {
+		throw new InvalidInputError(field, `${field} must be a JSON object or list, got the JSON ${describeReceived(value)}`);
+	}
+	return parsed;
 }
 
 /**

@@ -213,6 +213,11 @@ const sameNumber = (expected: number): Outcome => ({
 	sent: (leaf) => (typeof leaf === 'number' || (typeof leaf === 'string' && leaf.trim() !== '')) && Number(leaf) === expected,
 	shown: String(expected),
 });
+/** An amount given with a plus sign arrives without it, as its plain decimal (or the number). */
+const withoutSign = (expected: string): Outcome => ({
+	sent: (leaf) => leaf === expected || leaf === Number(expected),
+	shown: `${expected} without its sign`,
+});
 /** A day (and time) as the vendor writes it: 2021-10-22, 10-22-2021, 2021-10-22T22:30:00, 2021-10-22 22:30:00. */
 const sameMoment = (day: string, time?: string): Outcome => {
 	const [y, m, d] = day.split('-');
@@ -263,6 +268,18 @@ function hiddenCharacterCases(sample: string): Case[] {
 		{ label: 'a line separator inside', value: inside('\u2028'), outcome: REFUSED },
 		{ label: 'a C1 control (NEL)', value: `${sample}\u0085`, outcome: REFUSED },
 		{ label: 'a C1 control (CSI) inside', value: inside('\u009b'), outcome: REFUSED },
+	];
+}
+
+/** Times luxon reads but no vendor means: the hour 24 (luxon's next day) and offsets that do not exist. */
+function clockCases(zone: string): Case[] {
+	return [
+		{ label: 'the hour 24', value: `2021-10-22T24:00:00${zone}`, outcome: REFUSED },
+		{ label: 'the hour 24 with a space', value: '2021-10-22 24:00:00', outcome: REFUSED },
+		{ label: 'the hour 24 with an offset', value: '2021-10-22T24:00:00-04:00', outcome: REFUSED },
+		{ label: 'an offset of +25:00', value: '2021-10-22T12:00:00+25:00', outcome: REFUSED },
+		{ label: 'an offset of -24:00', value: '2021-10-22T12:00:00-24:00', outcome: REFUSED },
+		{ label: 'an offset with 99 minutes', value: '2021-10-22T12:00:00+05:99', outcome: REFUSED },
 	];
 }
 
@@ -335,6 +352,8 @@ function casesFor(field: Field, kind: Kind, xml: boolean, sampleOverride?: strin
 				{ label: 'spaces around', value: ' 1.50 ', outcome: REFUSED },
 				{ label: 'a comma', value: '1,50', outcome: REFUSED },
 				{ label: 'negative', value: '-1.00', outcome: REFUSED },
+				// Read as 1.50 (shared.test.ts): the sign never reaches the vendor.
+				{ label: 'a plus sign', value: `+${sampleOverride ?? '1.50'}`, outcome: valid(withoutSign(sampleOverride ?? '1.50')) },
 				{ label: 'one decimal too many', value: `1.${'0'.repeat(kind.digits ?? 2)}5`, outcome: REFUSED },
 				{ label: 'exponent', value: '1e3', outcome: REFUSED },
 				{ label: 'unicode digits', value: UNICODE_DIGITS, outcome: REFUSED },
@@ -356,6 +375,8 @@ function casesFor(field: Field, kind: Kind, xml: boolean, sampleOverride?: strin
 				{ label: 'day and month ambiguous', value: '03-04-2021', outcome: usDate ? valid(sameMoment('2021-03-04')) : REFUSED },
 				{ label: 'slashes', value: '22/10/2021', outcome: REFUSED },
 				{ label: 'impossible', value: '2021-02-30', outcome: REFUSED },
+				...clockCases(''),
+				{ label: 'year 0000', value: '0000-01-01', outcome: REFUSED },
 				{ label: 'a word', value: 'soon', outcome: REFUSED },
 				{ label: 'spaces around', value: ' 2021-10-22 ', outcome: REFUSED },
 				{ label: 'an ISO day', value: '2021-10-22', outcome: valid(sameMoment('2021-10-22')) },
@@ -371,6 +392,8 @@ function casesFor(field: Field, kind: Kind, xml: boolean, sampleOverride?: strin
 				...notText,
 				{ label: 'a day alone', value: '2021-10-22', outcome: REFUSED },
 				{ label: 'impossible', value: '2021-02-30T10:00:00', outcome: REFUSED },
+				...clockCases('Z'),
+				{ label: 'year 0000', value: '0000-01-01T10:00:00Z', outcome: REFUSED },
 				{ label: 'a word', value: 'soon', outcome: REFUSED },
 				{ label: 'spaces around', value: ' 2021-10-22T22:30:00 ', outcome: REFUSED },
 				{ label: 'seven fraction digits and an offset', value: '2017-03-27T11:00:53.9271639-06:00', outcome: valid(equalText('2017-03-27T11:00:53.9271639-06:00')) },
@@ -438,7 +461,13 @@ function casesFor(field: Field, kind: Kind, xml: boolean, sampleOverride?: strin
 				{ label: 'a sample', value: 'ID-7', outcome: valid(equalText('ID-7')) },
 			];
 		case 'json':
-			return [...emptyCases(property, kind), { label: 'not JSON', value: '{x', outcome: REFUSED }, { label: 'an object', value: OBJECT, outcome: ACCEPTED }];
+			return [
+				...emptyCases(property, kind),
+				{ label: 'not JSON', value: '{x', outcome: REFUSED },
+				{ label: 'JSON text of a number', value: '5', outcome: REFUSED },
+				{ label: 'JSON text of null', value: 'null', outcome: REFUSED },
+				{ label: 'an object', value: OBJECT, outcome: ACCEPTED },
+			];
 	}
 }
 

@@ -253,7 +253,7 @@ export const cnbsWebArPayInvoiceAdapter: PayInvoiceAdapter = {
 				throw new VendorError(`Document ${request.invoiceReference} is cancelled: nothing was paid`);
 			}
 			const open = amountFromVendor(found.open_amount ?? 0, 'open_amount');
-			const currency = optionalText(found.currency_key)?.toUpperCase();
+			const currency = optionalText(found.currency_key);
 			// Paid in full since the open amount was read (e.g. by an earlier try): already paid, not "changed".
 			if (open.minor <= 0n) {
 				return notOpen(`CNBS lists the document with open amount ${formatAmount(open)}`, currency, { document: found });

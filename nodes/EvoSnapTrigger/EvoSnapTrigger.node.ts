@@ -11,6 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { toNodeError } from '../shared/execute';
 import { additionalFieldsCollection, DEFAULT_TIMEOUT_MS, timeoutOption } from '../shared/fields';
 import { optionalText } from '../shared/input';
+import { excerpt } from '../shared/redact';
 import type { FoundEvent, SeenEntry } from '../shared/polling';
 import {
 	includeExistingOption,
@@ -177,7 +178,7 @@ export class EvoSnapTrigger implements INodeType {
 				)) as IDataObject;
 				const list = answer?.Invoices;
 				if (!Array.isArray(list)) {
-					throw new NodeOperationError(this.getNode(), `EVO's query answer had no Invoices list: ${JSON.stringify(answer).slice(0, 200)}`);
+					throw new NodeOperationError(this.getNode(), `EVO's query answer had no Invoices list: ${excerpt(JSON.stringify(answer), 200)}`);
 				}
 				// An invoice listed twice (pages that shifted while they were read) counts once.
 				for (const invoice of list as IDataObject[]) invoices.set(String(invoice.InvoiceReferenceId), invoice);

@@ -2,7 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 
-import { redactText } from './redact';
+import { excerpt, redactText } from './redact';
 
 /**
  * A failure the vendor reported in its own words (a SOAP Fault, Success=false, a status code in
@@ -130,7 +130,7 @@ export function vendorErrorFromHttpFailure(
 		const html = htmlErrorSummary(text);
 		const summary = html
 			? `HTTP ${status}, an HTML page instead of an API answer: ${html}`
-			: `HTTP ${status}${text ? `: ${text.slice(0, 300)}` : ''}`;
+			: `HTTP ${status}${text ? `: ${excerpt(text, 300)}` : ''}`;
 		const retryAfterSeconds = Number.isFinite(retryAfter) ? retryAfter : undefined;
 		return new VendorError(summary, {
 			httpCode: status,

@@ -20,8 +20,15 @@ export function passesLuhn(digits: string): boolean {
 	return sum % 10 === 0;
 }
 
-/** Between a card's digit groups: a space or dash, also as URL-encoded text writes a space. */
-const SEPARATOR = '(?:[ +-]|%20)';
+/**
+ * What people and encoders put between a card's digit groups: white space of any kind (a space,
+ * NBSP, a tab, a line break, as JSON writes them too), invisible characters (zero-width space,
+ * soft hyphen, BOM), a dash of any kind, a dot, an underscore, a slash or a plus, alone or with
+ * spaces around (" - "), also URL-encoded (%20, %2D, %2d...).
+ */
+const SPACE = String.raw`(?:[\s\u00AD\u180E\u200B-\u200D\u2060\uFEFF]|\\[tnr]|\\u(?:00[aA]0|200[bB])|%(?:20|09|0[aAdD]|[cC]2%[aA]0))`;
+const MARK = String.raw`(?:[-+._/\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]|%(?:2[bBdDeEfF]|5[fF]))`;
+const SEPARATOR = `(?:${SPACE}{0,2}${MARK}${SPACE}{0,2}|${SPACE}{1,3})`;
 /** Thirteen digits, optionally grouped: nothing shorter can hold a card number (the quick check). */
 const THIRTEEN_DIGITS = new RegExp(`\\d(?:${SEPARATOR}?\\d){12}`);
 /** Groups of digits joined by single separators, not inside a longer digit run. */
@@ -188,25 +195,72 @@ function base64Cores(secret: string): string[] {
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-/** Below this length a secret's Base64 core is short enough to turn up by chance in other Base64. */
-const MIN_BASE64_SECRET_LENGTH = 6;
+/**
+ * A Base64 core shorter than this turns up by chance in other Base64: a 4-character secret is
+ * masked in Base64 only where its core is 5 characters long (2 of the 3 alignments).
+ */
+const MIN_BASE64_CORE_LENGTH = 5;
+
+const isAlphanumeric = (char: string) => /^[A-Za-z0-9]$/.test(char);
+const hex = (code: number, width: number) => code.toString(16).padStart(width, '0');
+const bytesOf = (text: string) => [...Buffer.from(text, 'utf8')];
+
+/** Every character (or every character but letters and digits) written as `escape` writes it. */
+function escaped(secret: string, escape: (code: number) => string, all: boolean): string {
+	return [...secret].map((char) => (!all && isAlphanumeric(char) ? char : escape(char.codePointAt(0)!))).join('');
+}
+
+/** JSON's \uXXXX escape (surrogate pairs for characters outside the BMP). */
+function jsonEscape(code: number): string {
+	return String.fromCodePoint(code)
+		.split('')
+		.map((unit) => `\\u${hex(unit.charCodeAt(0), 4)}`)
+		.join('');
+}
 
 /**
- * Every form in which a secret may come back in a vendor's echo of the request: as given, URL-
- * encoded (once or twice, as a URI component or a form field), XML- and JSON-escaped, and in
- * Base64 (standard, URL-safe and URL-encoded) at any position, e.g. inside an Authorization header.
+ * Every form in which a secret may come back in a vendor's echo of the request: as given; URL-
+ * encoded (once or twice, as a URI component or a form field, with upper- or lower-case hex, or
+ * every byte); in hexadecimal; JSON-escaped (as JSON.stringify writes it, with `\/`, and with
+ * \uXXXX escapes); XML-escaped (named and numeric entities); and in Base64 (standard, URL-safe and
+ * URL-encoded, also of the URL-encoded secret) at any position, e.g. inside an Authorization header.
  */
 function formsOf(secret: string): string[] {
+	const uriEncoded = encodeURIComponent(secret);
+	const formEncoded = new URLSearchParams({ s: secret }).toString().slice(2);
+	const everyByte = bytesOf(secret)
+		.map((byte) => `%${hex(byte, 2)}`)
+		.join('');
+	const hexadecimal = bytesOf(secret)
+		.map((byte) => hex(byte, 2))
+		.join('');
+	const json = JSON.stringify(secret).slice(1, -1);
 	const forms = [
 		secret,
-		encodeURIComponent(secret),
-		encodeURIComponent(encodeURIComponent(secret)),
-		new URLSearchParams({ s: secret }).toString().slice(2),
+		uriEncoded,
+		uriEncoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+		encodeURIComponent(uriEncoded),
+		formEncoded,
+		everyByte,
+		everyByte.toUpperCase(),
+		hexadecimal,
+		hexadecimal.toUpperCase(),
+		json,
+		json.replace(/\//g, '\\/'),
+		...[false, true].flatMap((all) => {
+			const jsonEscaped = escaped(secret, jsonEscape, all);
+			return [jsonEscaped, jsonEscaped.replace(/\\u([0-9a-f]{4})/g, (_escape, code: string) => `\\u${code.toUpperCase()}`)];
+		}),
 		secret.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]),
-		JSON.stringify(secret).slice(1, -1),
+		...[false, true].flatMap((all) => [
+			escaped(secret, (code) => `&#${code};`, all),
+			escaped(secret, (code) => `&#x${hex(code, 1)};`, all),
+			escaped(secret, (code) => `&#x${hex(code, 1).toUpperCase()};`, all),
+		]),
 	];
-	if (secret.length >= MIN_BASE64_SECRET_LENGTH) {
-		for (const core of base64Cores(secret)) {
+	for (const encoded of new Set([secret, uriEncoded, formEncoded])) {
+		for (const core of base64Cores(encoded)) {
+			if (core.length < MIN_BASE64_CORE_LENGTH) continue;
 			forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'), encodeURIComponent(core));
 		}
 	}
@@ -219,6 +273,7 @@ function formsOf(secret: string): string[] {
  */
 export class Redactor {
 	private readonly needles: string[];
+	private readonly jsonNeedles: string[];
 
 	constructor(secrets: Array<string | undefined>) {
 		const needles = new Set<string>();
@@ -229,6 +284,8 @@ export class Redactor {
 		}
 		// The longest first, so that a form is masked whole before a shorter form inside it.
 		this.needles = [...needles].sort((a, b) => b.length - a.length);
+		// How each form reads inside JSON text (a backslash or a quote in it is escaped there).
+		this.jsonNeedles = [...new Set(this.needles.map((needle) => JSON.stringify(needle).slice(1, -1)))];
 	}
 
 	text(text: string): string {
@@ -270,8 +327,9 @@ export class Redactor {
 	/**
 	 * A JSON output item with everything masked: one serialisation tells whether there is anything
 	 * to mask at all (nearly never), and only then is the item walked. (In JSON text every string
-	 * and number stands between quotes, commas or brackets, so what is found there is what the walk
-	 * finds in the values.)
+	 * and number stands between quotes, commas or brackets, and a secret's form is looked for as
+	 * JSON writes it, so what is found there is what the walk finds in the values; the card
+	 * separators include JSON's \t and \n.)
 	 */
 	jsonItem<T extends object>(json: T): T {
 		let serialised: string;
@@ -280,7 +338,8 @@ export class Redactor {
 		} catch {
 			return this.value(json);
 		}
-		return this.holdsAny(serialised) ? this.value(json) : json;
+		const holdsAny = this.jsonNeedles.some((needle) => serialised.includes(needle)) || maskCardNumbers(serialised) !== serialised;
+		return holdsAny ? this.value(json) : json;
 	}
 }
 
@@ -310,4 +369,34 @@ export function redactValue<T>(value: T, secrets: Array<string | undefined>): T 
 		return entry;
 	};
 	return copy(value) as T;
+}
+
+/** How far past its length an excerpt may run to end at white space. */
+const EXCERPT_SLACK = 4096;
+/** Two digits and a card separator between them, found at every position (a lookahead). */
+const JOINED_DIGITS = new RegExp(`(?=(\\d(?:${SEPARATOR})?\\d))`, 'g');
+
+/** Whether a cut before `at` would fall inside a run of digit groups (a card number, perhaps). */
+function insideDigitGroups(text: string, at: number): boolean {
+	const from = Math.max(0, at - 16);
+	for (const match of text.slice(from, at + 16).matchAll(JOINED_DIGITS)) {
+		const start = from + (match.index ?? 0);
+		if (start < at && at < start + match[1].length) return true;
+	}
+	return false;
+}
+
+/**
+ * The start of a vendor's answer, for an error message. The cut falls at white space that is not
+ * inside a run of digit groups: a secret or a card number cut in two would no longer be recognised
+ * and masked when the message is redacted, and part of it would show.
+ */
+export function excerpt(text: string, length: number): string {
+	if (text.length <= length) return text;
+	const spaces = /\s/g;
+	spaces.lastIndex = length;
+	for (let found = spaces.exec(text); found && found.index < length + EXCERPT_SLACK; found = spaces.exec(text)) {
+		if (!insideDigitGroups(text, found.index)) return `${text.slice(0, found.index)}...`;
+	}
+	return `${text.slice(0, length + EXCERPT_SLACK)}...`;
 }

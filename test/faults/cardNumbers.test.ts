@@ -6,6 +6,7 @@ import { passesLuhn } from '../../nodes/shared/redact';
 import { expectNoSecretsShown, NODE_TYPE, runPay } from './recorder';
 import type { NodeKind, VendorEntry } from './vendors';
 import { ALL_SECRETS, SECRETS, VENDORS } from './vendors';
+import { CARD_SEPARATORS, grouped, SECRET_ENCODINGS } from '../harness/encodings';
 
 /**
  * Card numbers and secrets, generated over the vendor table and the node descriptions:
@@ -17,9 +18,11 @@ import { ALL_SECRETS, SECRETS, VENDORS } from './vendors';
  */
 
 const KINDS: NodeKind[] = ['vendorNode', 'payInvoice'];
-/** A Luhn-valid test card number, typed plain, with spaces and with dashes. */
+/** A Luhn-valid test card number, typed plain and grouped by every separator of test/harness/encodings.ts. */
 const CARD_DIGITS = '4012888888881881';
-const CARD_FORMS = [CARD_DIGITS, '4012 8888 8888 1881', '4012-8888-8888-1881'];
+const CARD_FORMS = [CARD_DIGITS, ...CARD_SEPARATORS.map(({ separator }) => grouped(CARD_DIGITS, [4, 4, 4, 4], separator))];
+/** The card's first 12 digits, however they are grouped (only the last 4 may ever show). */
+const CARD_SHOWN = /4012\D{0,8}8888\D{0,8}8888/g;
 const MASKED = '************1881';
 
 interface StringField {
@@ -97,8 +100,7 @@ function shownText(result: { items: Array<{ json: IDataObject }>; error?: { mess
 
 /** Where the card's first 12 digits show, in whatever grouping (only the last 4 may ever show). */
 function cardsShown(text: string): string[] {
-	const grouped = /4012[ -]?8888[ -]?8888/g;
-	return [...text.matchAll(grouped)].map((match) => text.slice(Math.max(0, match.index - 60), match.index + 30));
+	return [...text.matchAll(CARD_SHOWN)].map((match) => text.slice(Math.max(0, match.index - 60), match.index + 30));
 }
 
 function safeDecode(text: string): string {
@@ -112,7 +114,7 @@ function safeDecode(text: string): string {
 /** Quotes the card as the request carried it (a vendor naming the value it refuses), else the request's start. */
 function quoteCard(request: RecordedRequest): string {
 	const text = `${safeDecode(request.body.replace(/\+/g, ' '))} ${Object.values(request.query).join(' ')}`;
-	const at = text.search(/4012[ -]?8888[ -]?8888[ -]?1881/);
+	const at = text.search(/4012\D{0,8}8888\D{0,8}8888\D{0,8}1881/);
 	return at === -1 ? `Refused: ${text.slice(0, 200)}` : `Refused the value "${text.slice(Math.max(0, at - 20), at + 40)}"`;
 }
 
@@ -148,20 +150,26 @@ describe.each(PAYING_OPERATIONS)(
 			const sim = vendor.create();
 			await sim.start();
 			try {
-				const invoices = vendor.load(sim, fields.length);
-				if (mode === 'refused') sim.fail({ kind: 'echo', quote: quoteCard }, { times: fields.length, when: vendor.isPayment });
+				// Every field gets the card, and every way of writing it is tried.
+				const count = Math.max(fields.length, CARD_FORMS.length);
+				const invoices = vendor.load(sim, count);
+				if (mode === 'refused') sim.fail({ kind: 'echo', quote: quoteCard }, { times: count, when: vendor.isPayment });
 				const result = await runPay(vendor, kind, sim, {
-					items: fields.map((field, index) => ({ ...invoices[index].item, field: field.path, card: CARD_FORMS[index % CARD_FORMS.length] })),
+					items: invoices.map((invoice, index) => ({
+						...invoice.item,
+						field: fields[index % fields.length].path,
+						card: CARD_FORMS[index % CARD_FORMS.length],
+					})),
 					parameters: parametersWithCards(parameters, fields),
 					options: mode === 'dry run' ? { dryRun: true } : {},
 					label: `card ${mode} ${vendor.key} ${kind}`,
 				});
-				expect(result.items).toHaveLength(fields.length);
+				expect(result.items).toHaveLength(count);
 				const shown = shownText(result);
 				expect(cardsShown(shown)).toEqual([]);
 				// The card went through and came back masked somewhere: the check above had something to find.
 				expect(shown).toContain(MASKED);
-				if (mode === 'refused') expect(shown).toMatch(/Refused the value .{0,80}\*{12}1881/);
+				if (mode === 'refused') expect(shown).toMatch(/Refused the value [\s\S]{0,80}\*{12}1881/);
 			} finally {
 				await sim.stop();
 			}
@@ -171,20 +179,10 @@ describe.each(PAYING_OPERATIONS)(
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
-/**
- * How a vendor may quote a secret of the request back: the forms HTTP Basic and URLs give it.
- * Base64 forms are masked for secrets of 6+ characters: a CVV's Base64 is too short to tell apart
- * from other Base64 (and no vendor sends a CVV as a Basic credential).
- */
-const QUOTED_FORMS: Record<string, (secret: string) => string | undefined> = {
-	'Base64 of secret': (secret) => (secret.length >= 6 ? b64(secret) : undefined),
-	'Base64 of secret:': (secret) => (secret.length >= 6 ? b64(`${secret}:`) : undefined),
-	'Base64 of :secret': (secret) => (secret.length >= 6 ? b64(`:${secret}`) : undefined),
-	'Base64 of user:secret': (secret) => (secret.length >= 6 ? b64(`faultsuite:${secret}`) : undefined),
-	'URL-encoded': (secret) => encodeURIComponent(secret),
-	'form-encoded': (secret) => new URLSearchParams({ s: secret }).toString().slice(2),
-	'URL-encoded Base64 of secret:': (secret) => (secret.length >= 6 ? encodeURIComponent(b64(`${secret}:`)) : undefined),
-};
+/** How a vendor may quote a secret of the request back: every encoding of test/harness/encodings.ts. */
+const QUOTED_FORMS: Record<string, (secret: string) => string | undefined> = Object.fromEntries(
+	SECRET_ENCODINGS.map(({ name, encode, minLength = 4 }) => [name, (secret: string) => (secret.length >= minLength ? encode(secret) : undefined)]),
+);
 
 /** The request's Authorization header decoded, where it is HTTP Basic. */
 function basicCredentials(request: RecordedRequest): string {

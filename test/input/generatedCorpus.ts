@@ -325,6 +325,8 @@ function casesFor(field: Field, kind: Kind, xml: boolean, sampleOverride?: strin
 				...hiddenCharacterCases(sample),
 				{ label: 'a fractional number', value: 1.5, outcome: REFUSED },
 				{ label: 'a string of 20 digits', value: '12345678901234567890', outcome: either('12345678901234567890') },
+				// Sent in the case it was typed in, or refused: never changed to fit.
+				{ label: 'the sample in lower case', value: sample.toLowerCase(), outcome: either(sample.toLowerCase()) },
 				{ label: 'a sample', value: sample, outcome: valid(equalText(sample)) },
 			];
 		}
@@ -421,6 +423,9 @@ function casesFor(field: Field, kind: Kind, xml: boolean, sampleOverride?: strin
 				{ label: 'not in the list', value: 'NotInTheList', outcome: REFUSED },
 				{ label: 'markup', value: '<x/>', outcome: REFUSED },
 				{ label: 'spaces around', value: ` ${String(values[0])} `, outcome: REFUSED },
+				...values
+					.filter((value) => typeof value === 'string' && !values.includes(value.toLowerCase()))
+					.map((value): Case => ({ label: `the choice ${JSON.stringify(value)} in lower case`, value: String(value).toLowerCase(), outcome: REFUSED })),
 				...values.map((value): Case => ({ label: `the choice ${JSON.stringify(value)}`, value, outcome: ACCEPTED })),
 			];
 		}

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IH
 import { htmlErrorSummary, VendorError, InvalidInputError } from '../../shared/errors';
 import { responseText, sendVendorRequest } from '../../shared/http';
 import { parseIntegerId } from '../../shared/input';
-import { MASK, redactValue } from '../../shared/redact';
+import { excerpt, MASK, redactValue } from '../../shared/redact';
 import { apiUrlOf, completeCall, encodeCall, FUNCTION_NAME_KEY, requestStyleOf } from './credential';
 
 export const VENDOR = 'adilas';
@@ -121,7 +121,7 @@ export function parseAdilasAnswer(body: unknown): IDataObject {
 			throw new VendorError(
 				html
 					? `The answer was an HTML page, not an adilas API answer: ${html} (check the API Endpoint URL and the Request Style)`
-					: `The answer was not JSON${text ? `: ${text.slice(0, 200)}` : ' (empty)'} (check the API Endpoint URL and the Request Style)`,
+					: `The answer was not JSON${text ? `: ${excerpt(text, 200)}` : ' (empty)'} (check the API Endpoint URL and the Request Style)`,
 			);
 		}
 	}

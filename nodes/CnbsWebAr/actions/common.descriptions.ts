@@ -13,14 +13,14 @@ export const PAYMENT_METHODS = ['CC', 'EC'] as const;
 export const CNBS_KINDS = {
 	payer: kinds.digits(10),
 	companyCode: kinds.identifier(4, { pattern: '^[A-Za-z0-9]+$', expected: 'a company code of up to 4 letters or digits' }),
-	cardType: kinds.identifier(4, { pattern: '^[A-Za-z0-9]+$', expected: 'a card type of up to 4 letters or digits, such as VISA' }),
+	cardType: kinds.identifier(4, { pattern: '^[A-Z0-9]+$', expected: 'a card type of up to 4 capital letters or digits, such as VISA' }),
 	cardToken: kinds.identifier(25, { expected: 'a card token of at most 25 characters' }),
 	validTo: kinds.date(DATE_FORMATS.usDate),
 	rdfi: kinds.digits(9),
 	documentNumber: kinds.identifier(10, { pattern: '^[A-Za-z0-9]+$', expected: 'a document number of up to 10 letters or digits' }),
 	lineItem: kinds.digits(3),
 	fiscalYear: kinds.identifier(4, { pattern: '^[0-9]{4}$', expected: 'a fiscal year of 4 digits, such as 2017' }),
-	currency: kinds.identifier(3, { pattern: '^[A-Za-z]{3}$', expected: 'a three-letter currency code such as USD' }),
+	currency: kinds.identifier(3, { pattern: '^[A-Z]{3}$', expected: 'a three-letter currency code in capitals, such as USD' }),
 	reasonCode: kinds.identifier(10, { expected: 'a reason code of at most 10 characters' }),
 	/** Not bounded in CNBS's document (01 = invoice): two letters or digits, as its samples. */
 	documentType: kinds.identifier(2, { pattern: '^[A-Za-z0-9]+$', expected: 'a document type of up to 2 letters or digits, such as 01' }),

@@ -82,9 +82,9 @@ export function readDocument(parameters: PaymentItemParameters): CnbsDocument {
 		throw new NothingOpen(parameters.document_number_finance);
 	}
 	const amount = mode === 'given' ? amountField(parameters.amount_to_process, 'amount_to_process') : open;
-	const currency = requireText(parameters.currency_key, 'currency_key').toUpperCase();
+	const currency = requireText(parameters.currency_key, 'currency_key');
 	if (!/^[A-Z]{3}$/.test(currency)) {
-		throw new InvalidInputError('currency_key', `currency_key must be a three-letter currency code such as USD, got "${currency}"`);
+		throw new InvalidInputError('currency_key', `currency_key must be a three-letter currency code in capitals, such as USD, got "${currency}"`);
 	}
 	return {
 		document_number_finance: number,

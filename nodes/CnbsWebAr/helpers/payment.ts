@@ -48,7 +48,7 @@ export function readPayerData(input: IDataObject): PayerData {
  * are sent empty, as CNBS's example does.
  */
 export function paymentDetailFrom(param: FieldValue, address: IDataObject): PaymentDetail {
-	const method = String(param('payment_method') ?? '').trim().toUpperCase();
+	const method = String(param('payment_method') ?? '');
 	if (!(PAYMENT_METHODS as readonly string[]).includes(method)) {
 		throw new InvalidInputError(
 			'payment_method',
@@ -63,7 +63,7 @@ export function paymentDetailFrom(param: FieldValue, address: IDataObject): Paym
 		}
 		return {
 			payment_method: method,
-			payment_card_type: requireText(param('payment_card_type'), 'Card Type').toUpperCase(),
+			payment_card_type: requireText(param('payment_card_type'), 'Card Type'),
 			payment_card_token: requireText(param('payment_card_token'), 'Card Token'),
 			payment_card_name: optionalText(param('payment_card_name')) ?? '',
 			valid_to: requireCnbsDate(param('valid_to'), 'Valid To'),
@@ -73,7 +73,7 @@ export function paymentDetailFrom(param: FieldValue, address: IDataObject): Paym
 			address_data,
 		};
 	}
-	const accountType = requireText(param('electronic_check_account_type'), 'electronic_check_account_type').toUpperCase();
+	const accountType = requireText(param('electronic_check_account_type'), 'electronic_check_account_type');
 	if (!(ACCOUNT_TYPES as readonly string[]).includes(accountType)) {
 		throw new InvalidInputError(
 			'electronic_check_account_type',

@@ -4,7 +4,7 @@ import { VendorError } from '../../shared/errors';
 import { responseText, sendVendorRequest } from '../../shared/http';
 
 import { credentialsOnce } from '../../shared/runState';
-import { MASK, redactText, redactValue } from '../../shared/redact';
+import { excerpt, MASK, redactText, redactValue } from '../../shared/redact';
 import { apiBaseUrl, commonQuery } from './credential';
 
 export const VENDOR = 'CNBS WebAR';
@@ -188,7 +188,7 @@ export function readCnbsAnswer(body: unknown, method: string, allowFailures = fa
 	const answer = parseCnbsBody(body);
 	if (!answer) {
 		throw new VendorError(
-			`The answer was not a CNBS API answer (not JSON): ${responseText(body).slice(0, 200)}`,
+			`The answer was not a CNBS API answer (not JSON): ${excerpt(responseText(body), 200)}`,
 			{ outcomeUnknown: method !== 'GET' },
 		);
 	}

@@ -103,13 +103,18 @@ export const PAYMENT_PREFERENCE: IdentifierSpec = {
 	],
 };
 
-export const fieldsSetField: INodeProperties = withKind(kinds.text(), {
+const FIELDS_SET_KIND = kinds.identifier(2000, {
+	pattern: '^[A-Za-z0-9_.]+(,[A-Za-z0-9_.]+)*$',
+	expected: 'field names separated by commas, without spaces, such as number,total_amount',
+});
+
+export const fieldsSetField: INodeProperties = withKind(FIELDS_SET_KIND, {
 	displayName: 'Fields Set',
 	name: 'fields_set',
 	type: 'string',
 	default: '',
 	placeholder: 'number,reference_number,issued_on,payment_amount',
-	description: 'The fields to return (fields_set), separated by commas. Empty: all fields.',
+	description: 'The fields to return (fields_set), separated by commas without spaces, sent as written. Empty: all fields.',
 });
 
 export const invoiceIdentifierField: INodeProperties = identifierParameter(INVOICE, {

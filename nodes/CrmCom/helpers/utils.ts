@@ -26,19 +26,21 @@ export function optionalFloat(value: unknown, field: string): number | undefined
 	return number;
 }
 
-/** `fields_set`: a comma-separated list of field names, tidied; empty: not sent. */
+/**
+ * `fields_set`: field names separated by commas, sent as written (CRM.COM's own format, e.g.
+ * `number,total_amount`); a space, an empty name or another character is refused. Empty: not sent.
+ */
 export function optionalFieldsSet(value: unknown, field = 'fields_set'): string | undefined {
 	const text = optionalText(value);
 	if (text === undefined) return undefined;
-	const names = text
-		.split(',')
-		.map((name) => name.trim())
-		.filter((name) => name !== '');
-	const bad = names.find((name) => !/^[A-Za-z0-9_.]+$/.test(name));
+	const bad = text.split(',').find((name) => !/^[A-Za-z0-9_.]+$/.test(name));
 	if (bad !== undefined) {
-		throw new InvalidInputError(field, `${field} must be field names separated by commas, got "${bad}"`);
+		throw new InvalidInputError(
+			field,
+			`${field} must be field names separated by commas, without spaces (such as number,total_amount), got ${JSON.stringify(bad)} in ${JSON.stringify(text)}`,
+		);
 	}
-	return names.length ? names.join(',') : undefined;
+	return text;
 }
 
 export { readOptions, type RunOptions } from '../../shared/fields';

@@ -3,7 +3,7 @@ import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject, IDat
 import { namedCall, VendorError } from '../../shared/errors';
 import { sendVendorRequest } from '../../shared/http';
 import { credentialsOnce } from '../../shared/runState';
-import { MASK } from '../../shared/redact';
+import { excerpt, MASK } from '../../shared/redact';
 import type { VendorSession } from '../../shared/session';
 import { callWithSessionToken, maskSessionError } from '../../shared/session';
 import type { CrmStatus } from './credential';
@@ -80,7 +80,7 @@ export function readCrmAnswer(body: unknown, method: string): { status: CrmStatu
 	if (!status) {
 		const text = typeof body === 'string' ? body : JSON.stringify(body);
 		throw new VendorError(
-			`The answer was not a CRM.COM API answer (no status.code): ${String(text ?? '').slice(0, 200)}`,
+			`The answer was not a CRM.COM API answer (no status.code): ${excerpt(String(text ?? ''), 200)}`,
 			{ outcomeUnknown: method !== 'GET' },
 		);
 	}

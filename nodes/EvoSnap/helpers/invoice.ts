@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { credentialsOnce } from '../../shared/runState';
 import { optionalText } from '../../shared/input';
+import { excerpt } from '../../shared/redact';
 import { InvalidInputError, namedCall, VendorError } from '../../shared/errors';
 import { DATE_FORMATS, formatVendorDate } from '../../shared/dates';
 import { callEvo, CREDENTIAL_TYPE, buildEvoRequest, describeEvoRequest } from '../transport';
@@ -32,7 +33,7 @@ export async function readInvoice(
 		),
 	);
 	if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) {
-		throw new VendorError(`EVO's answer was not an invoice: ${JSON.stringify(answer).slice(0, 200)}`);
+		throw new VendorError(`EVO's answer was not an invoice: ${excerpt(JSON.stringify(answer), 200)}`);
 	}
 	return answer as IDataObject;
 }

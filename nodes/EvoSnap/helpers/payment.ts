@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { VendorError, InvalidInputError } from '../../shared/errors';
 import { optionalText } from '../../shared/input';
+import { excerpt } from '../../shared/redact';
 import { automationInfo, paymentData } from './invoiceBody';
 
 /** Status values that mean approved: the seed's "Success" and the "Successful" of EVO's schemas. */
@@ -37,7 +38,7 @@ export function processBody(parameters: ProcessParameters, merchantProfileId: st
 /** Reads ProcessInvoice's answer: approved, or a failure carrying EVO's StatusCode and StatusMessage. */
 export function readProcessAnswer(answer: unknown): IDataObject {
 	if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) {
-		throw new VendorError(`EVO's answer to ProcessInvoice was not a result: ${JSON.stringify(answer).slice(0, 200)}`, {
+		throw new VendorError(`EVO's answer to ProcessInvoice was not a result: ${excerpt(JSON.stringify(answer), 200)}`, {
 			outcomeUnknown: true,
 		});
 	}

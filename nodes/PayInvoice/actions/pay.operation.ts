@@ -92,7 +92,7 @@ export const description: INodeProperties[] = [
 		description: 'The amount to pay: a positive decimal string with at most 2 decimals, such as 12.50 (no currency sign, no thousands separator). Anything else (12,50, -5, 1.234) fails the item before anything is sent; above the Maximum Amount, it is refused.',
 		displayOptions: { show: { amountMode: ['amount'] } },
 	}),
-	withKind(kinds.identifier(3, { pattern: '^[A-Za-z]{3}$', expected: 'a three-letter currency code such as USD' }), {
+	withKind(kinds.identifier(3, { pattern: '^[A-Z]{3}$', expected: 'a three-letter currency code in capitals, such as USD' }), {
 		displayName: 'Currency',
 		name: 'currency',
 		type: 'string',
@@ -177,8 +177,7 @@ function readRequest(ctx: IExecuteFunctions, adapter: PayInvoiceAdapter, itemInd
 			`${vendor} cannot check the balance first: it cannot read an invoice's balance. Turn Check Balance First off.`,
 		);
 	}
-	// Currency codes are the one value upper-cased: usd and USD are the same code.
-	const currency = (input.currency as string | undefined)?.toUpperCase();
+	const currency = input.currency as string | undefined;
 	if (currency !== undefined && !capabilities.currency) {
 		throw new InvalidInputError(
 			'Currency',
@@ -318,7 +317,7 @@ export function failedItem(this: IExecuteFunctions, itemIndex: number): IDataObj
 			? optionalText(this.getNodeParameter('amount', itemIndex, ''))
 			: undefined,
 	);
-	read('currency', () => optionalText(this.getNodeParameter('currency', itemIndex, ''))?.toUpperCase());
+	read('currency', () => optionalText(this.getNodeParameter('currency', itemIndex, '')));
 	read('reference', () => optionalText(this.getNodeParameter('paymentReference', itemIndex, '')));
 	return fields;
 }

@@ -89,9 +89,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const detail = readPaymentDetail(input);
 	const amount = amountField(input.amount_to_process, 'amount_to_process');
 	refuseAboveMaximum((input.options as IDataObject | undefined)?.maximumAmount, formatAmount(amount));
-	const currency = requireText(input.currency_key, 'currency_key').toUpperCase();
+	const currency = requireText(input.currency_key, 'currency_key');
 	if (!/^[A-Z]{3}$/.test(currency)) {
-		throw new InvalidInputError('currency_key', `currency_key must be a three-letter currency code such as USD, got "${currency}"`);
+		throw new InvalidInputError('currency_key', `currency_key must be a three-letter currency code in capitals, such as USD, got "${currency}"`);
 	}
 	const body = toJsonText({
 		payer_data: payer,

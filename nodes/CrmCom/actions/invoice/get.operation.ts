@@ -19,7 +19,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = readFields(this, itemIndex, description);
 	const invoice = fields[INVOICE.name] as IdentifierValue;
 	const additional = (fields.additionalFields ?? {}) as IDataObject;
-	const fieldsSet = optionalFieldsSet(additional.fields_set);
+	const fieldsSet = optionalFieldsSet(additional.fields_set, 'Fields Set');
 	const { timeout } = readOptions(this, itemIndex);
 	return await readInvoice(this, invoice, fieldsSet, timeout);
 }

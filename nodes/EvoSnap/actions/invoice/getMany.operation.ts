@@ -4,6 +4,7 @@ import { credentialsOnce } from '../../../shared/runState';
 import { VendorError, InvalidInputError } from '../../../shared/errors';
 import { additionalFieldsCollection, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { optionalText } from '../../../shared/input';
+import { excerpt } from '../../../shared/redact';
 import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { callEvo, CREDENTIAL_TYPE } from '../../transport';
 import { EVO_KINDS, INVOICE_STATES, merchantProfileIdField, scopeField } from '../common.descriptions';
@@ -105,7 +106,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 		const result = (answer ?? {}) as IDataObject;
 		if (!Array.isArray(result.Invoices)) {
-			throw new VendorError(`EVO's query answer had no Invoices list: ${JSON.stringify(answer).slice(0, 200)}`);
+			throw new VendorError(`EVO's query answer had no Invoices list: ${excerpt(JSON.stringify(answer), 200)}`);
 		}
 		invoices.push(...(result.Invoices as IDataObject[]).slice(0, limit - invoices.length));
 		const totalPages = Number(result.TotalPages);

@@ -1,0 +1,89 @@
+/**
+ * How a secret or a card number may come back from a vendor, written here independently of
+ * nodes/shared/redact.ts: the redaction tests and the fault suite try every entry on every
+ * secret and card they know, so a new encoding or separator is covered by adding it here.
+ */
+
+const bytes = (text: string) => [...Buffer.from(text, 'utf8')];
+const hexOf = (text: string) => bytes(text).map((byte) => byte.toString(16).padStart(2, '0')).join('');
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const every = (text: string, write: (code: number) => string) => [...text].map((char) => write(char.codePointAt(0)!)).join('');
+const punctuation = (text: string, write: (code: number) => string) =>
+	[...text].map((char) => (/[A-Za-z0-9]/.test(char) ? char : write(char.codePointAt(0)!))).join('');
+const jsonUnit = (code: number, upper: boolean) => {
+	const units = String.fromCodePoint(code).split('').map((unit) => unit.charCodeAt(0).toString(16).padStart(4, '0'));
+	return units.map((unit) => `\\u${upper ? unit.toUpperCase() : unit}`).join('');
+};
+
+/**
+ * A secret as a vendor may quote it. `minLength`: the shortest secret the form is masked for
+ * (Base64 of a secret under 4 characters is too short to tell apart from other Base64).
+ */
+export const SECRET_ENCODINGS: Array<{ name: string; encode: (secret: string) => string; minLength?: number }> = [
+	{ name: 'as given', encode: (secret) => secret },
+	{ name: 'URL-encoded', encode: (secret) => encodeURIComponent(secret) },
+	{ name: 'URL-encoded twice', encode: (secret) => encodeURIComponent(encodeURIComponent(secret)) },
+	{ name: 'URL-encoded, lower-case hex', encode: (secret) => encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()) },
+	{ name: 'form-encoded', encode: (secret) => new URLSearchParams({ s: secret }).toString().slice(2) },
+	{ name: 'every byte percent-encoded', encode: (secret) => bytes(secret).map((byte) => `%${byte.toString(16).padStart(2, '0').toUpperCase()}`).join('') },
+	{ name: 'every byte percent-encoded, lower case', encode: (secret) => bytes(secret).map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('') },
+	{ name: 'hexadecimal', encode: hexOf },
+	{ name: 'hexadecimal, upper case', encode: (secret) => hexOf(secret).toUpperCase() },
+	{ name: 'JSON string', encode: (secret) => JSON.stringify(secret).slice(1, -1) },
+	{ name: 'JSON with \\/', encode: (secret) => JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/') },
+	{ name: 'JSON \\u escapes of punctuation', encode: (secret) => punctuation(secret, (code) => jsonUnit(code, true)) },
+	{ name: 'JSON \\u escapes of every character', encode: (secret) => every(secret, (code) => jsonUnit(code, false)) },
+	{ name: 'XML numeric entities', encode: (secret) => punctuation(secret, (code) => `&#${code};`) },
+	{ name: 'XML hex entities of every character', encode: (secret) => every(secret, (code) => `&#x${code.toString(16).toUpperCase()};`) },
+	{ name: 'Base64', encode: b64, minLength: 4 },
+	{ name: 'Base64 of secret:', encode: (secret) => b64(`${secret}:`), minLength: 4 },
+	{ name: 'Base64 of user:secret', encode: (secret) => b64(`faultsuite:${secret}`), minLength: 4 },
+	{ name: 'Base64 of :secret', encode: (secret) => b64(`:${secret}`), minLength: 5 },
+	{ name: 'URL-safe Base64 of user:secret', encode: (secret) => b64(`u:${secret}`).replace(/\+/g, '-').replace(/\//g, '_'), minLength: 4 },
+	{ name: 'URL-encoded Base64 of secret:', encode: (secret) => encodeURIComponent(b64(`${secret}:`)), minLength: 4 },
+	{ name: 'Base64 of the URL-encoded secret', encode: (secret) => b64(`token=${encodeURIComponent(secret)}`), minLength: 4 },
+];
+
+/** What people and encoders put between a card's digit groups. */
+export const CARD_SEPARATORS: Array<{ name: string; separator: string }> = [
+	{ name: 'a space', separator: ' ' },
+	{ name: 'a dash', separator: '-' },
+	{ name: 'a dot', separator: '.' },
+	{ name: 'an en dash', separator: '\u2013' },
+	{ name: 'a minus sign', separator: '\u2212' },
+	{ name: 'a no-break space', separator: '\u00a0' },
+	{ name: 'a narrow no-break space', separator: '\u202f' },
+	{ name: 'a tab', separator: '\t' },
+	{ name: 'a line break', separator: '\n' },
+	{ name: 'an underscore', separator: '_' },
+	{ name: 'a slash', separator: '/' },
+	{ name: 'a dash with spaces', separator: ' - ' },
+	{ name: 'two spaces', separator: '  ' },
+	{ name: 'a URL-encoded space', separator: '%20' },
+	{ name: 'a URL-encoded dash', separator: '%2D' },
+	{ name: 'a URL-encoded dash, lower case', separator: '%2d' },
+	{ name: 'a form-encoded space', separator: '+' },
+	{ name: 'a zero-width space', separator: '\u200b' },
+	{ name: 'a soft hyphen', separator: '\u00ad' },
+];
+
+/** Luhn-valid test cards of 13, 15, 16 and 19 digits, with the groupings they are printed in. */
+export const TEST_CARDS: Array<{ digits: string; groups: number[] }> = [
+	{ digits: '4222222222222', groups: [4, 4, 5] },
+	{ digits: '378282246310005', groups: [4, 6, 5] },
+	{ digits: '4012888888881881', groups: [4, 4, 4, 4] },
+	{ digits: '6011000990139424', groups: [4, 4, 4, 4] },
+	{ digits: '4000056655665556', groups: [4, 4, 4, 4] },
+	{ digits: '6304000000000000000', groups: [4, 4, 4, 4, 3] },
+];
+
+/** The card's digits in its groups, joined by the separator. */
+export function grouped(digits: string, groups: number[], separator: string): string {
+	const parts: string[] = [];
+	let at = 0;
+	for (const size of groups) {
+		parts.push(digits.slice(at, at + size));
+		at += size;
+	}
+	return parts.join(separator);
+}

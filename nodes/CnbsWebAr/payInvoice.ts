@@ -7,7 +7,7 @@ import { optionalText } from '../shared/input';
 import { credentialsOnce } from '../shared/runState';
 import { amountFromVendor, compareAmounts, formatAmount, parseAmount } from '../shared/money';
 import { ACCOUNT_TYPES, ADDRESS_FIELDS, CNBS_KINDS, PAYMENT_METHODS } from './actions/common.descriptions';
-import { payerDataFrom, paymentDetailFrom, paymentSecretsOf, amountRefusal, buildPaymentBody, PAYMENTS_PATH, sendPayment, STALE_MESSAGE } from './helpers/payment';
+import { DETAIL_FIELD_NAMES, payerDataFrom, paymentDetailFrom, paymentSecretsOf, amountRefusal, buildPaymentBody, PAYMENTS_PATH, sendPayment, STALE_MESSAGE } from './helpers/payment';
 import { findDocument, readDocumentList } from './helpers/invoice';
 import { readDocument } from './helpers/document';
 import { readCustomizing } from './helpers/customizing';
@@ -25,6 +25,49 @@ const FIELD = {
 	address: 'cnbsWebArAddress',
 	document: 'cnbsWebArDocument',
 } as const;
+
+/** The card (CC) and e-check (EC) fields of payment_detail, by their CNBS names. */
+const PAYMENT_DETAIL_OPTIONS: INodeProperties[] = [
+	withKind(kinds.text({ maxLength: 40 }), { displayName: 'Card Name', name: 'payment_card_name', type: 'string', default: '' }),
+	withKind(CNBS_KINDS.cardToken, {
+		displayName: 'Card Token',
+		name: 'payment_card_token',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+	}),
+	withKind(CNBS_KINDS.cardType, { displayName: 'Card Type', name: 'payment_card_type', type: 'string', default: '', placeholder: 'VISA' }),
+	withKind(kinds.card('cvv'), {
+		displayName: 'Card Validation Code',
+		name: 'card_validation_code',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+	}),
+	{
+		displayName: 'E-Check Account Type',
+		name: 'electronic_check_account_type',
+		type: 'options',
+		options: ACCOUNT_TYPES.map((type) => ({ name: type, value: type })),
+		default: 'C',
+		description: 'C consumer checking, S consumer savings, X corporate checking',
+	},
+	withKind(CNBS_KINDS.rdfi, {
+		displayName: 'E-Check RDFI Number',
+		name: 'electronic_check_rdfi_number',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+	}),
+	withKind(CNBS_KINDS.validTo, { displayName: 'Valid To', name: 'valid_to', type: 'dateTime', default: '', description: 'The card\'s expiry, sent as MM-DD-YYYY' }),
+];
+
+/** How errors name the payment detail fields here: as this node shows them. */
+const DETAIL_NAMES: Record<string, string> = {
+	...DETAIL_FIELD_NAMES,
+	payment_method: 'Payment Method',
+	...Object.fromEntries(PAYMENT_DETAIL_OPTIONS.map((option) => [option.name, option.displayName])),
+};
 
 const extraFields: INodeProperties[] = [
 	withKind(CNBS_KINDS.payer, {
@@ -88,40 +131,7 @@ const extraFields: INodeProperties[] = [
 		placeholder: 'Add Payment Detail',
 		default: {},
 		description: 'The card token (CC) or e-check account (EC) fields of payment_detail, by their CNBS names. Never shown in output or errors.',
-		options: [
-			withKind(kinds.text({ maxLength: 40 }), { displayName: 'Card Name', name: 'payment_card_name', type: 'string', default: '' }),
-			withKind(CNBS_KINDS.cardToken, {
-				displayName: 'Card Token',
-				name: 'payment_card_token',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-			}),
-			withKind(CNBS_KINDS.cardType, { displayName: 'Card Type', name: 'payment_card_type', type: 'string', default: '', placeholder: 'VISA' }),
-			withKind(kinds.card('cvv'), {
-				displayName: 'Card Validation Code',
-				name: 'card_validation_code',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-			}),
-			{
-				displayName: 'E-Check Account Type',
-				name: 'electronic_check_account_type',
-				type: 'options',
-				options: ACCOUNT_TYPES.map((type) => ({ name: type, value: type })),
-				default: 'C',
-				description: 'C consumer checking, S consumer savings, X corporate checking',
-			},
-			withKind(CNBS_KINDS.rdfi, {
-				displayName: 'E-Check RDFI Number',
-				name: 'electronic_check_rdfi_number',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-			}),
-			withKind(CNBS_KINDS.validTo, { displayName: 'Valid To', name: 'valid_to', type: 'dateTime', default: '', description: 'The card\'s expiry, sent as MM-DD-YYYY' }),
-		],
+		options: PAYMENT_DETAIL_OPTIONS,
 	},
 	{
 		displayName: 'Address',
@@ -207,6 +217,7 @@ export const cnbsWebArPayInvoiceAdapter: PayInvoiceAdapter = {
 		const detail = paymentDetailFrom(
 			(name) => (name === 'payment_method' ? method : detailValues[name]),
 			(extra[FIELD.address] ?? {}) as IDataObject,
+			DETAIL_NAMES,
 		);
 		const documentFields = (extra[FIELD.document] ?? {}) as IDataObject;
 		const given = {

@@ -7,6 +7,7 @@ import { hiddenCharacter } from './input';
 import { holdsExpression, itemParameter } from './itemParameter';
 import { InvalidInputError } from './errors';
 import { parseAmount } from './money';
+import { maskCardNumbers } from './redact';
 import { nodeOnce, perRun } from './runState';
 
 /**
@@ -105,7 +106,8 @@ export function describeReceived(value: unknown, secret = false): string {
 	if (typeof value === 'boolean') return `the boolean ${String(value)}`;
 	if (typeof value === 'number') return `the number ${String(value)}`;
 	if (secret) return `text of ${String(value).length} characters`;
-	const shown = String(value);
+	// Cards are masked before the cut: a card cut in two would no longer be recognised.
+	const shown = maskCardNumbers(String(value));
 	return JSON.stringify(shown.length > 40 ? `${shown.slice(0, 37)}...` : shown);
 }
 
@@ -230,21 +232,20 @@ const ISO_DATE_TIME = "yyyy-MM-dd'T'HH:mm:ss";
 
 /**
  * What luxon reads but no vendor means: the hour 24 (ISO's end of day, which luxon turns into the
- * next day, so 2021-10-22T24:00 would be sent as the 23rd) and an offset beyond ±18:00 or with 60+
- * minutes (+25:00, +05:99), which luxon keeps. Undefined when the text has neither.
+ * next day, so 2021-10-22T24:00 would be sent as the 23rd) and an offset no time zone uses
+ * (beyond -12:00 or +14:00, or minutes other than :00, :30 and :45: +14:30, +25:00, +05:99),
+ * which luxon keeps. Undefined when the text has neither.
  */
 function clockProblem(text: string): string | undefined {
 	const clock = /^[+-]?\d{4,6}-\d{2}-\d{2}[T ](.*)$/.exec(text)?.[1];
 	if (clock === undefined) return undefined;
 	if (/^24(?!\d)/.test(clock)) return 'the hour 24 is not a time of day (write 00:00 of the next day)';
 	const offset = /([+-])(\d{2}):?(\d{2})?$/.exec(clock.replace(/\[[^\]]*\]$/, ''));
-	if (offset && /\d{2}:\d{2}/.test(clock.slice(0, offset.index)) && (Number(offset[2]) > 18 || Number(offset[3] ?? 0) > 59)) {
-		return `the offset ${offset[0]} does not exist (offsets go from -18:00 to +18:00)`;
-	}
-	if (offset && !/:/.test(clock.slice(0, offset.index)) && Number(offset[2]) > 18) {
-		return `the offset ${offset[0]} does not exist (offsets go from -18:00 to +18:00)`;
-	}
-	return undefined;
+	if (offset === null || !/\d{2}/.test(clock.slice(0, offset.index))) return undefined;
+	const minutes = Number(offset[3] ?? 0);
+	const total = Number(offset[2]) * 60 + minutes;
+	const inUse = [0, 30, 45].includes(minutes) && total <= (offset[1] === '+' ? 14 * 60 : 12 * 60);
+	return inUse ? undefined : `the offset ${offset[0]} is not one a time zone uses (offsets go from -12:00 to +14:00, by whole or half hours or :45)`;
 }
 
 /**

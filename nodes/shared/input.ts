@@ -32,15 +32,17 @@ export function hasControlCharacters(text: string, { lineBreaks = true } = {}): 
  * Characters no identifier holds, however it was typed or pasted: every control character (C0,
  * DEL and C1, line breaks and tabs included), the invisible format characters (zero-width space
  * and joiners, soft hyphen, byte order mark, left-to-right and right-to-left marks and overrides),
- * the line and paragraph separators, lone surrogates and the non-characters U+FFFE and U+FFFF. A
- * vendor would look up, or store, an identifier that only looks like the one meant.
+ * the line and paragraph separators, every other default-ignorable character (the combining
+ * grapheme joiner, variation selectors, Hangul fillers), lone surrogates and the non-characters
+ * U+FFFE and U+FFFF. A vendor would look up, or store, an identifier that only looks like the one
+ * meant.
  */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFE\uFFFF]/u;
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\uFFFE\uFFFF]/u;
 
 /** The first hidden character of an identifier (see HIDDEN), as U+XXXX; undefined when there is none. */
 export function hiddenCharacter(text: string): string | undefined {
 	const found = HIDDEN.exec(text);
-	return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+	return found ? `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : undefined;
 }
 
 /**

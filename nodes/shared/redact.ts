@@ -21,20 +21,33 @@ export function passesLuhn(digits: string): boolean {
 }
 
 /**
- * What people and encoders put between a card's digit groups: white space of any kind (a space,
- * NBSP, a tab, a line break, as JSON writes them too), invisible characters (zero-width space,
- * soft hyphen, BOM), a dash of any kind, a dot, an underscore, a slash or a plus, alone or with
- * spaces around (" - "), also URL-encoded (%20, %2D, %2d...).
+ * What people and encoders put between a card's digit groups. Invisible units: white space of any
+ * kind (also vertical tab and form feed), the default-ignorable characters (zero-width space and
+ * joiners, soft hyphen, BOM, bidi marks...), and these characters and the marks as JSON (`\t`,
+ * `\u000b`, also escaped twice), a URL (`%20`, `%e2%80%93`, `%2520`, `%5Cn`) or XML (`&#13;`,
+ * `&nbsp;`) write them. Marks: a dash of any kind, a dot, a middle dot or bullet, an underscore, a
+ * slash, a plus. A separator is up to two marks with up to three invisible units around them, or
+ * up to four invisible units. An escape of any other character (`%3A`, a colon) separates nothing:
+ * "2015-03-24%2011%3A54" is a date and a time, not a card.
  */
-const SPACE = String.raw`(?:[\s\u00AD\u180E\u200B-\u200D\u2060\uFEFF]|\\[tnr]|\\u(?:00[aA]0|200[bB])|%(?:20|09|0[aAdD]|[cC]2%[aA]0))`;
-const MARK = String.raw`(?:[-+._/\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]|%(?:2[bBdDeEfF]|5[fF]))`;
-const SEPARATOR = `(?:${SPACE}{0,2}${MARK}${SPACE}{0,2}|${SPACE}{1,3})`;
+const INVISIBLE = String.raw`[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]`;
+/** The code points written as escapes: controls 9-13, space + - . / _, NBSP, soft hyphen, middle dot, U+2000-U+206F, minus, ideographic space, BOM. */
+const ESCAPED_HEX = String.raw`(?:0*(?:[9a-dA-D]|20|2[bBdDeEfF]|5[fF]|[aA]0|[aA][dD]|[bB]7|20[0-6][0-9a-fA-F]|2212|3000|[fF][eE][fF][fF]))`;
+const ESCAPED_DECIMAL = String.raw`(?:0*(?:9|1[0-3]|32|43|4[5-7]|95|160|173|183|8[12][0-9]{2}|8722|12288|65279))`;
+const JSON_CODE = String.raw`(?:[tnrfbv/]|u(?:000[9a-dA-D]|0020|002[bBdDeEfF]|005[fF]|00[aA]0|00[aA][dD]|00[bB]7|20[0-6][0-9a-fA-F]|2212|3000|[fF][eE][fF][fF]))`;
+const JSON_ESCAPE = String.raw`\\{1,2}${JSON_CODE}`;
+const URL_ESCAPE = String.raw`%(?:25)?(?:0[9a-dA-D]|20|2[bBdDeEfF]|5[fF]|5[cC]${JSON_CODE}|[cC]2%(?:25)?[aA][0dD]|[cC]2%(?:25)?[bB]7|[eE]2%(?:25)?8[0-1]%(?:25)?[89abAB][0-9a-fA-F]|[eE]2%(?:25)?88%(?:25)?92|[eE]3%(?:25)?80%(?:25)?80|[eE][fF]%(?:25)?[bB][bB]%(?:25)?[bB][fF])`;
+const XML_ENTITY = String.raw`&(?:#(?:[xX]${ESCAPED_HEX}|${ESCAPED_DECIMAL})|nbsp|ensp|emsp|thinsp|shy|ndash|mdash|minus|hyphen|dash|period|lowbar|sol|plus);`;
+const UNIT = `(?:${INVISIBLE}|${JSON_ESCAPE}|${URL_ESCAPE}|${XML_ENTITY})`;
+const MARK = String.raw`[-+._/\u00B7\u2010-\u2015\u2022\u2027\u2212\u2E3A\u2E3B\u30FB\uFE58\uFE63\uFF0D\uFF0E\uFF0F\uFF3F]`;
+const SEPARATOR = `(?:${UNIT}{0,3}${MARK}{1,2}${UNIT}{0,3}|${UNIT}{1,4})`;
 /** Thirteen digits, optionally grouped: nothing shorter can hold a card number (the quick check). */
 const THIRTEEN_DIGITS = new RegExp(`\\d(?:${SEPARATOR}?\\d){12}`);
 /** Groups of digits joined by single separators, not inside a longer digit run. */
 const DIGIT_GROUPS = new RegExp(`(?<!\\d)\\d+(?:${SEPARATOR}\\d+)*(?!\\d)`, 'g');
-const SEPARATORS = new RegExp(SEPARATOR, 'g');
-const LEADING_SEPARATORS = new RegExp(`^${SEPARATOR}*`);
+/** A separator between two digits (the digits pick the reading of an escape such as %5Cn). */
+const SEPARATORS = new RegExp(`(?<=\\d)${SEPARATOR}(?=\\d)`, 'g');
+const LEADING_SEPARATORS = new RegExp(`^(?:${SEPARATOR})*(?=\\d)`);
 const TRAILING_SEPARATORS = new RegExp(`${SEPARATOR}*$`);
 
 /**
@@ -195,11 +208,16 @@ function base64Cores(secret: string): string[] {
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-/**
- * A Base64 core shorter than this turns up by chance in other Base64: a 4-character secret is
- * masked in Base64 only where its core is 5 characters long (2 of the 3 alignments).
- */
-const MIN_BASE64_CORE_LENGTH = 5;
+/** Whether a string anywhere in a JSON value passes the test. */
+function someString(value: unknown, test: (text: string) => boolean): boolean {
+	if (typeof value === 'string') return test(value);
+	if (Array.isArray(value)) return value.some((entry) => someString(entry, test));
+	if (value !== null && typeof value === 'object') return Object.values(value).some((entry) => someString(entry, test));
+	return false;
+}
+
+/** A secret of 4 characters has a Base64 core of 4 at one alignment (e.g. a CVV after one byte). */
+const MIN_BASE64_CORE_LENGTH = 4;
 
 const isAlphanumeric = (char: string) => /^[A-Za-z0-9]$/.test(char);
 const hex = (code: number, width: number) => code.toString(16).padStart(width, '0');
@@ -258,7 +276,7 @@ function formsOf(secret: string): string[] {
 			escaped(secret, (code) => `&#x${hex(code, 1).toUpperCase()};`, all),
 		]),
 	];
-	for (const encoded of new Set([secret, uriEncoded, formEncoded])) {
+	for (const encoded of new Set([secret, uriEncoded, formEncoded, everyByte, everyByte.toUpperCase()])) {
 		for (const core of base64Cores(encoded)) {
 			if (core.length < MIN_BASE64_CORE_LENGTH) continue;
 			forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'), encodeURIComponent(core));
@@ -267,6 +285,41 @@ function formsOf(secret: string): string[] {
 	return forms;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A hexadecimal number whose letters may be written in either case: 2b -> 2[bB]. */
+const anyCaseHex = (code: number, width: number) =>
+	hex(code, width).replace(/[a-f]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
+const JSON_SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A character of a secret in any of the forms an escaping encoder may give it, each character on
+ * its own (an encoder that escapes only some characters, `-` as `%2d`): itself; a URL escape of
+ * each UTF-8 byte, in either case, also escaped twice (`%252D`); a JSON `\u` escape (also after
+ * a URL-encoded backslash) or short escape; an XML entity, numeric with leading zeros or named.
+ */
+function characterPattern(char: string): string {
+	const code = char.codePointAt(0)!;
+	const alternatives = [escapeRegExp(char)];
+	if (XML_ESCAPES[char]) alternatives.push(escapeRegExp(XML_ESCAPES[char]));
+	if (JSON_SHORT_ESCAPES[char]) alternatives.push(escapeRegExp(JSON_SHORT_ESCAPES[char]));
+	if (char === ' ') alternatives.push('\\+');
+	alternatives.push(
+		char
+			.split('')
+			.map((unit) => `(?:\\\\|%5[cC])u${anyCaseHex(unit.charCodeAt(0), 4)}`)
+			.join(''),
+		bytesOf(char)
+			.map((byte) => `%(?:25)?${anyCaseHex(byte, 2)}`)
+			.join(''),
+		`&#0*${code};`,
+		`&#[xX]0*${anyCaseHex(code, 1)};`,
+	);
+	return `(?:${alternatives.join('|')})`;
+}
+
+/** Where an escaped form can stand at all: nothing to look for in a text without one of these. */
+const ESCAPE_SIGN = /[%&\\]/;
+
 /**
  * Masks a set of secrets (in every form, see `formsOf`) and card numbers. Made once per set of
  * secrets: the forms are computed once, and a text that holds none of them is returned as is.
@@ -274,6 +327,10 @@ function formsOf(secret: string): string[] {
 export class Redactor {
 	private readonly needles: string[];
 	private readonly jsonNeedles: string[];
+	/** Each secret with its characters escaped in any mix of forms (see `characterPattern`). */
+	private readonly escapedForms: RegExp[] = [];
+	/** Each secret in hexadecimal, in any mix of cases. */
+	private readonly hexForms: RegExp[] = [];
 
 	constructor(secrets: Array<string | undefined>) {
 		const needles = new Set<string>();
@@ -281,6 +338,8 @@ export class Redactor {
 			// Secrets shorter than 4 characters are ignored: masking them would garble ordinary words.
 			if (typeof secret !== 'string' || secret.length < 4) continue;
 			for (const form of formsOf(secret)) if (form.length >= 4) needles.add(form);
+			this.escapedForms.push(new RegExp([...secret].map(characterPattern).join(''), 'g'));
+			this.hexForms.push(new RegExp(bytesOf(secret).map((byte) => hex(byte, 2)).join(''), 'gi'));
 		}
 		// The longest first, so that a form is masked whole before a shorter form inside it.
 		this.needles = [...needles].sort((a, b) => b.length - a.length);
@@ -293,12 +352,19 @@ export class Redactor {
 		for (const needle of this.needles) {
 			if (result.includes(needle)) result = result.split(needle).join(MASK);
 		}
+		if (ESCAPE_SIGN.test(result)) for (const form of this.escapedForms) result = result.replace(form, MASK);
+		for (const form of this.hexForms) result = result.replace(form, MASK);
 		return maskCardNumbers(result);
 	}
 
 	/** Whether the text holds a secret or a card number (the same verdict as `text`, without building a copy). */
 	holdsAny(text: string): boolean {
-		return this.needles.some((needle) => text.includes(needle)) || maskCardNumbers(text) !== text;
+		return (
+			this.needles.some((needle) => text.includes(needle)) ||
+			(ESCAPE_SIGN.test(text) && this.escapedForms.some((form) => text.search(form) !== -1)) ||
+			this.hexForms.some((form) => text.search(form) !== -1) ||
+			maskCardNumbers(text) !== text
+		);
 	}
 
 	/** The value with every string masked; parts without anything to mask are the same objects. */
@@ -338,8 +404,17 @@ export class Redactor {
 		} catch {
 			return this.value(json);
 		}
-		const holdsAny = this.jsonNeedles.some((needle) => serialised.includes(needle)) || maskCardNumbers(serialised) !== serialised;
-		return holdsAny ? this.value(json) : json;
+		const holdsAny =
+			this.jsonNeedles.some((needle) => serialised.includes(needle)) ||
+			this.hexForms.some((form) => serialised.search(form) !== -1) ||
+			maskCardNumbers(serialised) !== serialised;
+		if (holdsAny) return this.value(json);
+		// An escaped form is escaped again in JSON text: the strings themselves are looked at.
+		const holdsEscaped =
+			this.escapedForms.length > 0 &&
+			ESCAPE_SIGN.test(serialised) &&
+			someString(json, (text) => ESCAPE_SIGN.test(text) && this.escapedForms.some((form) => text.search(form) !== -1));
+		return holdsEscaped ? this.value(json) : json;
 	}
 }
 

@@ -268,6 +268,9 @@ function hiddenCharacterCases(sample: string): Case[] {
 		{ label: 'a line separator inside', value: inside('\u2028'), outcome: REFUSED },
 		{ label: 'a C1 control (NEL)', value: `${sample}\u0085`, outcome: REFUSED },
 		{ label: 'a C1 control (CSI) inside', value: inside('\u009b'), outcome: REFUSED },
+		{ label: 'a combining grapheme joiner inside', value: inside('\u034f'), outcome: REFUSED },
+		{ label: 'a variation selector after', value: `${sample}\ufe0f`, outcome: REFUSED },
+		{ label: 'a Hangul filler inside', value: inside('\u3164'), outcome: REFUSED },
 	];
 }
 
@@ -280,6 +283,10 @@ function clockCases(zone: string): Case[] {
 		{ label: 'an offset of +25:00', value: '2021-10-22T12:00:00+25:00', outcome: REFUSED },
 		{ label: 'an offset of -24:00', value: '2021-10-22T12:00:00-24:00', outcome: REFUSED },
 		{ label: 'an offset with 99 minutes', value: '2021-10-22T12:00:00+05:99', outcome: REFUSED },
+		{ label: 'an offset of +14:30', value: '2021-10-22T12:00:00+14:30', outcome: REFUSED },
+		{ label: 'an offset of +1500', value: '2021-10-22T12:00:00+1500', outcome: REFUSED },
+		{ label: 'an offset of -12:30', value: '2021-10-22T12:00:00-12:30', outcome: REFUSED },
+		{ label: 'an offset with 17 minutes', value: '2021-10-22T12:00:00+05:17', outcome: REFUSED },
 	];
 }
 
@@ -383,6 +390,7 @@ function casesFor(field: Field, kind: Kind, xml: boolean, sampleOverride?: strin
 				{ label: 'spaces around', value: ' 2021-10-22 ', outcome: REFUSED },
 				{ label: 'an ISO day', value: '2021-10-22', outcome: valid(sameMoment('2021-10-22')) },
 				{ label: 'an offset kept as written', value: '2021-10-22T23:30:00-05:00', outcome: valid(sameMoment('2021-10-22', time && '23:30')) },
+				{ label: 'an offset of +05:45 kept as written', value: '2021-10-22T23:30:00+05:45', outcome: valid(sameMoment('2021-10-22', time && '23:30')) },
 				// 02:30 UTC on the 23rd is 22:30 on the 22nd in the workflow's time zone.
 				{ label: 'a JS Date near midnight', jsDate: '2021-10-23T02:30:00Z', outcome: valid(sameMoment('2021-10-22', time)) },
 				{ label: 'a luxon DateTime', luxon: '2021-10-22T22:30:00-04:00', outcome: valid(sameMoment('2021-10-22', time)) },

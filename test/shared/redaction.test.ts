@@ -52,6 +52,10 @@ describe('what is not a card number stays as written', () => {
 		['a 20-digit identifier', '12345678901234567890'],
 		['a grouped number failing Luhn', '4111.1111.1111.1112'],
 		['a hexadecimal identifier', '3F655073614773765E55E233355E4F5F'],
+		// An escape separates digits only where the character it writes does: a colon does not.
+		['a date and time, URL-encoded', 'TRANSACTION_DATE_TIME%22%3A%222015-03-24%2011%3A54%3A00%22'],
+		['a date and time, JSON-escaped', '2015-03-24 11\\u003a54\\u003a00'],
+		['a date and time, XML colon entities', '2015-03-24 11&#58;54&#x3a;00'],
 	])('%s', (_name, text) => {
 		expect(maskCardNumbers(text)).toBe(text);
 	});

@@ -43,46 +43,70 @@ export function readPayerData(input: IDataObject): PayerData {
 	return payerDataFrom((name) => input[name]);
 }
 
+/** The payment detail fields as the CNBS WebAR node shows them (errors name a field so). */
+export const DETAIL_FIELD_NAMES: Record<string, string> = {
+	payment_method: 'Payment Method',
+	payment_card_type: 'Card Type',
+	payment_card_token: 'Card Token',
+	payment_card_name: 'Card Name',
+	valid_to: 'Valid To',
+	card_validation_code: 'Card Validation Code',
+	electronic_check_account_type: 'Account Type',
+	electronic_check_rdfi_number: 'RDFI Number',
+};
+
+const CARD_FIELDS = ['payment_card_type', 'payment_card_token', 'payment_card_name', 'valid_to', 'card_validation_code'];
+const CHECK_FIELDS = ['electronic_check_rdfi_number'];
+
 /**
  * payment_detail with every key of the seed, in its order; the fields of the other payment method
- * are sent empty, as CNBS's example does.
+ * are sent empty, as CNBS's example does. A field of the other method that was given is refused
+ * (it would be dropped). `names`: the fields' names as the calling node shows them.
  */
-export function paymentDetailFrom(param: FieldValue, address: IDataObject): PaymentDetail {
+export function paymentDetailFrom(param: FieldValue, address: IDataObject, names: Record<string, string> = DETAIL_FIELD_NAMES): PaymentDetail {
 	const method = String(param('payment_method') ?? '');
 	if (!(PAYMENT_METHODS as readonly string[]).includes(method)) {
 		throw new InvalidInputError(
-			'payment_method',
-			`payment_method must be CC (card) or EC (e-check), got "${String(param('payment_method'))}"`,
+			names.payment_method,
+			`${names.payment_method} must be CC (card) or EC (e-check), got "${String(param('payment_method'))}"`,
+		);
+	}
+	const otherMethod = method === 'CC' ? CHECK_FIELDS : CARD_FIELDS;
+	const given = otherMethod.find((name) => optionalText(param(name)) !== undefined);
+	if (given !== undefined) {
+		throw new InvalidInputError(
+			names[given],
+			`${names[given]} is for ${method === 'CC' ? 'e-check (EC)' : 'card (CC)'} payments, and this payment is by ${method}: clear ${names[given]} or change the payment method`,
 		);
 	}
 	const address_data = Object.fromEntries(ADDRESS_FIELDS.map(([name]) => [name, optionalText(address[name]) ?? '']));
 	if (method === 'CC') {
 		const cvv = optionalText(param('card_validation_code')) ?? '';
 		if (cvv !== '' && !/^\d{3,4}$/.test(cvv)) {
-			throw new InvalidInputError('card_validation_code', 'card_validation_code must be 3 or 4 digits');
+			throw new InvalidInputError(names.card_validation_code, `${names.card_validation_code} must be 3 or 4 digits`);
 		}
 		return {
 			payment_method: method,
-			payment_card_type: requireText(param('payment_card_type'), 'Card Type'),
-			payment_card_token: requireText(param('payment_card_token'), 'Card Token'),
+			payment_card_type: requireText(param('payment_card_type'), names.payment_card_type),
+			payment_card_token: requireText(param('payment_card_token'), names.payment_card_token),
 			payment_card_name: optionalText(param('payment_card_name')) ?? '',
-			valid_to: requireCnbsDate(param('valid_to'), 'Valid To'),
+			valid_to: requireCnbsDate(param('valid_to'), names.valid_to),
 			card_validation_code: cvv,
 			electronic_check_account_type: '',
 			electronic_check_rdfi_number: '',
 			address_data,
 		};
 	}
-	const accountType = requireText(param('electronic_check_account_type'), 'electronic_check_account_type');
+	const accountType = requireText(param('electronic_check_account_type'), names.electronic_check_account_type);
 	if (!(ACCOUNT_TYPES as readonly string[]).includes(accountType)) {
 		throw new InvalidInputError(
-			'electronic_check_account_type',
-			`electronic_check_account_type must be C (consumer checking), S (consumer savings) or X (corporate checking), got "${accountType}"`,
+			names.electronic_check_account_type,
+			`${names.electronic_check_account_type} must be C (consumer checking), S (consumer savings) or X (corporate checking), got "${accountType}"`,
 		);
 	}
-	const rdfi = requireText(param('electronic_check_rdfi_number'), 'RDFI Number');
+	const rdfi = requireText(param('electronic_check_rdfi_number'), names.electronic_check_rdfi_number);
 	if (!/^\d+$/.test(rdfi)) {
-		throw new InvalidInputError('electronic_check_rdfi_number', 'electronic_check_rdfi_number must be digits only');
+		throw new InvalidInputError(names.electronic_check_rdfi_number, `${names.electronic_check_rdfi_number} must be digits only`);
 	}
 	return {
 		payment_method: method,

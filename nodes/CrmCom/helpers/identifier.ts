@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import { hiddenCharacter, isEmpty } from '../../shared/input';
 import { InvalidInputError } from '../../shared/errors';
+import { describeReceived } from '../../shared/fieldKinds';
 
 /** fieldKinds.ts's INPUT_KIND_KEY (not imported: fieldKinds reads identifiers through this module). */
 const INPUT_KIND_KEY = 'inputKind';
@@ -153,7 +154,7 @@ function leafText(value: unknown, field: string, path: string): string {
 		}
 		// Refused rather than trimmed: what is sent is what was written.
 		if (value.trim() !== value) {
-			throw new InvalidInputError(field, `${path} has spaces around it (${JSON.stringify(value.slice(0, 40))}): remove them`);
+			throw new InvalidInputError(field, `${path} has spaces around it (${describeReceived(value)}): remove them`);
 		}
 		return value;
 	}

@@ -13,7 +13,7 @@ describe('Payment > Make Deposit and Get Many; Customizing > Get', () => {
 			customer_number: '3000',
 			company_code: '3000',
 			amount_to_process: '150.5',
-			currency_key: 'usd',
+			currency_key: 'USD',
 			reason_code: '02',
 			comment: 'Advance',
 		});

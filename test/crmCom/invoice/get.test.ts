@@ -35,7 +35,7 @@ describe('Invoice > Get (GET invoices/show)', () => {
 	});
 
 	test('fields_set limits the answer; JSON mode works too', async () => {
-		const result = await run(get(rl('json', '{"number":"INV001"}'), { fields_set: 'number, outstanding_amount' }));
+		const result = await run(get(rl('json', '{"number":"INV001"}'), { fields_set: 'number,outstanding_amount' }));
 		expect(result.items[0].json).toEqual({ number: 'INV001', outstanding_amount: 225 });
 		expect(sim.requestsTo('invoices/show')[0].query.fields_set).toBe('number,outstanding_amount');
 	});

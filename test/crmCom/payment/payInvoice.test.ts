@@ -143,7 +143,7 @@ describe('every parameter of the seed', () => {
 				card_identifier: rl('last_digits', '4242'),
 				accounts_receivable_payment_preference_identifier: rl('payment_preference_identifier.name', 'Direct Debit Preference'),
 				notes: 'Paid from n8n',
-				fields_set: ' id, number ,payment_amount ',
+				fields_set: 'id,number,payment_amount',
 			},
 		});
 		const result = await run(parameters);
@@ -507,7 +507,7 @@ const BAD_INPUT: Array<[string, INodeParameters, string, string | RegExp]> = [
 		'a malformed fields_set',
 		payParameters({ additionalFields: { fields_set: 'id;number' } }),
 		'Fields Set',
-		'Fields Set must be field names separated by commas, got "id;number"',
+		'Fields Set must be field names separated by commas, without spaces, such as number,total_amount, got "id;number"',
 	],
 ];
 

@@ -30,7 +30,9 @@ export function passesLuhn(digits: string): boolean {
  * up to four invisible units. An escape of any other character (`%3A`, a colon) separates nothing:
  * "2015-03-24%2011%3A54" is a date and a time, not a card.
  */
-const INVISIBLE = String.raw`[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]`;
+// The combining ones (U+034F, U+17B4-17B5, U+180B-180F, variation selectors) stand alone, not
+// after another character in a class, where they would read as one combined character.
+const INVISIBLE = String.raw`(?:[\s\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]|\u034F|\u17B4|\u17B5|[\u180B-\u180F]|[\uFE00-\uFE0F])`;
 /** The code points written as escapes: controls 9-13, space + - . / _, NBSP, soft hyphen, middle dot, U+2000-U+206F, minus, ideographic space, BOM. */
 const ESCAPED_HEX = String.raw`(?:0*(?:[9a-dA-D]|20|2[bBdDeEfF]|5[fF]|[aA]0|[aA][dD]|[bB]7|20[0-6][0-9a-fA-F]|2212|3000|[fF][eE][fF][fF]))`;
 const ESCAPED_DECIMAL = String.raw`(?:0*(?:9|1[0-3]|32|43|4[5-7]|95|160|173|183|8[12][0-9]{2}|8722|12288|65279))`;

@@ -7,7 +7,7 @@ import { amountsAsText } from './money';
 import type { OutputKeys } from './outputShape';
 import { shapeOutputs } from './outputShape';
 import { rawParameter } from './itemParameter';
-import { Redactor, redactorFor } from './redact';
+import { finishExcerpts, Redactor, redactorFor } from './redact';
 import type { LedgerEntry, PaymentLedger, PaymentSafety } from './retrySafety';
 import { idempotencyKeyOf, idempotencyKeyOption, IdempotencyKeys, isRetriedExecution, ledgerOf, paymentWasSent } from './retrySafety';
 
@@ -498,10 +498,12 @@ export function toNodeError(
 
 /** What an error shows (its message, description, messages and stack), without secrets or card numbers. */
 function redactedError<E extends NodeApiError | NodeOperationError>(error: E, redactor: Redactor): E {
-	error.message = redactor.text(error.message);
-	if (error.description) error.description = redactor.text(error.description);
-	if (Array.isArray(error.messages)) error.messages = error.messages.map((message) => redactor.text(message));
-	if (error.stack) error.stack = redactor.text(error.stack);
+	// Masked for the last time here: a quoted answer is cut only after (see excerpt()).
+	const shown = (text: string) => finishExcerpts(redactor.text(text));
+	error.message = shown(error.message);
+	if (error.description) error.description = shown(error.description);
+	if (Array.isArray(error.messages)) error.messages = error.messages.map(shown);
+	if (error.stack) error.stack = shown(error.stack);
 	return error;
 }
 

@@ -20,28 +20,106 @@ export function passesLuhn(digits: string): boolean {
 	return sum % 10 === 0;
 }
 
+/** Code points from single ones and [first, last] ranges. */
+function codePoints(...entries: Array<number | [number, number]>): number[] {
+	return entries.flatMap((entry) =>
+		typeof entry === 'number' ? [entry] : Array.from({ length: entry[1] - entry[0] + 1 }, (_unused, index) => entry[0] + index),
+	);
+}
+
 /**
- * What people and encoders put between a card's digit groups. Invisible units: white space of any
- * kind (also vertical tab and form feed), the default-ignorable characters (zero-width space and
- * joiners, soft hyphen, BOM, bidi marks...), and these characters and the marks as JSON (`\t`,
- * `\u000b`, also escaped twice), a URL (`%20`, `%e2%80%93`, `%2520`, `%5Cn`) or XML (`&#13;`,
- * `&nbsp;`) write them. Marks: a dash of any kind, a dot, a middle dot or bullet, an underscore, a
- * slash, a plus. A separator is up to two marks with up to three invisible units around them, or
- * up to four invisible units. An escape of any other character (`%3A`, a colon) separates nothing:
+ * What people and encoders put between a card's digit groups. Invisible: white space of any kind
+ * (JavaScript's \s, vertical tab and form feed included, NEL) and the default-ignorable characters
+ * (zero-width space and joiners, soft hyphen, BOM, bidi marks, word joiner, variation selectors,
+ * Hangul fillers). Marks: a dash of any kind, a dot, a middle dot or bullet, an underscore, a
+ * slash, a plus, also their full-width and small forms.
+ */
+const INVISIBLE_CODES = codePoints(
+	[0x09, 0x0d], 0x20, 0x85, 0xa0, 0xad, 0x34f, 0x61c, 0x115f, 0x1160, 0x1680, 0x17b4, 0x17b5, [0x180b, 0x180f],
+	[0x2000, 0x200f], [0x2028, 0x202f], [0x205f, 0x206f], 0x3000, 0x3164, [0xfe00, 0xfe0f], 0xfeff, 0xffa0,
+);
+const MARK_CODES = codePoints(
+	0x2b, 0x2d, 0x2e, 0x2f, 0x5f, 0xb7, [0x2010, 0x2015], 0x2022, 0x2027, 0x2212, 0x2e3a, 0x2e3b, 0x30fb,
+	0xfe58, 0xfe63, 0xff0b, 0xff0d, 0xff0e, 0xff0f, 0xff3f,
+);
+
+const hexDigits = (code: number, width: number) => code.toString(16).padStart(width, '0');
+/** A hex digit in either case: b -> [bB]. */
+const eitherCase = (digit: string) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit);
+const regexChar = (code: number) => `\\u${hexDigits(code, 4)}`;
+
+interface TrieNode {
+	end: boolean;
+	next: Map<string, TrieNode>;
+}
+
+/**
+ * One pattern for many token sequences, sharing their prefixes (u2013 and u2014 as u201[34]...),
+ * so that a regex tries a handful of alternatives at each position rather than hundreds.
+ */
+function trie(sequences: string[][], write: (token: string) => string): string {
+	const root: TrieNode = { end: false, next: new Map() };
+	for (const sequence of sequences) {
+		let node = root;
+		for (const token of sequence) {
+			if (!node.next.has(token)) node.next.set(token, { end: false, next: new Map() });
+			node = node.next.get(token)!;
+		}
+		node.end = true;
+	}
+	const emit = (node: TrieNode): string => {
+		const branches = [...node.next].map(([token, child]) => write(token) + emit(child));
+		if (branches.length === 0) return '';
+		const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+		return node.end ? `(?:${body})?` : body;
+	};
+	return emit(root);
+}
+
+const characters = (text: string) => text.split('');
+
+/**
+ * The characters themselves, and each as JSON (`\u000b`, `\t`, also escaped twice), as a URL
+ * (every UTF-8 byte as %XX in either case, also encoded twice as %25XX, a JSON escape inside a
+ * URL as %5Cn) and as XML (`&#13;`, `&#x2013;`, with or without leading zeros, `&nbsp;`) write
+ * them. An escape of any other character (`%3A`, a colon) stands for nothing here:
  * "2015-03-24%2011%3A54" is a date and a time, not a card.
  */
-// The combining ones (U+034F, U+17B4-17B5, U+180B-180F, variation selectors) stand alone, not
-// after another character in a class, where they would read as one combined character.
-const INVISIBLE = String.raw`(?:[\s\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]|\u034F|\u17B4|\u17B5|[\u180B-\u180F]|[\uFE00-\uFE0F])`;
-/** The code points written as escapes: controls 9-13, space + - . / _, NBSP, soft hyphen, middle dot, U+2000-U+206F, minus, ideographic space, BOM. */
-const ESCAPED_HEX = String.raw`(?:0*(?:[9a-dA-D]|20|2[bBdDeEfF]|5[fF]|[aA]0|[aA][dD]|[bB]7|20[0-6][0-9a-fA-F]|2212|3000|[fF][eE][fF][fF]))`;
-const ESCAPED_DECIMAL = String.raw`(?:0*(?:9|1[0-3]|32|43|4[5-7]|95|160|173|183|8[12][0-9]{2}|8722|12288|65279))`;
-const JSON_CODE = String.raw`(?:[tnrfbv/]|u(?:000[9a-dA-D]|0020|002[bBdDeEfF]|005[fF]|00[aA]0|00[aA][dD]|00[bB]7|20[0-6][0-9a-fA-F]|2212|3000|[fF][eE][fF][fF]))`;
-const JSON_ESCAPE = String.raw`\\{1,2}${JSON_CODE}`;
-const URL_ESCAPE = String.raw`%(?:25)?(?:0[9a-dA-D]|20|2[bBdDeEfF]|5[fF]|5[cC]${JSON_CODE}|[cC]2%(?:25)?[aA][0dD]|[cC]2%(?:25)?[bB]7|[eE]2%(?:25)?8[0-1]%(?:25)?[89abAB][0-9a-fA-F]|[eE]2%(?:25)?88%(?:25)?92|[eE]3%(?:25)?80%(?:25)?80|[eE][fF]%(?:25)?[bB][bB]%(?:25)?[bB][fF])`;
-const XML_ENTITY = String.raw`&(?:#(?:[xX]${ESCAPED_HEX}|${ESCAPED_DECIMAL})|nbsp|ensp|emsp|thinsp|shy|ndash|mdash|minus|hyphen|dash|period|lowbar|sol|plus);`;
-const UNIT = `(?:${INVISIBLE}|${JSON_ESCAPE}|${URL_ESCAPE}|${XML_ENTITY})`;
-const MARK = String.raw`[-+._/\u00B7\u2010-\u2015\u2022\u2027\u2212\u2E3A\u2E3B\u30FB\uFE58\uFE63\uFF0D\uFF0E\uFF0F\uFF3F]`;
+function unitPattern(codes: number[]): string {
+	// Combining characters stand alone, not after another character in a class, where they would
+	// read as one combined character.
+	const combining = codes.filter((code) => /\p{M}/u.test(String.fromCodePoint(code)));
+	const plain = codes.filter((code) => !combining.includes(code));
+	const shortJson: Record<number, string> = { 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x2f: '/' };
+	const json = trie(
+		[...codes.filter((code) => shortJson[code]).map((code) => [shortJson[code]]), ...codes.map((code) => ['u', ...characters(hexDigits(code, 4))])],
+		(token) => (token === 'u' || !/^[0-9a-f]$/.test(token) ? escapeForPattern(token) : eitherCase(token)),
+	);
+	const url = trie(
+		codes.map((code) => [...Buffer.from(String.fromCodePoint(code), 'utf8')].map((byte) => hexDigits(byte, 2))),
+		(byte) => `%(?:25)?${eitherCase(byte[0])}${eitherCase(byte[1])}`,
+	);
+	const xmlNames: Record<number, string> = { 0xa0: 'nbsp', 0xad: 'shy', 0x2002: 'ensp', 0x2003: 'emsp', 0x2009: 'thinsp', 0x2013: 'ndash', 0x2014: 'mdash', 0x2212: 'minus', 0x2010: 'hyphen', 0x2e: 'period', 0x5f: 'lowbar', 0x2f: 'sol', 0x2b: 'plus' };
+	const decimal = trie(codes.map((code) => characters(String(code))), (digit) => digit);
+	const hexadecimal = trie(codes.map((code) => characters(hexDigits(code, 1))), eitherCase);
+	const names = codes.filter((code) => xmlNames[code]).map((code) => xmlNames[code]);
+	return [
+		`[${plain.map(regexChar).join('')}]`,
+		...combining.map(regexChar),
+		`\\\\{1,2}${json}`,
+		`%(?:25)?5[cC]${json}`,
+		url,
+		`&(?:#0*${decimal}|#[xX]0*${hexadecimal}${names.length ? `|${names.join('|')}` : ''});`,
+	].join('|');
+}
+
+function escapeForPattern(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+const UNIT = `(?:${unitPattern(INVISIBLE_CODES)})`;
+const MARK = `(?:${unitPattern(MARK_CODES)})`;
+/** A separator: up to two marks with up to three invisible units around them, or up to four invisible units. */
 const SEPARATOR = `(?:${UNIT}{0,3}${MARK}{1,2}${UNIT}{0,3}|${UNIT}{1,4})`;
 /** Thirteen digits, optionally grouped: nothing shorter can hold a card number (the quick check). */
 const THIRTEEN_DIGITS = new RegExp(`\\d(?:${SEPARATOR}?\\d){12}`);
@@ -190,21 +268,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return prototype === Object.prototype || prototype === null;
 }
 
-function base64(text: string): string {
-	return Buffer.from(text, 'utf8').toString('base64');
-}
-
 /**
  * The part of a secret's Base64 that is the same wherever the secret stands in the encoded text
  * (the secret alone, `secret:` and `user:secret` as HTTP Basic builds them, `:secret`...): Base64
  * encodes 3 bytes at a time, so there are three alignments. For each, the characters that also
  * depend on the bytes before or after the secret are left out.
  */
-function base64Cores(secret: string): string[] {
-	const length = Buffer.byteLength(secret, 'utf8');
+function base64Cores(secret: string | Buffer): string[] {
+	const bytes = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
 	return [0, 1, 2].map((offset) => {
-		const encoded = base64(`${'\0'.repeat(offset)}${secret}`);
-		return encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + length)) / 6));
+		const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+		return encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
 	});
 }
 
@@ -278,7 +352,9 @@ function formsOf(secret: string): string[] {
 			escaped(secret, (code) => `&#x${hex(code, 1).toUpperCase()};`, all),
 		]),
 	];
-	for (const encoded of new Set([secret, uriEncoded, formEncoded, everyByte, everyByte.toUpperCase()])) {
+	// UTF-16 (little-endian, as Windows and .NET encode text) too.
+	const sources = [...new Set([secret, uriEncoded, formEncoded, everyByte, everyByte.toUpperCase()]), Buffer.from(secret, 'utf16le')];
+	for (const encoded of sources) {
 		for (const core of base64Cores(encoded)) {
 			if (core.length < MIN_BASE64_CORE_LENGTH) continue;
 			forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'), encodeURIComponent(core));
@@ -291,6 +367,14 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** A hexadecimal number whose letters may be written in either case: 2b -> 2[bB]. */
 const anyCaseHex = (code: number, width: number) =>
 	hex(code, width).replace(/[a-f]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
+/** HTML5's names of ASCII punctuation (`&comma;`, `&hyphen;`...), which some XML and HTML writers use. */
+const HTML_NAMES: Record<string, string[]> = {
+	'!': ['excl'], '"': ['quot', 'QUOT'], '#': ['num'], $: ['dollar'], '%': ['percnt'], '&': ['amp', 'AMP'], "'": ['apos'],
+	'(': ['lpar'], ')': ['rpar'], '*': ['ast', 'midast'], '+': ['plus'], ',': ['comma'], '-': ['hyphen', 'dash'], '.': ['period'],
+	'/': ['sol'], ':': ['colon'], ';': ['semi'], '<': ['lt', 'LT'], '=': ['equals'], '>': ['gt', 'GT'], '?': ['quest'], '@': ['commat'],
+	'[': ['lsqb', 'lbrack'], '\\': ['bsol'], ']': ['rsqb', 'rbrack'], '^': ['Hat'], _: ['lowbar', 'UnderBar'], '`': ['grave', 'DiacriticalGrave'],
+	'{': ['lcub', 'lbrace'], '|': ['verbar', 'vert', 'VerticalLine'], '}': ['rcub', 'rbrace'], '~': ['tilde'],
+};
 const JSON_SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
@@ -303,6 +387,7 @@ function characterPattern(char: string): string {
 	const code = char.codePointAt(0)!;
 	const alternatives = [escapeRegExp(char)];
 	if (XML_ESCAPES[char]) alternatives.push(escapeRegExp(XML_ESCAPES[char]));
+	for (const name of HTML_NAMES[char] ?? []) alternatives.push(`&${name};`);
 	if (JSON_SHORT_ESCAPES[char]) alternatives.push(escapeRegExp(JSON_SHORT_ESCAPES[char]));
 	if (char === ' ') alternatives.push('\\+');
 	alternatives.push(
@@ -313,6 +398,10 @@ function characterPattern(char: string): string {
 		bytesOf(char)
 			.map((byte) => `%(?:25)?${anyCaseHex(byte, 2)}`)
 			.join(''),
+		// Quoted-printable (=2D), as e-mail and some form writers encode.
+		bytesOf(char)
+			.map((byte) => `=${anyCaseHex(byte, 2)}`)
+			.join(''),
 		`&#0*${code};`,
 		`&#[xX]0*${anyCaseHex(code, 1)};`,
 	);
@@ -320,7 +409,7 @@ function characterPattern(char: string): string {
 }
 
 /** Where an escaped form can stand at all: nothing to look for in a text without one of these. */
-const ESCAPE_SIGN = /[%&\\]/;
+const ESCAPE_SIGN = /[%&\\=]/;
 
 /**
  * Masks a set of secrets (in every form, see `formsOf`) and card numbers. Made once per set of
@@ -341,7 +430,8 @@ export class Redactor {
 			if (typeof secret !== 'string' || secret.length < 4) continue;
 			for (const form of formsOf(secret)) if (form.length >= 4) needles.add(form);
 			this.escapedForms.push(new RegExp([...secret].map(characterPattern).join(''), 'g'));
-			this.hexForms.push(new RegExp(bytesOf(secret).map((byte) => hex(byte, 2)).join(''), 'gi'));
+			// In hex, in either case, its bytes also apart (`46 61 75`, `46:61:75`).
+			this.hexForms.push(new RegExp(bytesOf(secret).map((byte) => hex(byte, 2)).join('[ :-]?'), 'gi'));
 		}
 		// The longest first, so that a form is masked whole before a shorter form inside it.
 		this.needles = [...needles].sort((a, b) => b.length - a.length);
@@ -404,8 +494,10 @@ export class Redactor {
 		try {
 			serialised = JSON.stringify(json);
 		} catch {
-			return this.value(json);
+			return finishExcerptsIn(this.value(json));
 		}
+		// An output item is masked for the last time here: a quoted answer in it is cut after.
+		if (serialised.includes(EXCERPT_START)) return finishExcerptsIn(this.value(json));
 		const holdsAny =
 			this.jsonNeedles.some((needle) => serialised.includes(needle)) ||
 			this.hexForms.some((form) => serialised.search(form) !== -1) ||
@@ -448,32 +540,41 @@ export function redactValue<T>(value: T, secrets: Array<string | undefined>): T 
 	return copy(value) as T;
 }
 
-/** How far past its length an excerpt may run to end at white space. */
-const EXCERPT_SLACK = 4096;
-/** Two digits and a card separator between them, found at every position (a lookahead). */
-const JOINED_DIGITS = new RegExp(`(?=(\\d(?:${SEPARATOR})?\\d))`, 'g');
-
-/** Whether a cut before `at` would fall inside a run of digit groups (a card number, perhaps). */
-function insideDigitGroups(text: string, at: number): boolean {
-	const from = Math.max(0, at - 16);
-	for (const match of text.slice(from, at + 16).matchAll(JOINED_DIGITS)) {
-		const start = from + (match.index ?? 0);
-		if (start < at && at < start + match[1].length) return true;
-	}
-	return false;
-}
+/** Mark the part of a message to be cut once it is masked: start, length, text, end. */
+const EXCERPT_START = '\uE000';
+const EXCERPT_TEXT = '\uE001';
+const EXCERPT_END = '\uE002';
+const EXCERPTS = /\uE000(\d+)\uE001([\s\S]*?)\uE002/g;
 
 /**
- * The start of a vendor's answer, for an error message. The cut falls at white space that is not
- * inside a run of digit groups: a secret or a card number cut in two would no longer be recognised
- * and masked when the message is redacted, and part of it would show.
+ * The start of a vendor's answer, for an error message: marked to be cut to `length` characters
+ * only after it is masked (`finishExcerpts`, where the node's runner masks an error or an output
+ * item for the last time). A secret or a card cut in two before masking would no longer be
+ * recognised, and part of it would show; cut after masking, nothing of it can.
  */
 export function excerpt(text: string, length: number): string {
 	if (text.length <= length) return text;
-	const spaces = /\s/g;
-	spaces.lastIndex = length;
-	for (let found = spaces.exec(text); found && found.index < length + EXCERPT_SLACK; found = spaces.exec(text)) {
-		if (!insideDigitGroups(text, found.index)) return `${text.slice(0, found.index)}...`;
+	return `${EXCERPT_START}${length}${EXCERPT_TEXT}${text.replace(/[\uE000-\uE002]/g, '')}${EXCERPT_END}`;
+}
+
+/** Cuts every marked excerpt of a masked text to its length. */
+export function finishExcerpts(text: string): string {
+	if (!text.includes(EXCERPT_START)) return text;
+	return text.replace(EXCERPTS, (_whole, length: string, quoted: string) =>
+		quoted.length <= Number(length) ? quoted : `${quoted.slice(0, Number(length))}...`,
+	);
+}
+
+/** A JSON value with `finishExcerpts` applied to its strings; parts without excerpts are the same objects. */
+function finishExcerptsIn<T>(value: T): T {
+	if (typeof value === 'string') return finishExcerpts(value) as T;
+	if (Array.isArray(value)) {
+		const entries = value.map((entry) => finishExcerptsIn(entry));
+		return (entries.some((entry, index) => entry !== value[index]) ? entries : value) as T;
 	}
-	return `${text.slice(0, length + EXCERPT_SLACK)}...`;
+	if (isPlainObject(value)) {
+		const entries = Object.entries(value).map(([key, entry]) => [key, finishExcerptsIn(entry)] as const);
+		return (entries.some(([key, entry]) => entry !== value[key]) ? Object.fromEntries(entries) : value) as T;
+	}
+	return value;
 }

@@ -88,5 +88,7 @@ export function optionalIntegerId(value: unknown, field: string): string | undef
 
 /** The object without its undefined entries: optional fields left empty are not sent. */
 export function definedOnly<T extends Record<string, unknown>>(object: T): T {
-	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+	const defined: Record<string, unknown> = {};
+	for (const key of Object.keys(object)) if (object[key] !== undefined) defined[key] = object[key];
+	return defined as T;
 }

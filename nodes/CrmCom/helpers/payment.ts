@@ -53,9 +53,8 @@ export function buildPayInvoiceBody(parameters: PayInvoiceParameters): IDataObje
 	}
 	const type = identifier(parameters.type_identifier, TYPE, true);
 	const paymentMethod = identifier(parameters.payment_method_identifier, PAYMENT_METHOD, true);
-	const optional = Object.fromEntries(
-		OPTIONAL_IDENTIFIERS.map(({ spec }) => [spec.name, identifier(extra[spec.name], spec)]),
-	);
+	const optional: Record<string, IdentifierValue | undefined> = {};
+	for (const { spec } of OPTIONAL_IDENTIFIERS) optional[spec.name] = identifier(extra[spec.name], spec);
 
 	const body: IDataObject = {
 		accounts_receivable_identifier: accountsReceivable,

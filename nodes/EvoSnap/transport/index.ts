@@ -50,15 +50,22 @@ const HIDDEN_KEYS = ['TokenAuthenticationValue'];
 export function maskCardData<T>(value: T): T {
 	if (Array.isArray(value)) return value.map((entry) => maskCardData(entry)) as T;
 	if (value === null || typeof value !== 'object' || value instanceof JsonDecimal) return value;
-	return Object.fromEntries(
-		Object.entries(value as IDataObject).map(([key, entry]) => {
-			if (entry !== null && entry !== undefined && typeof entry !== 'object') {
-				if (LAST_FOUR_KEYS.includes(key)) return [key, maskCardNumber(String(entry))];
-				if (HIDDEN_KEYS.includes(key)) return [key, MASK];
+	const masked: IDataObject = {};
+	for (const key of Object.keys(value)) {
+		const entry = (value as IDataObject)[key];
+		if (entry !== null && entry !== undefined && typeof entry !== 'object') {
+			if (LAST_FOUR_KEYS.includes(key)) {
+				masked[key] = maskCardNumber(String(entry));
+				continue;
 			}
-			return [key, maskCardData(entry)];
-		}),
-	) as T;
+			if (HIDDEN_KEYS.includes(key)) {
+				masked[key] = MASK;
+				continue;
+			}
+		}
+		masked[key] = maskCardData(entry);
+	}
+	return masked as T;
 }
 
 /** The request as a dry run shows it: what would be sent, the session token and card data masked. */

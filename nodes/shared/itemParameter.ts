@@ -117,6 +117,18 @@ const copy = copyPlain;
  * A read that fails is not kept: every item gets n8n's own error.
  */
 export function nodeParameter(ctx: IExecuteFunctions, path: string, itemIndex: number, fallback: unknown = ''): unknown {
+	return parameterValue(ctx, path, itemIndex, fallback, true);
+}
+
+/**
+ * `nodeParameter` for a caller that only reads the value and never changes it (e.g. the Options
+ * collection's flags): a parameter without an expression is the run's one value, not a copy of it.
+ */
+export function nodeParameterToRead(ctx: IExecuteFunctions, path: string, itemIndex: number, fallback: unknown = ''): unknown {
+	return parameterValue(ctx, path, itemIndex, fallback, false);
+}
+
+function parameterValue(ctx: IExecuteFunctions, path: string, itemIndex: number, fallback: unknown, copyConstant: boolean): unknown {
 	const { raw, expression } = rawOnce(ctx, path);
 	const read = () => ctx.getNodeParameter(path, itemIndex, fallback as string) as unknown;
 	if (!expression) {
@@ -124,7 +136,7 @@ export function nodeParameter(ctx: IExecuteFunctions, path: string, itemIndex: n
 		// Not set: n8n gives the fallback, which a caller may give differently.
 		const key = raw === undefined ? `${path}\u0000${JSON.stringify(fallback)}` : path;
 		if (!constants.has(key)) constants.set(key, read());
-		return copy(constants.get(key));
+		return copyConstant ? copy(constants.get(key)) : constants.get(key);
 	}
 	const shortcut = perRun(ctx, 'nodeParameter:shortcuts', () => new Map<string, JsonFieldReader | null>());
 	let reader = shortcut.get(path);

@@ -202,14 +202,19 @@ export function validateIdentifierObject(
 		);
 	}
 	const known = keysByName(keys);
-	const unknown = Object.keys(value).filter((key) => !known.has(key));
+	// One pass over the object: its unknown keys, and the keys given a value.
+	const unknown: string[] = [];
+	const given: Array<[string, unknown]> = [];
+	for (const key of Object.keys(value)) {
+		if (!known.has(key)) unknown.push(key);
+		else if (!isEmpty(value[key])) given.push([key, value[key]]);
+	}
 	if (unknown.length > 0) {
 		throw new InvalidInputError(
 			field,
 			`${path} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: use exactly one of ${describeKeys(keys)}`,
 		);
 	}
-	const given = Object.entries(value).filter(([, entry]) => !isEmpty(entry));
 	if (given.length === 0) {
 		throw new InvalidInputError(field, `${path} has none of its keys: give exactly one of ${describeKeys(keys)}`);
 	}

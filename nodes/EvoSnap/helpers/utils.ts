@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { RunOptions as SharedRunOptions } from '../../shared/fields';
 import { readOptions as readSharedOptions } from '../../shared/fields';
 import { isEmpty, optionalText, requireText } from '../../shared/input';
-import { nodeParameter } from '../../shared/itemParameter';
+import { nodeParameterToRead } from '../../shared/itemParameter';
 import { JsonDecimal } from '../../shared/jsonText';
 import { InvalidInputError } from '../../shared/errors';
 import { parseAmount } from '../../shared/money';
@@ -136,7 +136,7 @@ export interface RunOptions extends SharedRunOptions {
 }
 
 export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
-	const values = nodeParameter(ctx, 'options', itemIndex, {}) as IDataObject;
+	const values = nodeParameterToRead(ctx, 'options', itemIndex, {}) as IDataObject;
 	const states = String(values.alreadyPaidStates ?? DEFAULT_ALREADY_PAID_STATES)
 		.split(',')
 		.map((state) => state.trim())

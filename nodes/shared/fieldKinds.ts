@@ -545,6 +545,15 @@ function fieldPlan(ctx: IExecuteFunctions, parameters: IDataObject, properties: 
 }
 
 /**
+ * Whether none of the named fields holds an expression in this run (a field not shown counts as
+ * holding none: it is not read). What is made only of such fields is the same for every item.
+ */
+export function holdNoExpression(ctx: IExecuteFunctions, properties: INodeProperties[], names: string[]): boolean {
+	const parameters = nodeOnce(ctx).parameters as IDataObject;
+	return fieldPlan(ctx, parameters, properties).every(({ property, expression }) => !expression || !names.includes(property.name));
+}
+
+/**
  * Reads and checks every field of `properties` shown for the node's parameters, for one item,
  * before the operation sends anything: the values as they go on (see `readValue`), by name, with
  * collections as objects. The first bad value throws an InvalidInputError naming its field.

@@ -19,6 +19,8 @@ export interface EvoCall {
 	path: string;
 	qs?: IDataObject;
 	body?: JsonTextValue;
+	/** `toJsonText(body)`, when the caller wrote it already (a body that is the same for every item). */
+	bodyText?: string;
 	timeout: number;
 	/** Card data of this call: never shown in an error. */
 	secrets?: string[];
@@ -32,7 +34,7 @@ export function buildEvoRequest(credentials: ICredentialDataDecryptedObject, cal
 		headers: { Accept: 'application/json', ...(hasBody ? { 'Content-Type': 'application/json' } : {}) },
 		...(call.qs ? { qs: call.qs } : {}),
 		// Written here, so money keeps exactly the digits given (see nodes/shared/jsonText.ts).
-		...(hasBody ? { body: toJsonText(call.body) } : {}),
+		...(hasBody ? { body: call.bodyText ?? toJsonText(call.body) } : {}),
 		json: false,
 		encoding: 'text',
 		timeout: call.timeout,

@@ -134,7 +134,7 @@ function parameterValue(ctx: IExecuteFunctions, path: string, itemIndex: number,
 	if (!expression) {
 		const constants = perRun(ctx, 'nodeParameter:constants', () => new Map<string, unknown>());
 		// Not set: n8n gives the fallback, which a caller may give differently.
-		const key = raw === undefined ? `${path}\u0000${JSON.stringify(fallback)}` : path;
+		const key = raw === undefined ? unsetKey(ctx, path, fallback) : path;
 		if (!constants.has(key)) constants.set(key, read());
 		return copyConstant ? copy(constants.get(key)) : constants.get(key);
 	}
@@ -171,6 +171,17 @@ function rawOnce(ctx: IExecuteFunctions, path: string): { raw: unknown; expressi
 		raws.set(path, entry);
 	}
 	return entry;
+}
+
+/** The constants' key of a parameter that is not set, for this fallback (the last one kept per path). */
+function unsetKey(ctx: IExecuteFunctions, path: string, fallback: unknown): string {
+	const last = perRun(ctx, 'nodeParameter:unsetKeys', () => new Map<string, { fallback: unknown; key: string }>());
+	const known = last.get(path);
+	// A text, number or boolean fallback is the same fallback when it is the same value.
+	if (known && known.fallback === fallback && (fallback === null || typeof fallback !== 'object')) return known.key;
+	const key = `${path}\u0000${JSON.stringify(fallback)}`;
+	last.set(path, { fallback, key });
+	return key;
 }
 
 const NO_SHORTCUT = Symbol('no shortcut');

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { optionalText } from './input';
+import { optionalText, setOwn } from './input';
 import { nodeOnce, perRun } from './runState';
 
 /**
@@ -86,7 +86,7 @@ function copyTree(value: unknown, depth: number): unknown {
 	for (const key of Object.keys(value)) {
 		const entry = copyTree((value as Record<string, unknown>)[key], depth + 1);
 		if (entry === TOO_DEEP) return TOO_DEEP;
-		copy[key] = entry;
+		setOwn(copy, key, entry);
 	}
 	return copy;
 }

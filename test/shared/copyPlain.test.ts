@@ -30,4 +30,12 @@ describe('copyPlain: the copy readFields and nodeParameter hand out', () => {
 		for (let level = 0; level < 200; level++) deep = { deep };
 		expect(JSON.stringify(copyPlain(deep))).toBe(JSON.stringify(deep));
 	});
+
+	test('a key named __proto__ stays an entry, as structuredClone keeps it', () => {
+		const value = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as Record<string, unknown>;
+		const copy = copyPlain(value);
+		expect(Object.keys(copy)).toEqual(['__proto__', 'a']);
+		expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+		expect((copy as { polluted?: boolean }).polluted).toBeUndefined();
+	});
 });

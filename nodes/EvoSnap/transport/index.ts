@@ -3,6 +3,7 @@ import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject, IDat
 import { VendorError } from '../../shared/errors';
 import { responseText, sendVendorRequest } from '../../shared/http';
 import type { JsonTextValue } from '../../shared/jsonText';
+import { setOwn } from '../../shared/input';
 import { JsonDecimal, toJsonText } from '../../shared/jsonText';
 import { MASK, maskCardNumber, redactValue } from '../../shared/redact';
 import { credentialsOnce } from '../../shared/runState';
@@ -57,15 +58,15 @@ export function maskCardData<T>(value: T): T {
 		const entry = (value as IDataObject)[key];
 		if (entry !== null && entry !== undefined && typeof entry !== 'object') {
 			if (LAST_FOUR_KEYS.includes(key)) {
-				masked[key] = maskCardNumber(String(entry));
+				setOwn(masked, key, maskCardNumber(String(entry)));
 				continue;
 			}
 			if (HIDDEN_KEYS.includes(key)) {
-				masked[key] = MASK;
+				setOwn(masked, key, MASK);
 				continue;
 			}
 		}
-		masked[key] = maskCardData(entry);
+		setOwn(masked, key, maskCardData(entry));
 	}
 	return masked as T;
 }

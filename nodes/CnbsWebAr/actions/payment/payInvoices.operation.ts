@@ -157,6 +157,9 @@ export const description: INodeProperties[] = [
 	], { pays: true }),
 ];
 
+/** The fields the payer data is made of. */
+const PAYER_FIELDS = ['customer_number', 'company_code'];
+
 /** The fields the payment detail is made of. */
 const DETAIL_FIELDS = [
 	'payment_method',
@@ -173,9 +176,12 @@ const DETAIL_FIELDS = [
 function readItem(ctx: IExecuteFunctions, itemIndex: number): PaymentItem {
 	const input = readFields(ctx, itemIndex, description);
 	const param = (name: string) => input[name];
-	const payer = readPayerData(input);
-	// The same for every item when none of its fields holds an expression: checked once per run (a
-	// detail that fails its checks is not kept, every item fails on it). Read only, never changed.
+	const payer = holdNoExpression(ctx, description, PAYER_FIELDS)
+		? perRun(ctx, 'cnbsWebAr:payerData', () => readPayerData(input))
+		: readPayerData(input);
+	// Payer and detail are the same for every item when none of their fields holds an expression:
+	// checked once per run (one that fails its checks is not kept, every item fails on it). Read
+	// only, never changed.
 	const detail = holdNoExpression(ctx, description, DETAIL_FIELDS)
 		? perRun(ctx, 'cnbsWebAr:paymentDetail', () => readPaymentDetail(input))
 		: readPaymentDetail(input);

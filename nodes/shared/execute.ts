@@ -196,10 +196,12 @@ export async function runForEachItem(
 		}
 	}
 	if (ledger && keys) {
+		const sent: string[] = [];
 		for (const [itemIndex, key] of keys.claimed) {
-			if (paymentWasSent(ledger, itemIndex)) keys.store.remember(key);
+			if (paymentWasSent(ledger, itemIndex)) sent.push(key);
 			else keys.store.release(key);
 		}
+		keys.store.rememberAll(sent);
 	}
 
 	const returnData: INodeExecutionData[] = [];

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 
 import { DATE_FORMATS } from './dates';
 import { hiddenCharacter } from './input';
-import { holdsExpression, itemParameter } from './itemParameter';
+import { copyPlain, holdsExpression, itemParameter } from './itemParameter';
 import { InvalidInputError } from './errors';
 import { parseAmount } from './money';
 import { maskCardNumbers } from './redact';
@@ -516,6 +516,44 @@ function readProperty(property: INodeProperties, value: unknown, zone: string): 
 	return readValue(property, value, zone) as IDataObject[string];
 }
 
+/** One field of a run's plan: shown for the node's parameters, and whether it holds an expression. */
+interface PlannedField {
+	property: INodeProperties;
+	expression: boolean;
+}
+
+/**
+ * The fields of `properties` that `readFields` reads in this run: those shown for the node's
+ * parameters (`isShown` judges the parameters as the node holds them, which do not change during
+ * a run), first of each name, notices left out; each with whether its raw parameter holds an
+ * expression. The same for every item of the run: worked out once per run and property list.
+ */
+function fieldPlan(ctx: IExecuteFunctions, parameters: IDataObject, properties: INodeProperties[]): PlannedField[] {
+	const plans = perRun(ctx, 'readFields:plans', () => new WeakMap<INodeProperties[], PlannedField[]>());
+	let plan = plans.get(properties);
+	if (plan === undefined) {
+		plan = [];
+		const names = new Set<string>();
+		for (const property of properties) {
+			if (property.type === 'notice' || names.has(property.name) || !isShown(property, parameters)) continue;
+			names.add(property.name);
+			const raw = property.name in parameters ? parameters[property.name] : property.default;
+			plan.push({ property, expression: holdsExpression(raw) });
+		}
+		plans.set(properties, plan);
+	}
+	return plan;
+}
+
+/**
+ * Whether none of the named fields holds an expression in this run (a field not shown counts as
+ * holding none: it is not read). What is made only of such fields is the same for every item.
+ */
+export function holdNoExpression(ctx: IExecuteFunctions, properties: INodeProperties[], names: string[]): boolean {
+	const parameters = nodeOnce(ctx).parameters as IDataObject;
+	return fieldPlan(ctx, parameters, properties).every(({ property, expression }) => !expression || !names.includes(property.name));
+}
+
 /**
  * Reads and checks every field of `properties` shown for the node's parameters, for one item,
  * before the operation sends anything: the values as they go on (see `readValue`), by name, with
@@ -528,19 +566,16 @@ export function readFields(ctx: IExecuteFunctions, itemIndex: number, properties
 	// (each read goes through n8n's parameter and expression machinery, about 0.1 ms).
 	const constants = perRun(ctx, 'readFields:constants', () => new Map<INodeProperties, IDataObject[string]>());
 	const read: IDataObject = {};
-	for (const property of properties) {
-		if (property.type === 'notice' || !isShown(property, parameters) || property.name in read) continue;
-		const raw = property.name in parameters ? parameters[property.name] : property.default;
-		if (holdsExpression(raw)) {
+	for (const { property, expression } of fieldPlan(ctx, parameters, properties)) {
+		if (expression) {
 			read[property.name] = readProperty(property, itemParameter(ctx, itemIndex, property.name, property.default), zone);
 			continue;
 		}
 		if (!constants.has(property)) {
 			constants.set(property, readProperty(property, itemParameter(ctx, itemIndex, property.name, property.default), zone));
 		}
-		const value = constants.get(property);
 		// A copy: an operation may add to what it read (e.g. its additional fields).
-		read[property.name] = value !== null && typeof value === 'object' ? (structuredClone(value) as IDataObject[string]) : value;
+		read[property.name] = copyPlain(constants.get(property));
 	}
 	return read;
 }

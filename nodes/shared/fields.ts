@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { nodeParameter } from './itemParameter';
+import { nodeParameterToRead } from './itemParameter';
 import { maximumAmountOption } from './maximumAmount';
 import { idempotencyKeyOption, isRetriedExecution } from './retrySafety';
 
@@ -35,7 +35,7 @@ export interface RunOptions {
 }
 
 export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
-	const options = nodeParameter(ctx, 'options', itemIndex, {}) as IDataObject;
+	const options = nodeParameterToRead(ctx, 'options', itemIndex, {}) as IDataObject;
 	return {
 		dryRun: options.dryRun === true,
 		// A retried execution checks before paying whatever the option says (see retrySafety.ts).

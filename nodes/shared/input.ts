@@ -88,7 +88,18 @@ export function optionalIntegerId(value: unknown, field: string): string | undef
 	return optionalText(value) === undefined ? undefined : parseIntegerId(value, field);
 }
 
+/**
+ * Sets an own entry as `Object.fromEntries` would: a key named `__proto__` (JSON.parse makes such
+ * an entry) becomes an entry, not the object's prototype.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+	if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+	else target[key] = value;
+}
+
 /** The object without its undefined entries: optional fields left empty are not sent. */
 export function definedOnly<T extends Record<string, unknown>>(object: T): T {
-	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+	const defined: Record<string, unknown> = {};
+	for (const key of Object.keys(object)) if (object[key] !== undefined) setOwn(defined, key, object[key]);
+	return defined as T;
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { optionalText } from './input';
+import { optionalText, setOwn } from './input';
 import { nodeOnce, perRun } from './runState';
 
 /**
@@ -64,7 +64,46 @@ export function rawParameter(ctx: IExecuteFunctions, path: string): unknown {
 	return value;
 }
 
-const copy = <T>(value: T): T => (value !== null && typeof value === 'object' ? structuredClone(value) : value);
+/** Deeper than any parameter: a value this deep (or with a cycle) is copied by `structuredClone`. */
+const PLAIN_DEPTH = 100;
+const TOO_DEEP = Symbol('too deep');
+
+function copyTree(value: unknown, depth: number): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	if (depth > PLAIN_DEPTH) return TOO_DEEP;
+	if (Array.isArray(value)) {
+		const list: unknown[] = new Array(value.length);
+		for (let index = 0; index < value.length; index++) {
+			const entry = copyTree(value[index], depth + 1);
+			if (entry === TOO_DEEP) return TOO_DEEP;
+			list[index] = entry;
+		}
+		return list;
+	}
+	const prototype = Object.getPrototypeOf(value) as unknown;
+	if (prototype !== Object.prototype && prototype !== null) return structuredClone(value);
+	const copy: Record<string, unknown> = {};
+	for (const key of Object.keys(value)) {
+		const entry = copyTree((value as Record<string, unknown>)[key], depth + 1);
+		if (entry === TOO_DEEP) return TOO_DEEP;
+		setOwn(copy, key, entry);
+	}
+	return copy;
+}
+
+/**
+ * A copy of a value as parameters and checked fields hold it (text, numbers, booleans, plain
+ * objects and lists): what `structuredClone` gives for such data, at a fraction of its cost
+ * (a structured clone serializes and deserializes). Anything else inside (a Date, a luxon
+ * DateTime, a Buffer) is copied by `structuredClone`, and so is a cycle.
+ */
+export function copyPlain<T>(value: T): T {
+	if (value === null || typeof value !== 'object') return value;
+	const copy = copyTree(value, 0);
+	return (copy === TOO_DEEP ? structuredClone(value) : copy) as T;
+}
+
+const copy = copyPlain;
 
 /**
  * `ctx.getNodeParameter(path, itemIndex, fallback)` with two shortcuts, each of which gives what
@@ -78,14 +117,26 @@ const copy = <T>(value: T): T => (value !== null && typeof value === 'object' ? 
  * A read that fails is not kept: every item gets n8n's own error.
  */
 export function nodeParameter(ctx: IExecuteFunctions, path: string, itemIndex: number, fallback: unknown = ''): unknown {
-	const raw = rawParameter(ctx, path);
+	return parameterValue(ctx, path, itemIndex, fallback, true);
+}
+
+/**
+ * `nodeParameter` for a caller that only reads the value and never changes it (e.g. the Options
+ * collection's flags): a parameter without an expression is the run's one value, not a copy of it.
+ */
+export function nodeParameterToRead(ctx: IExecuteFunctions, path: string, itemIndex: number, fallback: unknown = ''): unknown {
+	return parameterValue(ctx, path, itemIndex, fallback, false);
+}
+
+function parameterValue(ctx: IExecuteFunctions, path: string, itemIndex: number, fallback: unknown, copyConstant: boolean): unknown {
+	const { raw, expression } = rawOnce(ctx, path);
 	const read = () => ctx.getNodeParameter(path, itemIndex, fallback as string) as unknown;
-	if (!holdsExpression(raw)) {
+	if (!expression) {
 		const constants = perRun(ctx, 'nodeParameter:constants', () => new Map<string, unknown>());
 		// Not set: n8n gives the fallback, which a caller may give differently.
-		const key = raw === undefined ? `${path}\u0000${JSON.stringify(fallback)}` : path;
+		const key = raw === undefined ? unsetKey(ctx, path, fallback) : path;
 		if (!constants.has(key)) constants.set(key, read());
-		return copy(constants.get(key));
+		return copyConstant ? copy(constants.get(key)) : constants.get(key);
 	}
 	const shortcut = perRun(ctx, 'nodeParameter:shortcuts', () => new Map<string, JsonFieldReader | null>());
 	let reader = shortcut.get(path);
@@ -94,7 +145,8 @@ export function nodeParameter(ctx: IExecuteFunctions, path: string, itemIndex: n
 		shortcut.set(path, reader);
 	}
 	if (reader === null) return read();
-	const json = ctx.getInputData()[itemIndex]?.json;
+	// The run's input items: n8n hands the same list for the whole run.
+	const json = perRun(ctx, 'nodeParameter:input', () => ctx.getInputData())[itemIndex]?.json;
 	const fast = json === undefined ? NO_SHORTCUT : reader.read(json);
 	if (fast === NO_SHORTCUT) return read();
 	if (!reader.checked) {
@@ -107,6 +159,29 @@ export function nodeParameter(ctx: IExecuteFunctions, path: string, itemIndex: n
 		return slow;
 	}
 	return fast;
+}
+
+/** The parameter at `path` as the node holds it, and whether it holds an expression: the same all run. */
+function rawOnce(ctx: IExecuteFunctions, path: string): { raw: unknown; expression: boolean } {
+	const raws = perRun(ctx, 'nodeParameter:raw', () => new Map<string, { raw: unknown; expression: boolean }>());
+	let entry = raws.get(path);
+	if (entry === undefined) {
+		const raw = rawParameter(ctx, path);
+		entry = { raw, expression: holdsExpression(raw) };
+		raws.set(path, entry);
+	}
+	return entry;
+}
+
+/** The constants' key of a parameter that is not set, for this fallback (the last one kept per path). */
+function unsetKey(ctx: IExecuteFunctions, path: string, fallback: unknown): string {
+	const last = perRun(ctx, 'nodeParameter:unsetKeys', () => new Map<string, { fallback: unknown; key: string }>());
+	const known = last.get(path);
+	// A text, number or boolean fallback is the same fallback when it is the same value.
+	if (known && known.fallback === fallback && (fallback === null || typeof fallback !== 'object')) return known.key;
+	const key = `${path}\u0000${JSON.stringify(fallback)}`;
+	last.set(path, { fallback, key });
+	return key;
 }
 
 const NO_SHORTCUT = Symbol('no shortcut');

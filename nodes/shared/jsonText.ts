@@ -39,14 +39,28 @@ export type JsonTextValue =
  * `undefined` entries of objects left out (as JSON.stringify does).
  */
 export function toJsonText(value: JsonTextValue | object | undefined): string {
+	return writeJson(value);
+}
+
+/** `toJsonText` in one pass (no lists of entries or members built on the way). */
+function writeJson(value: unknown): string {
 	if (value instanceof JsonDecimal) return value.text;
 	if (value === null || value === undefined) return 'null';
-	if (Array.isArray(value)) return `[${(value as JsonTextValue[]).map((entry) => toJsonText(entry)).join(',')}]`;
+	if (Array.isArray(value)) {
+		let text = '[';
+		for (let index = 0; index < value.length; index++) text += (index > 0 ? ',' : '') + writeJson(value[index]);
+		return `${text}]`;
+	}
 	if (typeof value === 'object') {
-		const members = Object.entries(value as Record<string, JsonTextValue | undefined>)
-			.filter(([, entry]) => entry !== undefined)
-			.map(([key, entry]) => `${JSON.stringify(key)}:${toJsonText(entry)}`);
-		return `{${members.join(',')}}`;
+		let text = '{';
+		let first = true;
+		for (const key of Object.keys(value)) {
+			const entry = (value as Record<string, unknown>)[key];
+			if (entry === undefined) continue;
+			text += `${first ? '' : ','}${JSON.stringify(key)}:${writeJson(entry)}`;
+			first = false;
+		}
+		return `${text}}`;
 	}
 	return JSON.stringify(value);
 }

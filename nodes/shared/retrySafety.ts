@@ -266,14 +266,28 @@ export class IdempotencyKeys {
 
 	/** The key's payment was sent (paid, or its answer was lost): never send it again. */
 	remember(key: string, at = Date.now()): void {
-		keysInProcess.delete(this.scope + key);
-		keysInProcess.set(this.scope + key, at);
+		this.rememberAll([key], at);
+	}
+
+	/**
+	 * `remember` for every key of a run at once: the same keys kept, in the same order, as one
+	 * `remember` after the other, but the stored keys (up to KEYS_KEPT) are copied once per run
+	 * instead of once per key.
+	 */
+	rememberAll(keys: string[], at = Date.now()): void {
+		if (keys.length === 0) return;
+		for (const key of keys) {
+			keysInProcess.delete(this.scope + key);
+			keysInProcess.set(this.scope + key, at);
+		}
 		keepNewest(keysInProcess, PROCESS_KEYS_KEPT);
 		if (!this.staticData) return;
 		// Keys are prefixed so that the object keeps them in insertion order (numeric keys sort first).
 		const kept = new Map(Object.entries(this.stored()));
-		kept.delete(`k:${key}`);
-		kept.set(`k:${key}`, at);
+		for (const key of keys) {
+			kept.delete(`k:${key}`);
+			kept.set(`k:${key}`, at);
+		}
 		keepNewest(kept, KEYS_KEPT);
 		// A new object, so that n8n sees the static data changed and saves it.
 		this.staticData[STATIC_KEY] = Object.fromEntries(kept);

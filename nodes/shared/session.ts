@@ -82,11 +82,18 @@ function sessionOptions(
 	credentialType: string,
 	data: ICredentialDataDecryptedObject,
 ): IAdditionalCredentialOptions {
+	// The same options for every call of the run with the same data (n8n only reads them; it
+	// writes a new token into `data` itself).
+	const made = perRun(ctx, 'session:options', () => new WeakMap<ICredentialDataDecryptedObject, IAdditionalCredentialOptions>());
+	const known = made.get(data);
+	if (known && known.credentialsDecrypted?.type === credentialType) return known;
 	const reference = nodeOnce(ctx).credentials?.[credentialType];
-	return {
+	const options: IAdditionalCredentialOptions = {
 		preAuthenticationRetryStatusCode: [],
 		credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: credentialType, data },
 	};
+	made.set(data, options);
+	return options;
 }
 
 function unauthorized(error: unknown): boolean {

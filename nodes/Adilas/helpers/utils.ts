@@ -98,9 +98,17 @@ function nowText(ctx: IExecuteFunctions): string {
 		}
 	});
 	if (!formatter) return now(ctx).toFormat(DATE_FORMATS.isoDateSpaceTime);
+	// The text changes once a second (a zone's offset changes on a whole second too): written once
+	// per second of the run, not once per item.
+	const last = perRun(ctx, 'adilas:nowText', () => ({ second: Number.NaN, text: '' }));
+	const moment = Date.now();
+	const second = Math.floor(moment / 1000);
+	if (second === last.second) return last.text;
 	const part: Record<string, string> = {};
-	for (const { type, value } of formatter.formatToParts(new Date())) part[type] = value;
-	return `${part.year.padStart(4, '0')}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+	for (const { type, value } of formatter.formatToParts(new Date(moment))) part[type] = value;
+	last.second = second;
+	last.text = `${part.year.padStart(4, '0')}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+	return last.text;
 }
 
 /** A date argument in the given format; empty: today (or now) in the workflow's time zone. */

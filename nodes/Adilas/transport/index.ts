@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IH
 
 import { htmlErrorSummary, VendorError, InvalidInputError } from '../../shared/errors';
 import { responseText, sendVendorRequest } from '../../shared/http';
-import { parseIntegerId } from '../../shared/input';
+import { parseIntegerId, setOwn } from '../../shared/input';
 import { excerpt, MASK, redactValue } from '../../shared/redact';
 import { apiUrlOf, completeCall, encodeCall, FUNCTION_NAME_KEY, requestStyleOf } from './credential';
 
@@ -91,7 +91,9 @@ export function decodeAdilasValues<T>(value: T): T {
 	if (typeof value === 'string') return decodeAdilasText(value) as T;
 	if (Array.isArray(value)) return value.map((entry) => decodeAdilasValues(entry)) as T;
 	if (value !== null && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, decodeAdilasValues(entry)])) as T;
+		const decoded: Record<string, unknown> = {};
+		for (const key of Object.keys(value)) setOwn(decoded, key, decodeAdilasValues((value as Record<string, unknown>)[key]));
+		return decoded as T;
 	}
 	return value;
 }

@@ -124,15 +124,16 @@ export interface TrustedMarkup {
 export type XmlElement = [name: string, value: XmlValue];
 
 function renderElements(elements: XmlElement[], prefix: string): string {
-	return elements
-		.filter(([, value]) => value !== undefined)
-		.map(([name, value]) => {
-			const tag = `${prefix}${name}`;
-			if (Array.isArray(value)) return `<${tag}>\n${renderElements(value, prefix)}\n</${tag}>`;
-			if (typeof value === 'object') return `<${tag}>${value.trustedMarkup}</${tag}>`;
-			return `<${tag}>${escapeXml(String(value))}</${tag}>`;
-		})
-		.join('\n');
+	let text = '';
+	for (const [name, value] of elements) {
+		if (value === undefined) continue;
+		const tag = `${prefix}${name}`;
+		if (text !== '') text += '\n';
+		if (Array.isArray(value)) text += `<${tag}>\n${renderElements(value, prefix)}\n</${tag}>`;
+		else if (typeof value === 'object') text += `<${tag}>${value.trustedMarkup}</${tag}>`;
+		else text += `<${tag}>${escapeXml(String(value))}</${tag}>`;
+	}
+	return text;
 }
 
 /**
@@ -154,7 +155,12 @@ export function buildSoapEnvelope(
 	].join('\n');
 }
 
+/** The characters `escapeXml` writes as references. */
+const XML_SPECIAL = /[&<>"'\r]/;
+
 export function escapeXml(text: string): string {
+	// Nearly every value (IDs, amounts, dates) has none of them: returned as it is.
+	if (!XML_SPECIAL.test(text)) return text;
 	return text
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')

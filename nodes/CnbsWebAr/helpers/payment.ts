@@ -145,6 +145,30 @@ const STALE_WORDS =
 
 /** The payment request body (seed key order); amounts are written as numbers with two decimals. */
 export function buildPaymentBody(payer: PayerData, detail: PaymentDetail, documents: CnbsDocument[]): string {
+	// `{"payer_data":...,"payment_detail":...}` without its closing brace, then the documents: the
+	// text toJsonText writes for the whole body. The head is written once per payer and detail
+	// object (both are read-only once read; a run whose fields hold no expression shares them).
+	const head = bodyHead(payer, detail);
+	return `${head.slice(0, -1)},"documents":${toJsonText(documents.map(documentBody))}}`;
+}
+
+const heads = new WeakMap<PayerData, WeakMap<PaymentDetail, string>>();
+
+function bodyHead(payer: PayerData, detail: PaymentDetail): string {
+	let byDetail = heads.get(payer);
+	if (byDetail === undefined) {
+		byDetail = new WeakMap();
+		heads.set(payer, byDetail);
+	}
+	let head = byDetail.get(detail);
+	if (head === undefined) {
+		head = headText(payer, detail);
+		byDetail.set(detail, head);
+	}
+	return head;
+}
+
+function headText(payer: PayerData, detail: PaymentDetail): string {
 	return toJsonText({
 		payer_data: { customer_number: payer.customer_number, company_code: payer.company_code },
 		payment_detail: {
@@ -158,18 +182,21 @@ export function buildPaymentBody(payer: PayerData, detail: PaymentDetail, docume
 			electronic_check_rdfi_number: detail.electronic_check_rdfi_number,
 			address_data: detail.address_data,
 		},
-		documents: documents.map((document) => ({
-			document_number_finance: document.document_number_finance,
-			line_item_in_the_relevant_invoice: document.line_item_in_the_relevant_invoice,
-			fiscal_year_of_the_relevant_invoice: document.fiscal_year_of_the_relevant_invoice,
-			open_amount: jsonDecimal(document.open_amount),
-			amount_to_process: jsonDecimal(document.amount_to_process),
-			currency_key: document.currency_key,
-			reason_code: document.reason_code,
-			reference_number: document.reference_number,
-			comment: document.comment,
-		})),
 	});
+}
+
+function documentBody(document: CnbsDocument): Record<string, unknown> {
+	return {
+		document_number_finance: document.document_number_finance,
+		line_item_in_the_relevant_invoice: document.line_item_in_the_relevant_invoice,
+		fiscal_year_of_the_relevant_invoice: document.fiscal_year_of_the_relevant_invoice,
+		open_amount: jsonDecimal(document.open_amount),
+		amount_to_process: jsonDecimal(document.amount_to_process),
+		currency_key: document.currency_key,
+		reason_code: document.reason_code,
+		reference_number: document.reference_number,
+		comment: document.comment,
+	};
 }
 
 /** What one payment answer says about one document. */

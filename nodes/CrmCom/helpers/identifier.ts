@@ -70,6 +70,19 @@ function leaves(keys: IdentifierKey[], parent?: IdentifierKey): Leaf[] {
 	);
 }
 
+/** The leaves of an identifier's keys by mode name (`payment_preference_identifier.name`), worked out once per key list. */
+const leavesByMode = new WeakMap<IdentifierKey[], Map<string, Leaf>>();
+
+function leafOfMode(keys: IdentifierKey[], mode: string): Leaf | undefined {
+	let byMode = leavesByMode.get(keys);
+	if (byMode === undefined) {
+		byMode = new Map();
+		for (const leaf of leaves(keys)) if (!byMode.has(leaf.path.join(NESTED_SEPARATOR))) byMode.set(leaf.path.join(NESTED_SEPARATOR), leaf);
+		leavesByMode.set(keys, byMode);
+	}
+	return byMode.get(mode);
+}
+
 function describeKeys(keys: IdentifierKey[]): string {
 	return keys.map((entry) => entry.key).join(', ');
 }
@@ -161,6 +174,18 @@ function leafText(value: unknown, field: string, path: string): string {
 	throw new InvalidInputError(field, `${path} must be text, got ${JSON.stringify(value)}`);
 }
 
+/** The keys of an identifier by name, worked out once per key list. */
+const keyMaps = new WeakMap<IdentifierKey[], Map<string, IdentifierKey>>();
+
+function keysByName(keys: IdentifierKey[]): Map<string, IdentifierKey> {
+	let known = keyMaps.get(keys);
+	if (known === undefined) {
+		known = new Map(keys.map((entry) => [entry.key, entry]));
+		keyMaps.set(keys, known);
+	}
+	return known;
+}
+
 /**
  * Checks an identifier object given as JSON: exactly one known key with a non-empty value (keys
  * whose value is null or empty count as not given). Returns the object rebuilt with that key only.
@@ -177,15 +202,20 @@ export function validateIdentifierObject(
 			`${path} must be an object with exactly one of ${describeKeys(keys)}, got ${JSON.stringify(value)}`,
 		);
 	}
-	const known = new Map(keys.map((entry) => [entry.key, entry]));
-	const unknown = Object.keys(value).filter((key) => !known.has(key));
+	const known = keysByName(keys);
+	// One pass over the object: its unknown keys, and the keys given a value.
+	const unknown: string[] = [];
+	const given: Array<[string, unknown]> = [];
+	for (const key of Object.keys(value)) {
+		if (!known.has(key)) unknown.push(key);
+		else if (!isEmpty(value[key])) given.push([key, value[key]]);
+	}
 	if (unknown.length > 0) {
 		throw new InvalidInputError(
 			field,
 			`${path} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: use exactly one of ${describeKeys(keys)}`,
 		);
 	}
-	const given = Object.entries(value).filter(([, entry]) => !isEmpty(entry));
 	if (given.length === 0) {
 		throw new InvalidInputError(field, `${path} has none of its keys: give exactly one of ${describeKeys(keys)}`);
 	}
@@ -265,7 +295,7 @@ export function readIdentifier(
 		return validateIdentifierObject(parseJsonIdentifier(value, spec), spec.keys, spec.name);
 	}
 
-	const leaf = leaves(spec.keys).find((entry) => entry.path.join(NESTED_SEPARATOR) === mode);
+	const leaf = leafOfMode(spec.keys, mode);
 	if (!leaf) {
 		throw new InvalidInputError(
 			spec.name,

@@ -30,13 +30,30 @@ function identifier(value: unknown, spec: IdentifierSpec, required = false): Ide
 	return readIdentifier(value, spec, { required });
 }
 
+/** Where the invoice goes in a body built without it (see `payInvoiceBodyWithout`). */
+const INVOICE_SLOT = Symbol('invoice_identifier');
+
 /**
  * The `payments/pay_invoice` body (without the token) in the seed's parameter order. Every value
- * is checked here, so bad input fails the item before anything is sent.
+ * is checked here, so bad input fails the item before anything is sent. `rest`, when given, is
+ * `payInvoiceBodyWithout(parameters)` made before (e.g. once per run, when everything but the
+ * invoice is the same for every item); the invoice is checked first, as without it.
  */
-export function buildPayInvoiceBody(parameters: PayInvoiceParameters): IDataObject {
-	const extra = parameters.additionalFields ?? {};
+export function buildPayInvoiceBody(parameters: PayInvoiceParameters, rest?: () => IDataObject): IDataObject {
 	const invoice = identifier(parameters.invoice_identifier, INVOICE, true);
+	const body: IDataObject = {};
+	for (const [key, value] of Object.entries(rest ? rest() : payInvoiceBodyWithout(parameters))) {
+		body[key] = (value as unknown) === INVOICE_SLOT ? invoice : value;
+	}
+	return body;
+}
+
+/**
+ * The body's every value but the invoice, checked, with a slot where the invoice goes: the same
+ * for every item whose other parameters are the same. Not to be changed (a copy is made per item).
+ */
+export function payInvoiceBodyWithout(parameters: Omit<PayInvoiceParameters, 'invoice_identifier'>): IDataObject {
+	const extra = parameters.additionalFields ?? {};
 	const accountsReceivable = identifier(parameters.accounts_receivable_identifier, ACCOUNTS_RECEIVABLE);
 	const wallet = identifier(parameters.wallet_identifier, WALLET);
 	if (!accountsReceivable && !wallet) {
@@ -53,9 +70,8 @@ export function buildPayInvoiceBody(parameters: PayInvoiceParameters): IDataObje
 	}
 	const type = identifier(parameters.type_identifier, TYPE, true);
 	const paymentMethod = identifier(parameters.payment_method_identifier, PAYMENT_METHOD, true);
-	const optional = Object.fromEntries(
-		OPTIONAL_IDENTIFIERS.map(({ spec }) => [spec.name, identifier(extra[spec.name], spec)]),
-	);
+	const optional: Record<string, IdentifierValue | undefined> = {};
+	for (const { spec } of OPTIONAL_IDENTIFIERS) optional[spec.name] = identifier(extra[spec.name], spec);
 
 	const body: IDataObject = {
 		accounts_receivable_identifier: accountsReceivable,
@@ -63,7 +79,7 @@ export function buildPayInvoiceBody(parameters: PayInvoiceParameters): IDataObje
 		type_identifier: type,
 		category_identifier: optional[CATEGORY.name],
 		payment_method_identifier: paymentMethod,
-		invoice_identifier: invoice,
+		invoice_identifier: INVOICE_SLOT as unknown as IDataObject,
 		received_on: optionalCrmDate(extra.received_on, 'received_on'),
 		received_by_user_identifier: optional[RECEIVED_BY_USER.name],
 		received_by_unit_identifier: optional[RECEIVED_BY_UNIT.name],
@@ -72,10 +88,11 @@ export function buildPayInvoiceBody(parameters: PayInvoiceParameters): IDataObje
 		notes: optionalText(textOnly(extra.notes, 'notes')),
 		back_office_code: optionalText(textOnly(parameters.back_office_code, 'back_office_code')),
 	};
-	for (const name of UDF_STRINGS) body[name] = optionalText(textOnly(extra[name], name));
-	for (const name of UDF_FLOATS) body[name] = optionalFloat(extra[name], name);
-	for (const name of UDF_DATES) body[name] = optionalCrmDate(extra[name], name);
-	body.fields_set = optionalFieldsSet(extra.fields_set, fieldsSetField.displayName);
+	// A UDF not given is not sent (each reader gives undefined for it): only those given are read.
+	for (const name of UDF_STRINGS) if (extra[name] !== undefined) body[name] = optionalText(textOnly(extra[name], name));
+	for (const name of UDF_FLOATS) if (extra[name] !== undefined) body[name] = optionalFloat(extra[name], name);
+	for (const name of UDF_DATES) if (extra[name] !== undefined) body[name] = optionalCrmDate(extra[name], name);
+	if (extra.fields_set !== undefined) body.fields_set = optionalFieldsSet(extra.fields_set, fieldsSetField.displayName);
 	return definedOnly(body);
 }
 

@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import type { RunOptions as SharedRunOptions } from '../../shared/fields';
 import { readOptions as readSharedOptions } from '../../shared/fields';
 import { isEmpty, optionalText, requireText } from '../../shared/input';
-import { nodeParameter } from '../../shared/itemParameter';
+import { nodeParameterToRead } from '../../shared/itemParameter';
+import { perRun } from '../../shared/runState';
 import { JsonDecimal } from '../../shared/jsonText';
 import { InvalidInputError } from '../../shared/errors';
 import { parseAmount } from '../../shared/money';
@@ -136,12 +137,19 @@ export interface RunOptions extends SharedRunOptions {
 }
 
 export function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
-	const values = nodeParameter(ctx, 'options', itemIndex, {}) as IDataObject;
-	const states = String(values.alreadyPaidStates ?? DEFAULT_ALREADY_PAID_STATES)
-		.split(',')
-		.map((state) => state.trim())
-		.filter((state) => state !== '');
-	return { ...readSharedOptions(ctx, itemIndex), alreadyPaidStates: states };
+	const values = nodeParameterToRead(ctx, 'options', itemIndex, {}) as IDataObject;
+	const text = String(values.alreadyPaidStates ?? DEFAULT_ALREADY_PAID_STATES);
+	// The list of a text is split once per run (a copy per item).
+	const lists = perRun(ctx, 'evoSnap:paidStates', () => new Map<string, string[]>());
+	let states = lists.get(text);
+	if (states === undefined) {
+		states = text
+			.split(',')
+			.map((state) => state.trim())
+			.filter((state) => state !== '');
+		lists.set(text, states);
+	}
+	return { ...readSharedOptions(ctx, itemIndex), alreadyPaidStates: [...states] };
 }
 
 // ---- fields shared by operations ------------------------------------------------------------

@@ -3,6 +3,7 @@ import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject, IDat
 import { VendorError } from '../../shared/errors';
 import { responseText, sendVendorRequest } from '../../shared/http';
 import type { JsonTextValue } from '../../shared/jsonText';
+import { setOwn } from '../../shared/input';
 import { JsonDecimal, toJsonText } from '../../shared/jsonText';
 import { MASK, maskCardNumber, redactValue } from '../../shared/redact';
 import { credentialsOnce } from '../../shared/runState';
@@ -19,6 +20,8 @@ export interface EvoCall {
 	path: string;
 	qs?: IDataObject;
 	body?: JsonTextValue;
+	/** `toJsonText(body)`, when the caller wrote it already (a body that is the same for every item). */
+	bodyText?: string;
 	timeout: number;
 	/** Card data of this call: never shown in an error. */
 	secrets?: string[];
@@ -32,7 +35,7 @@ export function buildEvoRequest(credentials: ICredentialDataDecryptedObject, cal
 		headers: { Accept: 'application/json', ...(hasBody ? { 'Content-Type': 'application/json' } : {}) },
 		...(call.qs ? { qs: call.qs } : {}),
 		// Written here, so money keeps exactly the digits given (see nodes/shared/jsonText.ts).
-		...(hasBody ? { body: toJsonText(call.body) } : {}),
+		...(hasBody ? { body: call.bodyText ?? toJsonText(call.body) } : {}),
 		json: false,
 		encoding: 'text',
 		timeout: call.timeout,
@@ -50,15 +53,22 @@ const HIDDEN_KEYS = ['TokenAuthenticationValue'];
 export function maskCardData<T>(value: T): T {
 	if (Array.isArray(value)) return value.map((entry) => maskCardData(entry)) as T;
 	if (value === null || typeof value !== 'object' || value instanceof JsonDecimal) return value;
-	return Object.fromEntries(
-		Object.entries(value as IDataObject).map(([key, entry]) => {
-			if (entry !== null && entry !== undefined && typeof entry !== 'object') {
-				if (LAST_FOUR_KEYS.includes(key)) return [key, maskCardNumber(String(entry))];
-				if (HIDDEN_KEYS.includes(key)) return [key, MASK];
+	const masked: IDataObject = {};
+	for (const key of Object.keys(value)) {
+		const entry = (value as IDataObject)[key];
+		if (entry !== null && entry !== undefined && typeof entry !== 'object') {
+			if (LAST_FOUR_KEYS.includes(key)) {
+				setOwn(masked, key, maskCardNumber(String(entry)));
+				continue;
 			}
-			return [key, maskCardData(entry)];
-		}),
-	) as T;
+			if (HIDDEN_KEYS.includes(key)) {
+				setOwn(masked, key, MASK);
+				continue;
+			}
+		}
+		setOwn(masked, key, maskCardData(entry));
+	}
+	return masked as T;
 }
 
 /** The request as a dry run shows it: what would be sent, the session token and card data masked. */

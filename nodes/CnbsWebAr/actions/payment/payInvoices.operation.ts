@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PaymentSafety } from '../../../shared/retrySafety';
-import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
-import { credentialsOnce } from '../../../shared/runState';
+import { holdNoExpression, kinds, readFields, withKind } from '../../../shared/fieldKinds';
+import { credentialsOnce, perRun } from '../../../shared/runState';
 import type { ItemOutcome } from '../../../shared/execute';
 import { inBatches, readBatching } from '../../../shared/execute';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
@@ -157,11 +157,34 @@ export const description: INodeProperties[] = [
 	], { pays: true }),
 ];
 
+/** The fields the payer data is made of. */
+const PAYER_FIELDS = ['customer_number', 'company_code'];
+
+/** The fields the payment detail is made of. */
+const DETAIL_FIELDS = [
+	'payment_method',
+	'payment_card_type',
+	'payment_card_token',
+	'payment_card_name',
+	'valid_to',
+	'card_validation_code',
+	'electronic_check_account_type',
+	'electronic_check_rdfi_number',
+	'address_data',
+];
+
 function readItem(ctx: IExecuteFunctions, itemIndex: number): PaymentItem {
 	const input = readFields(ctx, itemIndex, description);
 	const param = (name: string) => input[name];
-	const payer = readPayerData(input);
-	const detail = readPaymentDetail(input);
+	const payer = holdNoExpression(ctx, description, PAYER_FIELDS)
+		? perRun(ctx, 'cnbsWebAr:payerData', () => readPayerData(input))
+		: readPayerData(input);
+	// Payer and detail are the same for every item when none of their fields holds an expression:
+	// checked once per run (one that fails its checks is not kept, every item fails on it). Read
+	// only, never changed.
+	const detail = holdNoExpression(ctx, description, DETAIL_FIELDS)
+		? perRun(ctx, 'cnbsWebAr:paymentDetail', () => readPaymentDetail(input))
+		: readPaymentDetail(input);
 	const document = readDocument({
 		document_number_finance: param('document_number_finance'),
 		line_item_in_the_relevant_invoice: param('line_item_in_the_relevant_invoice'),

@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PaymentSafety } from '../../../shared/retrySafety';
 import { idempotencyKeyOf } from '../../../shared/retrySafety';
-import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
+import { holdNoExpression, kinds, readFields, withKind } from '../../../shared/fieldKinds';
+import { perRun } from '../../../shared/runState';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { identifierParameter } from '../../helpers/identifier';
 import { itemKeyOf } from '../../../shared/itemParameter';
 import { ACCOUNTS_RECEIVABLE, INVOICE, PAYMENT_METHOD, TYPE, WALLET, fieldsSetField, invoiceIdentifierField, OPTIONAL_IDENTIFIERS, UDF_DATES, UDF_FLOATS, UDF_STRINGS } from '../common.descriptions';
 import { readOptions } from '../../helpers/utils';
-import { PayInvoiceParameters, buildPayInvoiceBody, payInvoice } from '../../helpers/payment';
+import { PayInvoiceParameters, buildPayInvoiceBody, payInvoice, payInvoiceBodyWithout } from '../../helpers/payment';
 import type { OutputKeys } from '../../../shared/outputShape';
 
 const show = { resource: ['payment'], operation: ['payInvoice'] };
@@ -168,9 +169,17 @@ export const output: OutputKeys = {
 /** CRM.COM pays the whole balance; in a retried execution Check Invoice First is always on. */
 export const payment: PaymentSafety = { checkedWhenRetried: () => true };
 
+/** The fields the body is made of besides the invoice. */
+const REST_FIELDS = [ACCOUNTS_RECEIVABLE.name, WALLET.name, TYPE.name, PAYMENT_METHOD.name, 'back_office_code', 'additionalFields'];
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const parameters = readParameters(this, itemIndex);
-	const body = buildPayInvoiceBody(parameters);
+	// All but the invoice made and checked once per run when none of it holds an expression (a
+	// body that fails its checks is not kept: every item fails on it, after its invoice is checked).
+	const rest = holdNoExpression(this, description, REST_FIELDS)
+		? () => perRun(this, 'crmCom:payInvoiceBody', () => payInvoiceBodyWithout(parameters))
+		: undefined;
+	const body = buildPayInvoiceBody(parameters, rest);
 	// CRM.COM's own uniqueness key: the Idempotency Key goes as the back office code when none is given.
 	const key = body.back_office_code === undefined ? idempotencyKeyOf(this, itemIndex) : undefined;
 	if (key !== undefined) body.back_office_code = key;

@@ -1,12 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PaymentSafety } from '../../../shared/retrySafety';
 import { sendPaymentOnce } from '../../../shared/retrySafety';
 import { VendorError } from '../../../shared/errors';
-import { credentialsOnce } from '../../../shared/runState';
+import { credentialsOnce, perRun } from '../../../shared/runState';
+import { toJsonText } from '../../../shared/jsonText';
 import { additionalFieldsCollection, dryRunOption, optionsCollection, timeoutOption } from '../../../shared/fields';
 import { itemKeyOf } from '../../../shared/itemParameter';
-import { kinds, readFields, withKind } from '../../../shared/fieldKinds';
+import { holdNoExpression, kinds, readFields, withKind } from '../../../shared/fieldKinds';
 import { hasMaximum, refuseAboveMaximum } from '../../../shared/maximumAmount';
 import { amountFromVendor, formatAmount } from '../../../shared/money';
 import { buildEvoRequest, callEvo, CREDENTIAL_TYPE, describeEvoRequest } from '../../transport';
@@ -101,15 +102,37 @@ export const output: OutputKeys = {
 /** Process pays the whole invoice; in a retried execution Check Invoice First is always on. */
 export const payment: PaymentSafety = { checkedWhenRetried: () => true };
 
+/** The fields the ProcessInvoice body and its card secrets are made of (with the run's credential). */
+const BODY_FIELDS = ['TransactionType', 'PaymentData', 'TokenInformation', 'AutomationInfo', 'additionalFields'];
+
+interface PreparedBody {
+	merchantProfileId: string;
+	body: IDataObject;
+	bodyText: string;
+	secrets: string[];
+}
+
+/**
+ * The item's body, checked: made once per run when none of its fields holds an expression (it is
+ * then the same for every item; a body that fails its checks is not kept, every item fails on it).
+ */
+function preparedBody(ctx: IExecuteFunctions, parameters: ProcessParameters, credentials: ICredentialDataDecryptedObject): PreparedBody {
+	const make = (): PreparedBody => {
+		const additional = parameters.additionalFields ?? {};
+		const merchantProfileId = profileId(additional.MerchantProfileId, credentials, 'merchantProfileId', 'MerchantProfileId', true)!;
+		const body = processBody(parameters, merchantProfileId);
+		return { merchantProfileId, body, bodyText: toJsonText(body), secrets: cardSecrets(parameters) };
+	};
+	return holdNoExpression(ctx, description, BODY_FIELDS) ? perRun(ctx, 'evoSnap:processBody', make) : make();
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const parameters = readParameters(this, itemIndex);
 	const id = invoiceReferenceId(parameters.InvoiceReferenceId);
-	const additional = parameters.additionalFields ?? {};
 	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
-	const merchantProfileId = profileId(additional.MerchantProfileId, credentials, 'merchantProfileId', 'MerchantProfileId', true)!;
-	const body = processBody(parameters, merchantProfileId);
+	const { merchantProfileId, body, bodyText, secrets } = preparedBody(this, parameters, credentials);
 	const options = readOptions(this, itemIndex);
-	const call = { method: 'PUT' as const, path: `/${id}/process`, body: body as never, timeout: options.timeout, secrets: cardSecrets(parameters) };
+	const call = { method: 'PUT' as const, path: `/${id}/process`, body: body as never, bodyText, timeout: options.timeout, secrets };
 
 	if (options.dryRun) {
 		return { status: 'dry run', InvoiceReferenceId: id, request: describeEvoRequest(buildEvoRequest(credentials, call), call) };

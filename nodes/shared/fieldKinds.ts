@@ -224,6 +224,8 @@ function readAmountText(value: unknown, field: string, kind: { digits?: number; 
 	const expected = `a positive decimal with at most ${places} decimals, such as 12.00`;
 	const written = textOf(value, field, expected);
 	refuseSurroundingWhitespace(written, field, expected);
+	// Refused rather than dropped: what is sent is what was written.
+	if (written.startsWith('+')) throw new InvalidInputError(field, `${field} must be ${expected}, without a sign, got ${describeReceived(written)}`);
 	parseAmount(written, field, { digits: places, allowZero: kind.allowZero === true });
 	return written;
 }

@@ -47,6 +47,10 @@ const hexDigits = (code: number, width: number) => code.toString(16).padStart(wi
 /** A hex digit in either case: b -> [bB]. */
 const eitherCase = (digit: string) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit);
 const regexChar = (code: number) => `\\u${hexDigits(code, 4)}`;
+/** A number in hex digits whose letters may be either case: 2b -> 2[bB]. */
+const anyCaseHex = (code: number, width: number) => [...hexDigits(code, width)].map(eitherCase).join('');
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 interface TrieNode {
 	end: boolean;
@@ -93,7 +97,7 @@ function unitPattern(codes: number[], withEscapes: boolean): string {
 	const shortJson: Record<number, string> = { 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x2f: '/' };
 	const json = trie(
 		[...codes.filter((code) => shortJson[code]).map((code) => [shortJson[code]]), ...codes.map((code) => ['u', ...characters(hexDigits(code, 4))])],
-		(token) => (token === 'u' || !/^[0-9a-f]$/.test(token) ? escapeForPattern(token) : eitherCase(token)),
+		(token) => (token === 'u' || !/^[0-9a-f]$/.test(token) ? escapeRegExp(token) : eitherCase(token)),
 	);
 	const url = trie(
 		codes.map((code) => [...Buffer.from(String.fromCodePoint(code), 'utf8')].map((byte) => hexDigits(byte, 2))),
@@ -114,9 +118,6 @@ function unitPattern(codes: number[], withEscapes: boolean): string {
 	].join('|');
 }
 
-function escapeForPattern(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 interface CardPatterns {
 	/** Thirteen digits, optionally grouped: nothing shorter can hold a card number (the quick check). */
@@ -315,7 +316,6 @@ function someString(value: unknown, test: (text: string) => boolean): boolean {
 const MIN_BASE64_CORE_LENGTH = 4;
 
 const isAlphanumeric = (char: string) => /^[A-Za-z0-9]$/.test(char);
-const hex = (code: number, width: number) => code.toString(16).padStart(width, '0');
 const bytesOf = (text: string) => [...Buffer.from(text, 'utf8')];
 
 /** Every character (or every character but letters and digits) written as `escape` writes it. */
@@ -327,7 +327,7 @@ function escaped(secret: string, escape: (code: number) => string, all: boolean)
 function jsonEscape(code: number): string {
 	return String.fromCodePoint(code)
 		.split('')
-		.map((unit) => `\\u${hex(unit.charCodeAt(0), 4)}`)
+		.map((unit) => `\\u${hexDigits(unit.charCodeAt(0), 4)}`)
 		.join('');
 }
 
@@ -342,10 +342,10 @@ function formsOf(secret: string): string[] {
 	const uriEncoded = encodeURIComponent(secret);
 	const formEncoded = new URLSearchParams({ s: secret }).toString().slice(2);
 	const everyByte = bytesOf(secret)
-		.map((byte) => `%${hex(byte, 2)}`)
+		.map((byte) => `%${hexDigits(byte, 2)}`)
 		.join('');
 	const hexadecimal = bytesOf(secret)
-		.map((byte) => hex(byte, 2))
+		.map((byte) => hexDigits(byte, 2))
 		.join('');
 	const json = JSON.stringify(secret).slice(1, -1);
 	const forms = [
@@ -367,8 +367,8 @@ function formsOf(secret: string): string[] {
 		secret.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]),
 		...[false, true].flatMap((all) => [
 			escaped(secret, (code) => `&#${code};`, all),
-			escaped(secret, (code) => `&#x${hex(code, 1)};`, all),
-			escaped(secret, (code) => `&#x${hex(code, 1).toUpperCase()};`, all),
+			escaped(secret, (code) => `&#x${hexDigits(code, 1)};`, all),
+			escaped(secret, (code) => `&#x${hexDigits(code, 1).toUpperCase()};`, all),
 		]),
 	];
 	// UTF-16 (little-endian, as Windows and .NET encode text) too.
@@ -382,10 +382,6 @@ function formsOf(secret: string): string[] {
 	return forms;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A hexadecimal number whose letters may be written in either case: 2b -> 2[bB]. */
-const anyCaseHex = (code: number, width: number) =>
-	hex(code, width).replace(/[a-f]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
 /** HTML5's names of ASCII punctuation (`&comma;`, `&hyphen;`...), which some XML and HTML writers use. */
 const HTML_NAMES: Record<string, string[]> = {
 	'!': ['excl'], '"': ['quot', 'QUOT'], '#': ['num'], $: ['dollar'], '%': ['percnt'], '&': ['amp', 'AMP'], "'": ['apos'],
@@ -450,7 +446,7 @@ export class Redactor {
 			for (const form of formsOf(secret)) if (form.length >= 4) needles.add(form);
 			this.escapedForms.push(new RegExp([...secret].map(characterPattern).join(''), 'g'));
 			// In hex, in either case, its bytes also apart (`46 61 75`, `46:61:75`).
-			this.hexForms.push(new RegExp(bytesOf(secret).map((byte) => hex(byte, 2)).join('[ :-]?'), 'gi'));
+			this.hexForms.push(new RegExp(bytesOf(secret).map((byte) => hexDigits(byte, 2)).join('[ :-]?'), 'gi'));
 		}
 		// The longest first, so that a form is masked whole before a shorter form inside it.
 		this.needles = [...needles].sort((a, b) => b.length - a.length);

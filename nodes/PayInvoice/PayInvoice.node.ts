@@ -6,6 +6,7 @@ import * as pay from './actions/pay.operation';
 import { ADAPTERS, adapterFor } from './adapters';
 import { toolDescriptionField } from '../shared/toolDescription';
 import { payInvoiceToolDescription } from './toolDescription';
+import { nodeParameter } from '../shared/itemParameter';
 
 /** The chosen vendor's display name (the canvas shows it under the node), from its key. */
 const VENDOR_NAME_EXPRESSION = ADAPTERS.reduceRight(
@@ -53,7 +54,7 @@ export class PayInvoice implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const adapter = adapterFor(this.getNodeParameter('vendor', 0) as string);
+		const adapter = adapterFor(nodeParameter(this, 'vendor', 0) as string);
 		const output = await runForEachItem(this, pay, {
 			vendor: adapter.vendor,
 			operationName: 'Pay Invoice',

@@ -7,7 +7,7 @@ import type { PayInvoiceAdapter, PayInvoiceRequest, PayInvoiceResult, PreparedPa
 import { dryRunOption, optionsCollection, timeoutOption } from '../../shared/fields';
 import { maximumAmountOption } from '../../shared/maximumAmount';
 import { optionalText } from '../../shared/input';
-import { itemKeyOf } from '../../shared/itemParameter';
+import { itemKeyOf, nodeParameter } from '../../shared/itemParameter';
 import type { Amount } from '../../shared/money';
 import { compareAmounts, formatAmount, parseAmount } from '../../shared/money';
 import { InvalidInputError } from '../../shared/errors';
@@ -256,13 +256,13 @@ export const output: OutputKeys = {
  */
 export const payment: PaymentSafety = {
 	checkedWhenRetried(this: IExecuteFunctions, itemIndex: number) {
-		const adapter = adapterFor(this.getNodeParameter('vendor', itemIndex) as string);
-		return adapter.capabilities.balanceCheck && this.getNodeParameter('amountMode', itemIndex, 'full') === 'full';
+		const adapter = adapterFor(nodeParameter(this, 'vendor', itemIndex) as string);
+		return adapter.capabilities.balanceCheck && nodeParameter(this, 'amountMode', itemIndex, 'full') === 'full';
 	},
 };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<PayInvoiceResult> {
-	const adapter = adapterFor(this.getNodeParameter('vendor', itemIndex) as string);
+	const adapter = adapterFor(nodeParameter(this, 'vendor', itemIndex) as string);
 	const { maximum, ...request } = readRequest(this, adapter, itemIndex);
 	checkMaximum(adapter, maximum, request.amount, true);
 
@@ -310,20 +310,20 @@ export function failedItem(this: IExecuteFunctions, itemIndex: number): IDataObj
 			// A parameter that cannot be read (a broken expression) leaves its field out.
 		}
 	};
-	read('vendor', () => adapterFor(this.getNodeParameter('vendor', itemIndex) as string).vendor);
-	read('invoice', () => optionalText(this.getNodeParameter('invoiceReference', itemIndex, '')));
+	read('vendor', () => adapterFor(nodeParameter(this, 'vendor', itemIndex) as string).vendor);
+	read('invoice', () => optionalText(nodeParameter(this, 'invoiceReference', itemIndex, '')));
 	read('amount', () =>
-		this.getNodeParameter('amountMode', itemIndex, 'full') === 'amount'
-			? optionalText(this.getNodeParameter('amount', itemIndex, ''))
+		nodeParameter(this, 'amountMode', itemIndex, 'full') === 'amount'
+			? optionalText(nodeParameter(this, 'amount', itemIndex, ''))
 			: undefined,
 	);
-	read('currency', () => optionalText(this.getNodeParameter('currency', itemIndex, '')));
-	read('reference', () => optionalText(this.getNodeParameter('paymentReference', itemIndex, '')));
+	read('currency', () => optionalText(nodeParameter(this, 'currency', itemIndex, '')));
+	read('reference', () => optionalText(nodeParameter(this, 'paymentReference', itemIndex, '')));
 	return fields;
 }
 
 /** Items about the same invoice of the same vendor never run at the same time (Batching). */
 export function itemKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	const reference = itemKeyOf(this, itemIndex, 'invoiceReference');
-	return reference === undefined ? undefined : `${String(this.getNodeParameter('vendor', itemIndex))}:${reference}`;
+	return reference === undefined ? undefined : `${String(nodeParameter(this, 'vendor', itemIndex))}:${reference}`;
 }

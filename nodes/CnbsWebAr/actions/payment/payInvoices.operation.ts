@@ -16,6 +16,7 @@ import { payerAndPaymentFields, CNBS_KINDS } from '../common.descriptions';
 import { NothingOpen, PaymentItem, documentKey, documentLabel, documentOutput, readDocument } from '../../helpers/document';
 import { RunState, checkAmountAllowed, checkDocument, notSent, payGroup, withPaidSoFar } from '../../helpers/paymentRun';
 import type { OutputKeys } from '../../../shared/outputShape';
+import { nodeParameter } from '../../../shared/itemParameter';
 
 const show = { resource: ['payment'], operation: ['payInvoices'] };
 
@@ -223,7 +224,7 @@ export const output: OutputKeys = {
  */
 export const payment: PaymentSafety = {
 	checkedWhenRetried(this: IExecuteFunctions, itemIndex: number) {
-		return this.getNodeParameter('amount', itemIndex, 'openAmount') === 'openAmount';
+		return nodeParameter(this, 'amount', itemIndex, 'openAmount') === 'openAmount';
 	},
 };
 
@@ -274,7 +275,7 @@ export async function executeItems(this: IExecuteFunctions, itemIndexes: number[
 			outcomes.set(itemIndex, { itemIndex, error });
 		}
 	}
-	const mode = String(this.getNodeParameter('requestMode', itemIndexes[0], 'combined'));
+	const mode = String(nodeParameter(this, 'requestMode', itemIndexes[0], 'combined'));
 	const credentials = await credentialsOnce(this, CREDENTIAL_TYPE);
 	const state: RunState = { ctx: this, credentials, continueOnFail, documentLists: new Map(), paid: [] };
 

@@ -315,28 +315,14 @@ function someString(value: unknown, test: (text: string) => boolean): boolean {
 /** A secret of 4 characters has a Base64 core of 4 at one alignment (e.g. a CVV after one byte). */
 const MIN_BASE64_CORE_LENGTH = 4;
 
-const isAlphanumeric = (char: string) => /^[A-Za-z0-9]$/.test(char);
 const bytesOf = (text: string) => [...Buffer.from(text, 'utf8')];
 
-/** Every character (or every character but letters and digits) written as `escape` writes it. */
-function escaped(secret: string, escape: (code: number) => string, all: boolean): string {
-	return [...secret].map((char) => (!all && isAlphanumeric(char) ? char : escape(char.codePointAt(0)!))).join('');
-}
-
-/** JSON's \uXXXX escape (surrogate pairs for characters outside the BMP). */
-function jsonEscape(code: number): string {
-	return String.fromCodePoint(code)
-		.split('')
-		.map((unit) => `\\u${hexDigits(unit.charCodeAt(0), 4)}`)
-		.join('');
-}
-
 /**
- * Every form in which a secret may come back in a vendor's echo of the request: as given; URL-
- * encoded (once or twice, as a URI component or a form field, with upper- or lower-case hex, or
- * every byte); in hexadecimal; JSON-escaped (as JSON.stringify writes it, with `\/`, and with
- * \uXXXX escapes); XML-escaped (named and numeric entities); and in Base64 (standard, URL-safe and
- * URL-encoded, also of the URL-encoded secret) at any position, e.g. inside an Authorization header.
+ * The literal forms of a secret: as given, form-encoded (a space as +), JSON-escaped as
+ * JSON.stringify writes it, and in Base64 (standard, URL-safe and URL-encoded) at any position,
+ * e.g. inside an Authorization header: of the secret, of its URL and percent encodings and of its
+ * UTF-16. Forms with escaped characters (URL, JSON, XML, quoted-printable) and hex are found by
+ * the patterns of `characterPattern` and the hex forms, in any mix and case.
  */
 function formsOf(secret: string): string[] {
 	const uriEncoded = encodeURIComponent(secret);
@@ -344,33 +330,7 @@ function formsOf(secret: string): string[] {
 	const everyByte = bytesOf(secret)
 		.map((byte) => `%${hexDigits(byte, 2)}`)
 		.join('');
-	const hexadecimal = bytesOf(secret)
-		.map((byte) => hexDigits(byte, 2))
-		.join('');
-	const json = JSON.stringify(secret).slice(1, -1);
-	const forms = [
-		secret,
-		uriEncoded,
-		uriEncoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
-		encodeURIComponent(uriEncoded),
-		formEncoded,
-		everyByte,
-		everyByte.toUpperCase(),
-		hexadecimal,
-		hexadecimal.toUpperCase(),
-		json,
-		json.replace(/\//g, '\\/'),
-		...[false, true].flatMap((all) => {
-			const jsonEscaped = escaped(secret, jsonEscape, all);
-			return [jsonEscaped, jsonEscaped.replace(/\\u([0-9a-f]{4})/g, (_escape, code: string) => `\\u${code.toUpperCase()}`)];
-		}),
-		secret.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]),
-		...[false, true].flatMap((all) => [
-			escaped(secret, (code) => `&#${code};`, all),
-			escaped(secret, (code) => `&#x${hexDigits(code, 1)};`, all),
-			escaped(secret, (code) => `&#x${hexDigits(code, 1).toUpperCase()};`, all),
-		]),
-	];
+	const forms = [secret, formEncoded, JSON.stringify(secret).slice(1, -1)];
 	// UTF-16 (little-endian, as Windows and .NET encode text) too.
 	const sources = [...new Set([secret, uriEncoded, formEncoded, everyByte, everyByte.toUpperCase()]), Buffer.from(secret, 'utf16le')];
 	for (const encoded of sources) {

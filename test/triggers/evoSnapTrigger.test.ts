@@ -33,10 +33,12 @@ let serial = 0;
 /** `count` invoices created just now (inside any look-back window). */
 function create(target: EvoSnapSimulator, count: number, state = 'Pending'): string[] {
 	const ids: string[] = [];
+	// One clock reading for the batch: a later serial is always older, however slow the loop.
+	const base = Date.now();
 	for (let i = 0; i < count; i++) {
 		serial++;
 		const id = `E2E${String(serial).padStart(29, '0')}`;
-		target.addInvoice({ InvoiceReferenceId: id, Amount: `${10 + (serial % 7)}.50`, InvoiceState: state, MerchantInvoiceId: `T${serial}`, CreatedDate: now(-serial) });
+		target.addInvoice({ InvoiceReferenceId: id, Amount: `${10 + (serial % 7)}.50`, InvoiceState: state, MerchantInvoiceId: `T${serial}`, CreatedDate: new Date(base - serial).toISOString().slice(0, 23) });
 		ids.push(id);
 	}
 	return ids;

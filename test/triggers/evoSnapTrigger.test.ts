@@ -16,10 +16,6 @@ const sim = simulatorForSuite();
 afterEach(() => jest.useRealTimers());
 const HOUR = 60 * 60 * 1000;
 
-function now(offsetMs = 0): string {
-	return new Date(Date.now() + offsetMs).toISOString().slice(0, 23);
-}
-
 function trigger(event: string, options: IDataObject = {}, more: INodeParameters = {}): PollHarness {
 	return new PollHarness({
 		nodeType: 'evoSnapTrigger',
